@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/*
+ * `npm run e2e`: browser journeys in headless Chromium against the production build of the app,
+ * served by the example backend on a port of its own (7017 unless E2E_PORT is set) with an
+ * in-memory database. Screenshots go to e2e-output/ (git-ignored). Ends with `N passed, N failed`.
+ */
+const fs = require('fs');
+const path = require('path');
+const { buildApp, startBackend, launchBrowser, screenshot, outputDir } = require('./lib');
+
+async function main() {
+  fs.rmSync(outputDir, { recursive: true, force: true });
+  fs.mkdirSync(outputDir, { recursive: true });
+  const only = process.argv[2];
+  const files = fs
+    .readdirSync(path.join(__dirname, 'journeys'))
+    .filter(f => f.endsWith('.journey.js'))
+    .sort();
+  const journeys = files.flatMap(f =>
+    require(`./journeys/${f}`).map(j => ({ ...j, file: f })),
+  ).filter(j => !only || j.name.includes(only) || j.file.includes(only));
+
+  if (process.env.E2E_SKIP_BUILD !== '1') buildApp();
+  const port = Number(process.env.E2E_PORT || 7017);
+  const backend = await startBackend({ port });
+  const browser = await launchBrowser();
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const journey of journeys) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      context.setDefaultTimeout(30_000);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', e => errors.push(e.message));
+      const started = Date.now();
+      try {
+        await journey.run({ page, baseUrl: backend.baseUrl });
+        passed += 1;
+        console.log(`✓ ${journey.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        const shot = await screenshot(page, `FAILED-${journey.name.replace(/\W+/g, '-')}`).catch(() => '');
+        console.log(`✕ ${journey.name}\n  ${error.message.split('\n').join('\n  ')}\n  screenshot: ${shot}`);
+        if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    backend.stop();
+  }
+  console.log(`\nscreenshots in ${outputDir}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed || !passed ? 1 : 0);
+}
+
+main().catch(error => {
+  console.error(error.stack || error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/*
+ * The ML Home example backend: a Backstage backend on the new backend system with the catalog,
+ * guest sign-in, permissions (our own policy), the app backend and ML Home.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { checkStartupConfig, StartupConfigError } from './startupChecks';
+import { applyExternalAccessToken } from './externalAccess';
+import { mlHomePermissionPolicyModule } from './permissionPolicy';
+
+async function main() {
+  applyExternalAccessToken(process.env);
+  await checkStartupConfig(process.argv, process.env);
+
+  const backend = createBackend();
+  backend.add(import('@backstage/plugin-app-backend'));
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(mlHomePermissionPolicyModule);
+  backend.add(import('@ml-home/plugin-ml-home-backend'));
+  await backend.start();
+}
+
+main().catch(error => {
+  if (error instanceof StartupConfigError) {
+    process.stderr.write(`\nML Home backend cannot start: ${error.message}\n\n`);
+  } else {
+    process.stderr.write(
+      `\nML Home backend failed to start: ${error?.message ?? error}\n\n`,
+    );
+  }
+  process.exit(1);
+});

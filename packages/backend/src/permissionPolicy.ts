@@ -1,0 +1,82 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+  isPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  ML_HOME_PERMISSION_RULES,
+  ML_HOME_PROJECT_RESOURCE_TYPE,
+  mlHomeProjectCreatePermission,
+  mlHomeProjectDeletePermission,
+  mlHomeProjectReadPermission,
+  mlHomeProjectUpdatePermission,
+  mlHomeRunWritePermission,
+} from '@ml-home/plugin-ml-home-common';
+
+/**
+ * The example portal's policy:
+ * - everyone signed in reads everything;
+ * - ML Home projects are changed only by members of the owning group (a conditional decision the
+ *   ML Home backend turns into SQL for lists and checks in memory for single projects);
+ * - ingestion (run writes) is also open to service tokens, such as `ML_HOME_TOKEN` scripts;
+ * - anyone signed in may create a project (ML Home checks that the owner is a catalog group).
+ */
+export class MlHomeExamplePolicy implements PermissionPolicy {
+  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    const { permission } = request;
+
+    if (isPermission(permission, mlHomeProjectReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (isPermission(permission, mlHomeProjectCreatePermission)) {
+      return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    if (isPermission(permission, mlHomeRunWritePermission) && !user) {
+      // Service principals (static tokens, other plugins) may ingest into any project.
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      isPermission(permission, mlHomeRunWritePermission) ||
+      isPermission(permission, mlHomeProjectUpdatePermission) ||
+      isPermission(permission, mlHomeProjectDeletePermission)
+    ) {
+      if (!user) {
+        return { result: AuthorizeResult.DENY };
+      }
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'ml-home',
+        resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
+        conditions: {
+          rule: ML_HOME_PERMISSION_RULES.isProjectOwner,
+          resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
+          params: { owners: user.info.ownershipEntityRefs ?? [] },
+        },
+      };
+    }
+
+    // The rest of the portal (catalog, settings, …): open to any signed-in principal.
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+/** Installs {@link MlHomeExamplePolicy} as the portal's permission policy. */
+export const mlHomePermissionPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'ml-home-example-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new MlHomeExamplePolicy());
+      },
+    });
+  },
+});

@@ -1,0 +1,49 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { mlHomePlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+describe('mlHomePlugin', () => {
+  const databases = TestDatabases.create({
+    ids: ['POSTGRES_15', 'SQLITE_3'],
+  });
+
+  it.each(databases.eachSupportedId())(
+    'migrates and answers the health check on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          mlHomePlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({ data: {} }),
+          // Requests without a token stay anonymous, as in production.
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+        ],
+      });
+
+      const ok = await request(server)
+        .get('/api/ml-home/health')
+        .set('Authorization', mockCredentials.user.header());
+      expect(ok.status).toBe(200);
+      expect(ok.body).toEqual({ status: 'ok' });
+
+      const anonymous = await request(server).get('/api/ml-home/health');
+      expect(anonymous.status).toBe(401);
+
+      const tables = await knex.migrate.currentVersion();
+      expect(tables).not.toBe('none');
+      await expect(knex('projects').count({ n: '*' })).resolves.toEqual([
+        { n: expect.anything() },
+      ]);
+    },
+  );
+});

@@ -1,0 +1,4 @@
+export * from './runFilter';
+export * from './downsample';
+export * from './latestMetric';
+export * from './limits';

@@ -1,0 +1,8 @@
+/**
+ * The shared contract of ML Home: wire types, the API client, permissions and pure helpers.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './client';
+export * from './helpers';

@@ -1,0 +1,1 @@
+export { MlHomePage } from './MlHomePage';

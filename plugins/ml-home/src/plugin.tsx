@@ -1,0 +1,47 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
+import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
+import { mlHomeApiRef } from './api/mlHomeApiRef';
+import { rootRouteRef } from './routes';
+
+const mlHomeApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: mlHomeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MlHomeClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const mlHomePage = PageBlueprint.make({
+  params: {
+    path: '/ml-home',
+    title: 'ML Home',
+    icon: <ScatterPlotIcon />,
+    routeRef: rootRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/MlHomePage').then(m => <m.MlHomePage />),
+  },
+});
+
+/**
+ * The ML Home frontend plugin for Backstage's new frontend system.
+ *
+ * @public
+ */
+export const mlHomePlugin = createFrontendPlugin({
+  pluginId: 'ml-home',
+  title: 'ML Home',
+  icon: <ScatterPlotIcon />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef },
+  extensions: [mlHomeApi, mlHomePage],
+});
