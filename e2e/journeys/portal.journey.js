@@ -13,7 +13,9 @@ module.exports = [
       await page.getByRole('link', { name: 'ML Home' }).first().click();
       await page.waitForURL(/\/ml-home$/);
       await page.getByRole('heading', { level: 1, name: 'ML Home' }).waitFor();
-      await page.getByText('No ML projects yet').waitFor();
+      // The demo organisation's projects are listed, most recently active first.
+      await page.getByText(/^Projects \(\d+\)$/).waitFor({ timeout: 60_000 });
+      await page.getByRole('link', { name: /ranking/i }).first().waitFor();
       await screenshot(page, 'ml-home');
     },
   },

@@ -3,8 +3,15 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './service/router';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
 import { readMlHomeConfig } from './config';
+import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
+import { loadDemoDataIfEmpty } from './demo/loadDemoData';
+import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
+import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
+import { DefaultMlHomeService } from './service/DefaultMlHomeService';
+import { createRouter } from './service/router';
 
 const migrationsDir = resolvePackagePath(
   '@ml-home/plugin-ml-home-backend',
@@ -26,19 +33,64 @@ export const mlHomePlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ config, logger, database, httpRouter, httpAuth }) {
+      async init({
+        config,
+        logger,
+        database,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await knex.migrate.latest({ directory: migrationsDir });
         }
-        logger.info(
-          `ML Home started (demo data ${
-            mlHomeConfig.demoData.enabled ? 'enabled' : 'disabled'
-          })`,
+        const store = new DatabaseMlHomeStore(knex);
+
+        permissionsRegistry.addResourceType({
+          resourceRef: mlHomeProjectResourceRef,
+          permissions: mlHomePermissions,
+          rules: Object.values(mlHomeRules),
+          getResources: async names =>
+            Promise.all(
+              names.map(async name => {
+                const project = await store.getProject(name, {
+                  includeDeleted: true,
+                });
+                return project
+                  ? { name: project.name, owner: project.owner }
+                  : undefined;
+              }),
+            ),
+        });
+
+        const service = new AuthorizedMlHomeService(
+          new DefaultMlHomeService(store),
+          permissions,
+          createConditionTransformer(
+            permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
+          ),
         );
-        httpRouter.use(await createRouter({ knex, httpAuth }));
+
+        if (mlHomeConfig.demoData.enabled) {
+          await loadDemoDataIfEmpty({
+            knex,
+            store,
+            logger,
+            ...mlHomeConfig.demoData,
+          });
+        }
+
+        httpRouter.use(
+          await createRouter({ knex, service, httpAuth, auditor }),
+        );
       },
     });
   },

@@ -6,3 +6,4 @@
 export * from './permissions';
 export * from './client';
 export * from './helpers';
+export * from './generated/openapi';

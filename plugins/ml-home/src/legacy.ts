@@ -43,8 +43,7 @@ export const mlHomeLegacyPlugin = createPlugin({
 export const MlHomePage = mlHomeLegacyPlugin.provide(
   createRoutableExtension({
     name: 'MlHomePage',
-    component: () =>
-      import('./components/MlHomePage').then(m => m.MlHomePage),
+    component: () => import('./components/MlHomePage').then(m => m.MlHomePage),
     mountPoint: legacyRootRouteRef,
   }),
 );

@@ -27,8 +27,7 @@ const mlHomePage = PageBlueprint.make({
     icon: <ScatterPlotIcon />,
     routeRef: rootRouteRef,
     noHeader: true,
-    loader: () =>
-      import('./components/MlHomePage').then(m => <m.MlHomePage />),
+    loader: () => import('./components/MlHomePage').then(m => <m.MlHomePage />),
   },
 });
 

@@ -1,23 +1,286 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
+import { MAX_BODY_BYTES } from '@ml-home/plugin-ml-home-common';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { Caller, MlHomeService } from './MlHomeService';
+import {
+  eventToWire,
+  experimentToWire,
+  pointsToWire,
+  projectToWire,
+  runToWire,
+} from './wire';
+import { ProjectListQuery } from '../domain/types';
 
 export interface RouterOptions {
   knex: Knex;
+  service: MlHomeService;
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { knex, httpAuth } = options;
-  const router = Router();
-  router.use(express.json({ limit: '5mb' }));
+const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
+  name: 'asc',
+  title: 'asc',
+  createdAt: 'desc',
+  updatedAt: 'desc',
+  lastActivityAt: 'desc',
+};
 
-  router.get('/health', async (req, res) => {
+/**
+ * The HTTP binding: translates requests into service calls (params, credentials, status codes)
+ * and answers with wire types. Requests are validated against the OpenAPI document first.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { knex, service, httpAuth, auditor } = options;
+
+  const caller = async (
+    req: express.Request<any, any, any, any, any>,
+  ): Promise<Caller> => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (credentials.principal.type === 'user') {
+      return { credentials, actor: credentials.principal.userEntityRef };
+    }
+    // Services (static tokens, other plugins) are recorded by their subject.
+    const subject =
+      credentials.principal.type === 'service'
+        ? credentials.principal.subject
+        : 'unknown';
+    return { credentials, actor: subject };
+  };
+
+  /** Runs a write and records it with Backstage's auditor, success or failure. */
+  const audited = async <T>(
+    req: express.Request<any, any, any, any, any>,
+    eventId: string,
+    meta: JsonObject,
+    fn: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId,
+      request: req,
+      severityLevel: 'medium',
+      meta,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  };
+
+  const api = await createOpenApiRouter();
+
+  api.get('/health', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     await knex.raw('select 1');
     res.json({ status: 'ok' });
   });
 
+  api.get('/projects', async (req, res) => {
+    const q = req.query;
+    const orderBy = q.orderBy ?? 'name';
+    const result = await service.listProjects(await caller(req), {
+      q: q.q,
+      owners: q.owner,
+      tags: q.tag,
+      lifecycles: q.lifecycle,
+      orderBy,
+      order: q.order ?? DEFAULT_ORDER[orderBy],
+      deleted: q.deleted ?? false,
+      limit: q.limit ?? 50,
+      cursor: q.cursor,
+    });
+    res.json({
+      items: result.items.map(projectToWire),
+      ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
+      totalCount: result.totalCount,
+      facets: result.facets,
+    });
+  });
+
+  api.post('/projects', async (req, res) => {
+    const who = await caller(req);
+    const project = await audited(
+      req,
+      'project-create',
+      { project: req.body.name },
+      () => service.createProject(who, req.body),
+    );
+    res.status(201).json(projectToWire(project));
+  });
+
+  api.get('/projects/:projectName', async (req, res) => {
+    res.json(
+      projectToWire(
+        await service.getProject(await caller(req), req.params.projectName),
+      ),
+    );
+  });
+
+  api.delete('/projects/:projectName', async (req, res) => {
+    const who = await caller(req);
+    await audited(
+      req,
+      'project-delete',
+      { project: req.params.projectName },
+      () => service.deleteProject(who, req.params.projectName),
+    );
+    res.status(204).end();
+  });
+
+  api.post('/projects/:projectName/restore', async (req, res) => {
+    const who = await caller(req);
+    const project = await audited(
+      req,
+      'project-restore',
+      { project: req.params.projectName },
+      () => service.restoreProject(who, req.params.projectName),
+    );
+    res.json(projectToWire(project));
+  });
+
+  api.get('/projects/:projectName/events', async (req, res) => {
+    const page = await service.listEvents(
+      await caller(req),
+      req.params.projectName,
+      {
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json({
+      items: page.items.map(eventToWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    });
+  });
+
+  api.get('/projects/:projectName/experiments', async (req, res) => {
+    const page = await service.listExperiments(
+      await caller(req),
+      req.params.projectName,
+      {
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json({
+      items: page.items.map(experimentToWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      totalCount: page.totalCount ?? page.items.length,
+    });
+  });
+
+  api.post('/projects/:projectName/experiments', async (req, res) => {
+    const who = await caller(req);
+    const experiment = await audited(
+      req,
+      'experiment-create',
+      { project: req.params.projectName, experiment: req.body.name },
+      () => service.createExperiment(who, req.params.projectName, req.body),
+    );
+    res.status(201).json(experimentToWire(experiment));
+  });
+
+  api.get('/projects/:projectName/runs', async (req, res) => {
+    const q = req.query;
+    const result = await service.listRuns(
+      await caller(req),
+      req.params.projectName,
+      {
+        experiments: q.experiment,
+        filter: q.filter,
+        orderBy: q.orderBy,
+        deleted: q.deleted,
+        limit: q.limit ?? 50,
+        cursor: q.cursor,
+      },
+    );
+    res.json({
+      items: result.items.map(runToWire),
+      ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
+      totalCount: result.totalCount,
+    });
+  });
+
+  api.post('/projects/:projectName/ingest', async (req, res) => {
+    const who = await caller(req);
+    const result = await audited(
+      req,
+      'runs-ingest',
+      {
+        project: req.params.projectName,
+        runs: req.body.runs.length,
+        requestId: req.body.requestId ?? null,
+      },
+      () => service.ingest(who, req.params.projectName, req.body),
+    );
+    res.json(result);
+  });
+
+  api.get('/runs/:runId', async (req, res) => {
+    res.json(
+      runToWire(await service.getRun(await caller(req), req.params.runId)),
+    );
+  });
+
+  api.get('/runs/:runId/metric-history', async (req, res) => {
+    const history = await service.getMetricHistory(
+      await caller(req),
+      req.params.runId,
+      req.query.key,
+      req.query.maxPoints ?? 1000,
+    );
+    res.json({ ...history, points: pointsToWire(history.points) });
+  });
+
+  // PATCH is not among the typed router's methods; the spec still validates it.
+  (api as unknown as express.Router).patch(
+    '/projects/:projectName',
+    async (req, res) => {
+      const who = await caller(req);
+      const project = await audited(
+        req,
+        'project-update',
+        { project: req.params.projectName },
+        () => service.updateProject(who, req.params.projectName, req.body),
+      );
+      res.json(projectToWire(project));
+    },
+  );
+
+  const router = Router();
+  // The body limit comes before the spec validator, so an oversized body is a 413, not a parse error.
+  router.use(express.json({ limit: MAX_BODY_BYTES }));
+  router.use(
+    (
+      err: any,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (err?.type === 'entity.too.large') {
+        const tooLarge = new InputError(
+          `request body is ${err.length} bytes; the limit is ${MAX_BODY_BYTES} bytes (5 MiB)`,
+        );
+        (tooLarge as any).statusCode = 413;
+        next(Object.assign(tooLarge, { name: 'PayloadTooLargeError' }));
+        return;
+      }
+      next(err);
+    },
+  );
+  router.use(api);
   return router;
 }

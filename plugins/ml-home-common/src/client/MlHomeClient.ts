@@ -1,4 +1,21 @@
 import { ResponseError } from '@backstage/errors';
+import type {
+  Experiment,
+  ExperimentCreate,
+  ExperimentList,
+  EventList,
+  Health,
+  IngestBatch,
+  IngestResult,
+  MetricHistory,
+  Project,
+  ProjectCreate,
+  ProjectList,
+  ProjectUpdate,
+  Run,
+  RunList,
+  operations,
+} from '../generated/openapi';
 
 /**
  * The subset of Backstage's DiscoveryApi the client needs.
@@ -19,22 +36,82 @@ export interface MlHomeFetch {
 }
 
 /**
- * The backend's answer to a health check.
+ * Query parameters of the project list, as the API takes them.
  *
  * @public
  */
-export interface MlHomeHealth {
-  status: 'ok';
-}
+export type ListProjectsQuery = NonNullable<
+  operations['listProjects']['parameters']['query']
+>;
 
 /**
- * The ML Home API as the frontend and scripts use it.
+ * Query parameters of a project's run list.
+ *
+ * @public
+ */
+export type ListRunsQuery = NonNullable<
+  operations['listRuns']['parameters']['query']
+>;
+
+/**
+ * Paging parameters of the smaller lists.
+ *
+ * @public
+ */
+export type PageQuery = { limit?: number; cursor?: string };
+
+/**
+ * The ML Home API as the frontend and scripts use it. Every type comes from the OpenAPI document.
  *
  * @public
  */
 export interface MlHomeApi {
-  getHealth(): Promise<MlHomeHealth>;
+  getHealth(): Promise<Health>;
+  listProjects(query?: ListProjectsQuery): Promise<ProjectList>;
+  getProject(name: string): Promise<Project>;
+  createProject(project: ProjectCreate): Promise<Project>;
+  updateProject(name: string, patch: ProjectUpdate): Promise<Project>;
+  deleteProject(name: string): Promise<void>;
+  restoreProject(name: string): Promise<Project>;
+  listProjectEvents(name: string, page?: PageQuery): Promise<EventList>;
+  listExperiments(name: string, page?: PageQuery): Promise<ExperimentList>;
+  createExperiment(
+    name: string,
+    experiment: ExperimentCreate,
+  ): Promise<Experiment>;
+  listRuns(name: string, query?: ListRunsQuery): Promise<RunList>;
+  getRun(runId: string): Promise<Run>;
+  getMetricHistory(
+    runId: string,
+    key: string,
+    options?: { maxPoints?: number },
+  ): Promise<MetricHistory>;
+  ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
 }
+
+type QueryValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | ReadonlyArray<string | number | boolean>;
+
+function toQueryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) {
+    return '';
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      params.append(key, String(v));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const segment = encodeURIComponent;
 
 /**
  * Talks to the ML Home backend over HTTP; non-OK answers become `ResponseError`s.
@@ -45,20 +122,104 @@ export class MlHomeClient implements MlHomeApi {
   private readonly discoveryApi: MlHomeDiscovery;
   private readonly fetchApi: MlHomeFetch;
 
-  constructor(options: { discoveryApi: MlHomeDiscovery; fetchApi: MlHomeFetch }) {
+  constructor(options: {
+    discoveryApi: MlHomeDiscovery;
+    fetchApi: MlHomeFetch;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
-  async getHealth(): Promise<MlHomeHealth> {
-    return this.request<MlHomeHealth>('GET', '/health');
+  getHealth() {
+    return this.request<Health>('GET', '/health');
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  listProjects(query?: ListProjectsQuery) {
+    return this.request<ProjectList>('GET', `/projects${toQueryString(query)}`);
+  }
+
+  getProject(name: string) {
+    return this.request<Project>('GET', `/projects/${segment(name)}`);
+  }
+
+  createProject(project: ProjectCreate) {
+    return this.request<Project>('POST', '/projects', project);
+  }
+
+  updateProject(name: string, patch: ProjectUpdate) {
+    return this.request<Project>('PATCH', `/projects/${segment(name)}`, patch);
+  }
+
+  deleteProject(name: string) {
+    return this.request<void>('DELETE', `/projects/${segment(name)}`);
+  }
+
+  restoreProject(name: string) {
+    return this.request<Project>('POST', `/projects/${segment(name)}/restore`);
+  }
+
+  listProjectEvents(name: string, page?: PageQuery) {
+    return this.request<EventList>(
+      'GET',
+      `/projects/${segment(name)}/events${toQueryString(page)}`,
+    );
+  }
+
+  listExperiments(name: string, page?: PageQuery) {
+    return this.request<ExperimentList>(
+      'GET',
+      `/projects/${segment(name)}/experiments${toQueryString(page)}`,
+    );
+  }
+
+  createExperiment(name: string, experiment: ExperimentCreate) {
+    return this.request<Experiment>(
+      'POST',
+      `/projects/${segment(name)}/experiments`,
+      experiment,
+    );
+  }
+
+  listRuns(name: string, query?: ListRunsQuery) {
+    return this.request<RunList>(
+      'GET',
+      `/projects/${segment(name)}/runs${toQueryString(query)}`,
+    );
+  }
+
+  getRun(runId: string) {
+    return this.request<Run>('GET', `/runs/${segment(runId)}`);
+  }
+
+  getMetricHistory(
+    runId: string,
+    key: string,
+    options?: { maxPoints?: number },
+  ) {
+    return this.request<MetricHistory>(
+      'GET',
+      `/runs/${segment(runId)}/metric-history${toQueryString({ key, maxPoints: options?.maxPoints })}`,
+    );
+  }
+
+  ingest(name: string, batch: IngestBatch) {
+    return this.request<IngestResult>(
+      'POST',
+      `/projects/${segment(name)}/ingest`,
+      batch,
+    );
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ml-home');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      headers:
+        body === undefined ? undefined : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {

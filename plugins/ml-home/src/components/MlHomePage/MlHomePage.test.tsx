@@ -1,21 +1,73 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MlHomeApi } from '@ml-home/plugin-ml-home-common';
+import type {
+  MlHomeApi,
+  Project,
+  ProjectList,
+} from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { MlHomePage } from './MlHomePage';
 
-function fakeApi(overrides: Partial<MlHomeApi> = {}): MlHomeApi {
+/** A typed fake: every method fails loudly unless a test provides it. */
+function fakeApi(overrides: Partial<MlHomeApi>): MlHomeApi {
+  const missing = (name: string) => () =>
+    Promise.reject(new Error(`fake MlHomeApi.${name} not provided`));
+  const methods: (keyof MlHomeApi)[] = [
+    'getHealth',
+    'listProjects',
+    'getProject',
+    'createProject',
+    'updateProject',
+    'deleteProject',
+    'restoreProject',
+    'listProjectEvents',
+    'listExperiments',
+    'createExperiment',
+    'listRuns',
+    'getRun',
+    'getMetricHistory',
+    'ingest',
+  ];
+  return Object.fromEntries(
+    methods.map(m => [m, overrides[m] ?? missing(m)]),
+  ) as unknown as MlHomeApi;
+}
+
+function project(name: string, extra: Partial<Project> = {}): Project {
   return {
-    getHealth: async () => ({ status: 'ok' }),
-    ...overrides,
+    id: name,
+    name,
+    title: `Title of ${name}`,
+    description: '',
+    owner: 'group:default/home-ranking',
+    lifecycle: 'production',
+    tags: ['ranking'],
+    links: [],
+    relatedEntities: [],
+    createdAt: '2026-10-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    lastActivityAt: '2026-10-01T00:00:00.000Z',
+    createdBy: 'user:default/guest',
+    updatedBy: 'user:default/guest',
+    counts: { experiments: 1, runs: 12 },
+    ...extra,
   };
 }
 
+const list = (items: Project[], nextCursor?: string): ProjectList => ({
+  items,
+  totalCount: items.length,
+  nextCursor,
+  facets: { owner: [], tag: [], lifecycle: [] },
+});
+
+jest.setTimeout(30_000);
+
 describe('MlHomePage', () => {
-  it('shows the page title and tells the user how to get the first project', async () => {
+  it('tells the user how to start when there is no project', async () => {
     await renderInTestApp(<MlHomePage />, {
-      apis: [[mlHomeApiRef, fakeApi()]],
+      apis: [[mlHomeApiRef, fakeApi({ listProjects: async () => list([]) })]],
     });
     expect(
       screen.getByRole('heading', { level: 1, name: 'ML Home' }),
@@ -23,20 +75,49 @@ describe('MlHomePage', () => {
     expect(await screen.findByText('No ML projects yet')).toBeInTheDocument();
   });
 
+  it('lists projects and searches on the server', async () => {
+    const calls: (string | undefined)[] = [];
+    const api = fakeApi({
+      listProjects: async query => {
+        calls.push(query?.q);
+        return query?.q
+          ? list([project('churn-prediction')])
+          : list([project('home-feed'), project('churn-prediction')]);
+      },
+    });
+    await renderInTestApp(<MlHomePage />, { apis: [[mlHomeApiRef, api]] });
+    expect(
+      await screen.findByRole('link', { name: 'Title of home-feed' }),
+    ).toHaveAttribute('href', '/ml-home/projects/home-feed');
+    expect(screen.getByText('Projects (2)')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Search projects'), 'churn');
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: 'Title of home-feed' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Title of churn-prediction' }),
+    ).toBeInTheDocument();
+    expect(calls).toContain('churn');
+  });
+
   it('shows the error and retries on request', async () => {
     let calls = 0;
     const api = fakeApi({
-      getHealth: async () => {
+      listProjects: async () => {
         calls += 1;
         if (calls === 1) {
           throw new Error('backend down');
         }
-        return { status: 'ok' };
+        return list([]);
       },
     });
     await renderInTestApp(<MlHomePage />, { apis: [[mlHomeApiRef, api]] });
-
-    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
+      0,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No ML projects yet')).toBeInTheDocument();
     expect(calls).toBe(2);

@@ -3,44 +3,152 @@ import {
   ContentHeader,
   EmptyState,
   Header,
+  Link,
   Page,
-  Progress,
   ResponseErrorPanel,
   SupportButton,
+  Table,
+  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import TextField from '@material-ui/core/TextField';
+import type { Project } from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useDebounce from 'react-use/esm/useDebounce';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 
+const PAGE_SIZE = 25;
+
+const columns: TableColumn<Project>[] = [
+  {
+    title: 'Project',
+    field: 'title',
+    render: p => <Link to={`/ml-home/projects/${p.name}`}>{p.title}</Link>,
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: p => p.owner.replace(/^group:default\//, ''),
+  },
+  { title: 'Lifecycle', field: 'lifecycle' },
+  {
+    title: 'Tags',
+    field: 'tags',
+    render: p =>
+      p.tags.map(t => (
+        <Chip key={t} label={t} size="small" style={{ marginRight: 4 }} />
+      )),
+  },
+  { title: 'Runs', field: 'counts.runs', type: 'numeric' },
+  {
+    title: 'Last activity',
+    field: 'lastActivityAt',
+    render: p => new Date(p.lastActivityAt).toLocaleDateString(),
+  },
+];
+
 /**
- * The ML Home landing page.
+ * The ML Home landing page: every ML project of the organisation, searchable.
  *
  * @public
  */
 export const MlHomePage = () => {
   const api = useApi(mlHomeApiRef);
-  const health = useAsyncRetry(() => api.getHealth(), [api]);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  useDebounce(
+    () => {
+      setQ(search.trim());
+      setCursors([undefined]);
+    },
+    300,
+    [search],
+  );
+  const cursor = cursors[cursors.length - 1];
+  const projects = useAsyncRetry(
+    () =>
+      api.listProjects({
+        q: q || undefined,
+        limit: PAGE_SIZE,
+        cursor,
+        orderBy: 'lastActivityAt',
+      }),
+    [api, q, cursor],
+  );
 
   let body: JSX.Element;
-  if (health.loading) {
-    body = <Progress aria-label="Loading ML Home" />;
-  } else if (health.error) {
+  if (projects.error) {
     body = (
       <>
-        <ResponseErrorPanel error={health.error} title="ML Home is unreachable" />
-        <Button variant="outlined" color="primary" onClick={health.retry}>
+        <ResponseErrorPanel
+          error={projects.error}
+          title="ML Home could not load the projects"
+        />
+        <Button variant="outlined" color="primary" onClick={projects.retry}>
           Retry
         </Button>
       </>
     );
-  } else {
+  } else if (!projects.loading && projects.value?.totalCount === 0 && !q) {
     body = (
       <EmptyState
         missing="data"
         title="No ML projects yet"
-        description="ML projects gather your team's experiments, runs, models, evaluations and deployments. Log runs with the batch API or an MLflow client to create the first one."
+        description="ML projects gather your team's experiments, runs, models, evaluations and deployments. Log runs with the batch API (POST /api/ml-home/projects/{name}/ingest) or create a project to start."
       />
+    );
+  } else {
+    const page = projects.value;
+    body = (
+      <>
+        <div
+          style={{
+            display: 'flex',
+            gap: 16,
+            alignItems: 'center',
+            marginBottom: 16,
+          }}
+        >
+          <TextField
+            id="ml-home-project-search"
+            label="Search projects"
+            value={search}
+            onChange={e => setSearch(e.target.value)}
+            variant="outlined"
+            size="small"
+          />
+          <Button
+            disabled={cursors.length < 2}
+            onClick={() => setCursors(c => c.slice(0, -1))}
+          >
+            Previous page
+          </Button>
+          <Button
+            disabled={!page?.nextCursor}
+            onClick={() => setCursors(c => [...c, page?.nextCursor])}
+          >
+            Next page
+          </Button>
+        </div>
+        <Table<Project>
+          title={page ? `Projects (${page.totalCount})` : 'Projects'}
+          isLoading={projects.loading}
+          columns={columns}
+          data={page?.items ?? []}
+          options={{ paging: false, search: false, padding: 'dense' }}
+          emptyContent={
+            <EmptyState
+              missing="data"
+              title="No project matches"
+              description="Try fewer or other words."
+            />
+          }
+        />
+      </>
     );
   }
 
@@ -51,9 +159,10 @@ export const MlHomePage = () => {
         subtitle="Every machine-learning project, model and run of the organisation in one place"
       />
       <Content>
-        <ContentHeader title="Projects">
+        <ContentHeader title="Discover ML projects">
           <SupportButton>
-            ML Home gathers ML projects, experiments, models and their production readiness.
+            ML Home gathers ML projects, experiments, models and their
+            production readiness.
           </SupportButton>
         </ContentHeader>
         {body}

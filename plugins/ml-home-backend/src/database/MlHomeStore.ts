@@ -1,0 +1,86 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  EventInput,
+  Experiment,
+  IngestBatchInput,
+  IngestResult,
+  Page,
+  Project,
+  ProjectEvent,
+  ProjectInput,
+  ProjectListQuery,
+  ProjectListResult,
+  ProjectPatch,
+  Run,
+} from '../domain/types';
+import type { ProjectQuery } from '../permissions';
+import type { RunsQueryOptions } from './runsQuery';
+
+/** Read access to projects may be narrowed by a permission decision, applied in SQL. */
+export type ProjectConditions = PermissionCriteria<ProjectQuery> | undefined;
+
+/**
+ * ML Home's storage. One Knex implementation ({@link DatabaseMlHomeStore}); the services hold the
+ * rules and never see SQL.
+ */
+export interface MlHomeStore {
+  listProjects(
+    query: ProjectListQuery,
+    conditions: ProjectConditions,
+  ): Promise<ProjectListResult>;
+  getProject(
+    name: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Project | undefined>;
+  createProject(input: ProjectInput, actor: string): Promise<Project>;
+  updateProject(
+    project: Project,
+    patch: ProjectPatch,
+    actor: string,
+  ): Promise<Project>;
+  setProjectDeleted(
+    project: Project,
+    deleted: boolean,
+    actor: string,
+  ): Promise<Project>;
+  listEvents(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ProjectEvent>>;
+
+  listExperiments(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Experiment>>;
+  createExperiment(
+    project: Project,
+    input: { name: string; description: string },
+    actor: string,
+  ): Promise<Experiment>;
+  getExperimentIds(
+    project: Project,
+    names: string[],
+  ): Promise<Map<string, number>>;
+
+  listRuns(
+    project: Project,
+    options: Omit<RunsQueryOptions, 'projectId'>,
+  ): Promise<{ items: Run[]; nextCursor?: string; totalCount: number }>;
+  getRun(runId: string): Promise<Run | undefined>;
+  getMetricHistory(
+    runId: string,
+    key: string,
+    maxPoints: number,
+  ): Promise<{
+    points: { step: number; value: number; timestamp: number }[];
+    totalPoints: number;
+    downsampled: boolean;
+  }>;
+
+  ingest(
+    project: Project,
+    batch: IngestBatchInput,
+    actor: string,
+  ): Promise<IngestResult>;
+  appendEvent(project: Project, event: EventInput): Promise<void>;
+}

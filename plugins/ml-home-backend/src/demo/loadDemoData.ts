@@ -1,0 +1,137 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { MAX_METRIC_POINTS_PER_BATCH } from '@ml-home/plugin-ml-home-common';
+import { Knex } from 'knex';
+import { MlHomeStore } from '../database/MlHomeStore';
+import { IngestRunInput } from '../domain/types';
+import {
+  DemoDataset,
+  DemoRun,
+  generateDemoData,
+  summarizeDemoData,
+} from './generateDemoData';
+
+const DEMO_ACTOR = 'user:default/guest';
+
+/**
+ * Writes the demo dataset through the store, as ingestion would: projects, experiments, then runs
+ * in batches of at most 10,000 metric points.
+ */
+export async function writeDemoData(
+  store: MlHomeStore,
+  data: DemoDataset,
+): Promise<void> {
+  for (const p of data.projects) {
+    const project = await store.createProject(
+      {
+        name: p.name,
+        title: p.title,
+        description: p.description,
+        owner: p.owner,
+        lifecycle: p.lifecycle,
+        tags: p.tags,
+        links: p.links,
+        relatedEntities: p.relatedEntities,
+      },
+      DEMO_ACTOR,
+    );
+    for (const e of data.experiments.filter(x => x.project === p.name)) {
+      await store.createExperiment(
+        project,
+        { name: e.name, description: e.description },
+        DEMO_ACTOR,
+      );
+    }
+    let batch: IngestRunInput[] = [];
+    let points = 0;
+    const flush = async () => {
+      if (batch.length) {
+        await store.ingest(project, { runs: batch }, DEMO_ACTOR);
+      }
+      batch = [];
+      points = 0;
+    };
+    for (const run of data.runs.filter(r => r.project === p.name)) {
+      for (const part of splitRun(run)) {
+        const size = part.metrics.length;
+        if (points + size > MAX_METRIC_POINTS_PER_BATCH) {
+          await flush();
+        }
+        batch.push(part);
+        points += size;
+      }
+    }
+    await flush();
+  }
+}
+
+/** A run's points in slices that each fit one batch; the first slice carries params and tags. */
+function splitRun(run: DemoRun): IngestRunInput[] {
+  const metrics = run.metrics.flatMap(series =>
+    series.points.map(pt => ({
+      key: series.key,
+      value: pt.value,
+      step: pt.step,
+      timestamp: pt.timestamp,
+    })),
+  );
+  const parts: IngestRunInput[] = [];
+  for (
+    let i = 0;
+    i === 0 || i < metrics.length;
+    i += MAX_METRIC_POINTS_PER_BATCH
+  ) {
+    parts.push({
+      runId: run.runId,
+      runIdSupplied: true,
+      experiment: run.experiment,
+      name: run.name,
+      status: run.status,
+      user: run.user,
+      startTime: run.startTime,
+      endTime: run.endTime,
+      params:
+        i === 0
+          ? Object.entries(run.params).map(([key, value]) => ({ key, value }))
+          : [],
+      tags:
+        i === 0
+          ? Object.entries(run.tags).map(([key, value]) => ({ key, value }))
+          : [],
+      metrics: metrics.slice(i, i + MAX_METRIC_POINTS_PER_BATCH),
+    });
+  }
+  return parts;
+}
+
+/** Loads the demo ML organisation on first start, when ML Home holds no project yet. */
+export async function loadDemoDataIfEmpty(options: {
+  knex: Knex;
+  store: MlHomeStore;
+  logger: LoggerService;
+  seed: number;
+  scale: number;
+}): Promise<boolean> {
+  const { knex, store, logger } = options;
+  const any = await knex('projects').first('id');
+  if (any) {
+    return false;
+  }
+  const started = Date.now();
+  const data = generateDemoData({ seed: options.seed, scale: options.scale });
+  try {
+    await writeDemoData(store, data);
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      // Another replica is loading the same data at the same moment; its copy wins.
+      logger.info(`Demo data is being loaded elsewhere: ${error.message}`);
+      return false;
+    }
+    throw error;
+  }
+  const s = summarizeDemoData(data);
+  logger.info(
+    `Loaded ML Home demo data in ${Date.now() - started} ms: ${s.projects} projects, ${s.experiments} experiments, ${s.runs} runs, ${s.points} metric points`,
+  );
+  return true;
+}

@@ -1,0 +1,194 @@
+/*
+ * Domain types of the backend: what the store returns and the services work with. Times are
+ * Dates here; the router turns them into ISO strings on the wire (see the OpenAPI spec).
+ */
+
+export type Lifecycle = 'experimental' | 'production' | 'deprecated';
+export type RunStatus =
+  'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+export type LifecycleStage = 'active' | 'deleted';
+
+export interface ProjectLink {
+  title?: string;
+  url: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  lifecycle: Lifecycle;
+  tags: string[];
+  links: ProjectLink[];
+  relatedEntities: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+  updatedBy: string;
+  lastActivityAt: Date;
+  deletedAt?: Date;
+  counts?: { experiments: number; runs: number };
+}
+
+export interface ProjectInput {
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  lifecycle: Lifecycle;
+  tags: string[];
+  links: ProjectLink[];
+  relatedEntities: string[];
+}
+
+export type ProjectPatch = Partial<Omit<ProjectInput, 'name'>>;
+
+export type ProjectOrderBy =
+  'name' | 'title' | 'createdAt' | 'updatedAt' | 'lastActivityAt';
+
+export interface ProjectListQuery {
+  q?: string;
+  owners?: string[];
+  tags?: string[];
+  lifecycles?: Lifecycle[];
+  orderBy: ProjectOrderBy;
+  order: 'asc' | 'desc';
+  deleted: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface ProjectListResult {
+  items: Project[];
+  nextCursor?: string;
+  totalCount: number;
+  facets: { owner: FacetCount[]; tag: FacetCount[]; lifecycle: FacetCount[] };
+}
+
+export interface Experiment {
+  id: string;
+  projectId: string;
+  project: string;
+  name: string;
+  description: string;
+  lifecycleStage: LifecycleStage;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+  runCount: number;
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+export interface LatestMetric {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+  min: number;
+  max: number;
+}
+
+export interface RunSource {
+  kind?: string;
+  uri?: string;
+  gitCommit?: string;
+  pipelineRun?: string;
+}
+
+export interface Run {
+  id: string;
+  projectId: string;
+  project: string;
+  experimentId: string;
+  experiment: string;
+  name: string;
+  status: RunStatus;
+  user: string;
+  startTime: number;
+  endTime?: number;
+  lifecycleStage: LifecycleStage;
+  source?: RunSource;
+  params: KeyValue[];
+  tags: KeyValue[];
+  metrics: LatestMetric[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MetricPointInput {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** One run of a batch after validation and defaulting by the service. */
+export interface IngestRunInput {
+  runId: string;
+  runIdSupplied: boolean;
+  experiment: string;
+  name?: string;
+  status?: RunStatus;
+  user?: string;
+  startTime?: number;
+  endTime?: number;
+  source?: RunSource;
+  params: KeyValue[];
+  tags: KeyValue[];
+  metrics: MetricPointInput[];
+}
+
+export interface IngestBatchInput {
+  requestId?: string;
+  runs: IngestRunInput[];
+}
+
+export interface IngestResult {
+  runs: {
+    runId: string;
+    experiment: string;
+    experimentId: string;
+    created: boolean;
+  }[];
+  metricPoints: number;
+  params: number;
+  tags: number;
+  replayed: boolean;
+}
+
+export interface ProjectEvent {
+  id: string;
+  projectId: string;
+  project: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+  createdAt: Date;
+}
+
+export interface EventInput {
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+  totalCount?: number;
+}

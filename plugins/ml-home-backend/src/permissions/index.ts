@@ -1,0 +1,16 @@
+export {
+  mlHomeProjectResourceRef,
+  type ProjectQuery,
+  type ProjectResource,
+} from './resource';
+export {
+  createMlHomeConditionalDecision,
+  foldEntityRef,
+  isProjectOwner,
+  mlHomeConditions,
+  mlHomeRules,
+} from './rules';
+export {
+  applyProjectConditions,
+  matchesProjectConditions,
+} from './conditionsToKnex';

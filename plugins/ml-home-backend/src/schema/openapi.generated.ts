@@ -1,0 +1,1558 @@
+// ******************************************************************
+// * GENERATED from plugins/ml-home-backend/src/schema/openapi.yaml *
+// * by scripts/generate-openapi.js. DO NOT EDIT: change the spec,   *
+// * then regenerate with `npm run generate`.                       *
+// ******************************************************************
+
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { operations } from '@ml-home/plugin-ml-home-common';
+
+/** The OpenAPI document of the ml-home backend, validated against on every request. */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ml-home',
+    version: '1',
+    description:
+      "ML Home's REST API: ML projects, experiments, runs, params, tags and metric time series, and the batch ingestion route. Every route needs a Backstage identity (user or service token); writes check ML Home's permissions.",
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+    contact: {},
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  security: [
+    {
+      JWT: [],
+    },
+  ],
+  components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+    parameters: {
+      projectName: {
+        name: 'projectName',
+        in: 'path',
+        required: true,
+        description: "The project's name (a slug).",
+        schema: {
+          $ref: '#/components/schemas/Slug',
+        },
+      },
+      runId: {
+        name: 'runId',
+        in: 'path',
+        required: true,
+        description: "The run's id, 32 lowercase hex characters.",
+        schema: {
+          type: 'string',
+          pattern: '^[0-9a-f]{32}$',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        allowReserved: true,
+        required: false,
+        description: 'Page size.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+          default: 50,
+        },
+      },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        allowReserved: true,
+        required: false,
+        description: 'The opaque `nextCursor` of the previous page.',
+        schema: {
+          type: 'string',
+          maxLength: 2000,
+        },
+      },
+    },
+    schemas: {
+      Slug: {
+        type: 'string',
+        description:
+          'A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash.',
+        pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+      },
+      EntityRef: {
+        type: 'string',
+        description:
+          'A Backstage entity ref, e.g. `group:default/home-ranking`.',
+        minLength: 1,
+        maxLength: 255,
+      },
+      Timestamp: {
+        type: 'string',
+        format: 'date-time',
+        description: 'ISO 8601 time.',
+      },
+      Lifecycle: {
+        type: 'string',
+        enum: ['experimental', 'production', 'deprecated'],
+      },
+      Link: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url'],
+        properties: {
+          title: {
+            type: 'string',
+            maxLength: 200,
+          },
+          url: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok'],
+          },
+        },
+      },
+      Project: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'title',
+          'description',
+          'owner',
+          'lifecycle',
+          'tags',
+          'links',
+          'relatedEntities',
+          'createdAt',
+          'updatedAt',
+          'createdBy',
+          'updatedBy',
+          'lastActivityAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          lifecycle: {
+            $ref: '#/components/schemas/Lifecycle',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Link',
+            },
+          },
+          relatedEntities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          lastActivityAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          deletedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          counts: {
+            $ref: '#/components/schemas/ProjectCounts',
+          },
+        },
+      },
+      ProjectCounts: {
+        type: 'object',
+        required: ['experiments', 'runs'],
+        properties: {
+          experiments: {
+            type: 'integer',
+          },
+          runs: {
+            type: 'integer',
+          },
+        },
+      },
+      ProjectCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'owner'],
+        properties: {
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          title: {
+            type: 'string',
+            description: 'Defaults to the name. At most 200 characters.',
+          },
+          description: {
+            type: 'string',
+            description: 'Markdown, at most 64 KiB.',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          lifecycle: {
+            $ref: '#/components/schemas/Lifecycle',
+          },
+          tags: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          links: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/Link',
+            },
+          },
+          relatedEntities: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        },
+      },
+      ProjectUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          lifecycle: {
+            $ref: '#/components/schemas/Lifecycle',
+          },
+          tags: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          links: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/Link',
+            },
+          },
+          relatedEntities: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        },
+      },
+      FacetCount: {
+        type: 'object',
+        required: ['value', 'count'],
+        properties: {
+          value: {
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+          },
+        },
+      },
+      ProjectFacets: {
+        type: 'object',
+        required: ['owner', 'tag', 'lifecycle'],
+        properties: {
+          owner: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FacetCount',
+            },
+          },
+          tag: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FacetCount',
+            },
+          },
+          lifecycle: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FacetCount',
+            },
+          },
+        },
+      },
+      ProjectList: {
+        type: 'object',
+        required: ['items', 'totalCount', 'facets'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Project',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          facets: {
+            $ref: '#/components/schemas/ProjectFacets',
+          },
+        },
+      },
+      Experiment: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'name',
+          'description',
+          'lifecycleStage',
+          'createdAt',
+          'updatedAt',
+          'createdBy',
+          'runCount',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'A string of digits (MLflow-compatible).',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          lifecycleStage: {
+            type: 'string',
+            enum: ['active', 'deleted'],
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          runCount: {
+            type: 'integer',
+          },
+        },
+      },
+      ExperimentCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      ExperimentList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Experiment',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      RunStatus: {
+        type: 'string',
+        enum: ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'],
+      },
+      MetricValue: {
+        description:
+          'A finite number, or "NaN", "Infinity", "-Infinity" as MLflow clients send them.',
+        oneOf: [
+          {
+            type: 'number',
+          },
+          {
+            type: 'string',
+            enum: ['NaN', 'Infinity', '-Infinity', '+Infinity'],
+          },
+        ],
+      },
+      KeyValue: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'value'],
+        properties: {
+          key: {
+            type: 'string',
+            minLength: 1,
+          },
+          value: {
+            type: 'string',
+          },
+        },
+      },
+      LatestMetric: {
+        type: 'object',
+        required: ['key', 'value', 'step', 'timestamp', 'min', 'max'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          step: {
+            type: 'integer',
+          },
+          timestamp: {
+            type: 'integer',
+            description: 'Milliseconds since epoch.',
+          },
+          min: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          max: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+        },
+      },
+      RunSource: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          kind: {
+            type: 'string',
+            maxLength: 32,
+          },
+          uri: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          gitCommit: {
+            type: 'string',
+            maxLength: 64,
+          },
+          pipelineRun: {
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+      },
+      Run: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'experimentId',
+          'experiment',
+          'name',
+          'status',
+          'user',
+          'startTime',
+          'lifecycleStage',
+          'params',
+          'tags',
+          'metrics',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          experimentId: {
+            type: 'string',
+          },
+          experiment: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/RunStatus',
+          },
+          user: {
+            type: 'string',
+          },
+          startTime: {
+            type: 'integer',
+          },
+          endTime: {
+            type: 'integer',
+          },
+          lifecycleStage: {
+            type: 'string',
+            enum: ['active', 'deleted'],
+          },
+          source: {
+            $ref: '#/components/schemas/RunSource',
+          },
+          params: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KeyValue',
+            },
+          },
+          tags: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KeyValue',
+            },
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LatestMetric',
+            },
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      RunList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Run',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      MetricPoint: {
+        type: 'object',
+        required: ['step', 'value', 'timestamp'],
+        properties: {
+          step: {
+            type: 'integer',
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          timestamp: {
+            type: 'integer',
+          },
+        },
+      },
+      MetricHistory: {
+        type: 'object',
+        required: ['runId', 'key', 'points', 'totalPoints', 'downsampled'],
+        properties: {
+          runId: {
+            type: 'string',
+          },
+          key: {
+            type: 'string',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MetricPoint',
+            },
+          },
+          totalPoints: {
+            type: 'integer',
+          },
+          downsampled: {
+            type: 'boolean',
+          },
+        },
+      },
+      IngestMetric: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'value'],
+        properties: {
+          key: {
+            type: 'string',
+            minLength: 1,
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          step: {
+            type: 'integer',
+            description: 'Defaults to 0.',
+          },
+          timestamp: {
+            type: 'integer',
+            description:
+              'Milliseconds since epoch; defaults to the time of the call.',
+          },
+        },
+      },
+      IngestRun: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['experiment'],
+        properties: {
+          runId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{32}$',
+            description:
+              'Client-chosen id; makes retries idempotent. Generated when absent.',
+          },
+          experiment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+            description:
+              'Experiment name in the project; created when missing.',
+          },
+          name: {
+            type: 'string',
+            maxLength: 250,
+          },
+          status: {
+            $ref: '#/components/schemas/RunStatus',
+          },
+          user: {
+            type: 'string',
+            maxLength: 255,
+          },
+          startTime: {
+            type: 'integer',
+          },
+          endTime: {
+            type: 'integer',
+          },
+          source: {
+            $ref: '#/components/schemas/RunSource',
+          },
+          params: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KeyValue',
+            },
+          },
+          tags: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KeyValue',
+            },
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IngestMetric',
+            },
+          },
+        },
+      },
+      IngestBatch: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['runs'],
+        properties: {
+          requestId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+            description:
+              "Idempotency key; a retried call with the same key returns the first call's result and writes nothing.",
+          },
+          runs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/IngestRun',
+            },
+          },
+        },
+      },
+      IngestResult: {
+        type: 'object',
+        required: ['runs', 'metricPoints', 'params', 'tags', 'replayed'],
+        properties: {
+          runs: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['runId', 'experiment', 'experimentId', 'created'],
+              properties: {
+                runId: {
+                  type: 'string',
+                },
+                experiment: {
+                  type: 'string',
+                },
+                experimentId: {
+                  type: 'string',
+                },
+                created: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          metricPoints: {
+            type: 'integer',
+            description: 'Points received (a point sent twice is stored once).',
+          },
+          params: {
+            type: 'integer',
+          },
+          tags: {
+            type: 'integer',
+          },
+          replayed: {
+            type: 'boolean',
+            description:
+              'True when this answer is the stored answer of an earlier call with the same requestId.',
+          },
+        },
+      },
+      ProjectEvent: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'actor',
+          'action',
+          'entityType',
+          'entityId',
+          'summary',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          actor: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+          },
+          entityType: {
+            type: 'string',
+          },
+          entityId: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      EventList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProjectEvent',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ErrorBody: {
+        type: 'object',
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+              stack: {
+                type: 'string',
+              },
+              code: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            required: ['method', 'url'],
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description: 'An error.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        description: 'Answers when the plugin and its database are up.',
+        responses: {
+          '200': {
+            description: 'Up.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects': {
+      get: {
+        operationId: 'listProjects',
+        description:
+          'Lists and searches projects, with facet counts for owner, tag and lifecycle.',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Free text matched against name, title, description and tags.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description: 'Owner entity refs (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 50,
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'tag',
+            in: 'query',
+            allowReserved: true,
+            description: 'Tags (all of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 20,
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'lifecycle',
+            in: 'query',
+            allowReserved: true,
+            description: 'Lifecycles (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/Lifecycle',
+              },
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: [
+                'name',
+                'title',
+                'createdAt',
+                'updatedAt',
+                'lastActivityAt',
+              ],
+              default: 'name',
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'deleted',
+            in: 'query',
+            allowReserved: true,
+            description: 'List soft-deleted projects instead of live ones.',
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of projects.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createProject',
+        description: 'Creates a project.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProjectCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}': {
+      get: {
+        operationId: 'getProject',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        operationId: 'updateProject',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProjectUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteProject',
+        description: 'Soft-deletes a project; it can be restored.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/restore': {
+      post: {
+        operationId: 'restoreProject',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The restored project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/events': {
+      get: {
+        operationId: 'listProjectEvents',
+        description: "The project's activity feed, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EventList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/experiments': {
+      get: {
+        operationId: 'listExperiments',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The project's experiments, by name.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExperimentList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createExperiment',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ExperimentCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Experiment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/runs': {
+      get: {
+        operationId: 'listRuns',
+        description:
+          'Runs of a project, optionally of some experiments, filtered with the run filter language (`metrics.auc > 0.8 and params.optimizer = "adam"`), ordered by an attribute, metric or param, in keyset pages.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            name: 'experiment',
+            in: 'query',
+            allowReserved: true,
+            description: 'Experiment names (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 100,
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'filter',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 2000,
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            allowReserved: true,
+            description:
+              '`attributes.startTime`, `metrics.<key>` or `params.<key>`, optionally followed by ` ASC` or ` DESC`.',
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'deleted',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/ingest': {
+      post: {
+        operationId: 'ingestBatch',
+        description:
+          'Writes runs, params, tags and metric points (at most 10,000 a call) into one project in a single transaction: all or nothing. Client-chosen run ids and the requestId make retries safe.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IngestBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Written.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/runs/{runId}': {
+      get: {
+        operationId: 'getRun',
+        parameters: [
+          {
+            $ref: '#/components/parameters/runId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The run with its params, tags and latest metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Run',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/runs/{runId}/metric-history': {
+      get: {
+        operationId: 'getMetricHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/runId',
+          },
+          {
+            name: 'key',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 250,
+            },
+          },
+          {
+            name: 'maxPoints',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 5000,
+              default: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The series, downsampled to at most maxPoints points keeping each bucket's extremes.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Request and response types of every endpoint, keyed `#<method>|<path>`. */
+export type EndpointMap = {
+  '#get|/health': {
+    response: operations['getHealth']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects': {
+    query: NonNullable<operations['listProjects']['parameters']['query']>;
+    response: operations['listProjects']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects': {
+    body: NonNullable<
+      operations['createProject']['requestBody']
+    >['content']['application/json'];
+    response: operations['createProject']['responses'][201]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}': {
+    path: NonNullable<operations['getProject']['parameters']['path']>;
+    response: operations['getProject']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/projects/{projectName}': {
+    path: NonNullable<operations['deleteProject']['parameters']['path']>;
+    response: void;
+  };
+  '#patch|/projects/{projectName}': {
+    path: NonNullable<operations['updateProject']['parameters']['path']>;
+    body: NonNullable<
+      operations['updateProject']['requestBody']
+    >['content']['application/json'];
+    response: operations['updateProject']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/restore': {
+    path: NonNullable<operations['restoreProject']['parameters']['path']>;
+    response: operations['restoreProject']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/events': {
+    path: NonNullable<operations['listProjectEvents']['parameters']['path']>;
+    query: NonNullable<operations['listProjectEvents']['parameters']['query']>;
+    response: operations['listProjectEvents']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/experiments': {
+    path: NonNullable<operations['listExperiments']['parameters']['path']>;
+    query: NonNullable<operations['listExperiments']['parameters']['query']>;
+    response: operations['listExperiments']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/experiments': {
+    path: NonNullable<operations['createExperiment']['parameters']['path']>;
+    body: NonNullable<
+      operations['createExperiment']['requestBody']
+    >['content']['application/json'];
+    response: operations['createExperiment']['responses'][201]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/runs': {
+    path: NonNullable<operations['listRuns']['parameters']['path']>;
+    query: NonNullable<operations['listRuns']['parameters']['query']>;
+    response: operations['listRuns']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/ingest': {
+    path: NonNullable<operations['ingestBatch']['parameters']['path']>;
+    body: NonNullable<
+      operations['ingestBatch']['requestBody']
+    >['content']['application/json'];
+    response: operations['ingestBatch']['responses'][200]['content']['application/json'];
+  };
+  '#get|/runs/{runId}': {
+    path: NonNullable<operations['getRun']['parameters']['path']>;
+    response: operations['getRun']['responses'][200]['content']['application/json'];
+  };
+  '#get|/runs/{runId}/metric-history': {
+    path: NonNullable<operations['getMetricHistory']['parameters']['path']>;
+    query: NonNullable<operations['getMetricHistory']['parameters']['query']>;
+    response: operations['getMetricHistory']['responses'][200]['content']['application/json'];
+  };
+};
+
+/** An express router that validates requests against {@link spec} and types handlers by {@link EndpointMap}. */
+export const createOpenApiRouter = async (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );

@@ -1,0 +1,246 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  PolicyDecision,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  ML_HOME_PROJECT_RESOURCE_TYPE,
+  mlHomeProjectCreatePermission,
+  mlHomeProjectDeletePermission,
+  mlHomeProjectReadPermission,
+  mlHomeProjectUpdatePermission,
+  mlHomeRunWritePermission,
+} from '@ml-home/plugin-ml-home-common';
+import { Project, ProjectListQuery } from '../domain/types';
+import { ProjectConditions } from '../database/MlHomeStore';
+import { ProjectQuery, matchesProjectConditions } from '../permissions';
+import {
+  Caller,
+  IngestRequest,
+  MlHomeService,
+  ProjectCreateRequest,
+  ProjectUpdateRequest,
+  RunsListRequest,
+} from './MlHomeService';
+
+/**
+ * The permission layer: the same interface as the rules it wraps, deciding every call on the
+ * project it touches. List calls turn a conditional decision into SQL, so nobody sees a count or a
+ * facet of what they may not read; single-project calls apply the same conditions in memory.
+ */
+export class AuthorizedMlHomeService implements MlHomeService {
+  constructor(
+    private readonly inner: MlHomeService,
+    private readonly permissions: PermissionsService,
+    private readonly toProjectQuery: ConditionTransformer<ProjectQuery>,
+  ) {}
+
+  resolveProject(name: string, options?: { includeDeleted?: boolean }) {
+    return this.inner.resolveProject(name, options);
+  }
+
+  resolveRunProject(runId: string) {
+    return this.inner.resolveRunProject(runId);
+  }
+
+  private async conditionsFor(
+    caller: Caller,
+    permission: ResourcePermission<typeof ML_HOME_PROJECT_RESOURCE_TYPE>,
+  ): Promise<{ denied: boolean; conditions: ProjectConditions }> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      {
+        credentials: caller.credentials,
+      },
+    );
+    return this.fromDecision(decision);
+  }
+
+  private fromDecision(decision: PolicyDecision): {
+    denied: boolean;
+    conditions: ProjectConditions;
+  } {
+    if (decision.result === AuthorizeResult.DENY) {
+      return { denied: true, conditions: undefined };
+    }
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return {
+        denied: false,
+        conditions: this.toProjectQuery(decision.conditions),
+      };
+    }
+    return { denied: false, conditions: undefined };
+  }
+
+  private async check(
+    caller: Caller,
+    permission: ResourcePermission<typeof ML_HOME_PROJECT_RESOURCE_TYPE>,
+    project: Project,
+  ) {
+    const { denied, conditions } = await this.conditionsFor(caller, permission);
+    const allowed =
+      !denied &&
+      (!conditions ||
+        matchesProjectConditions(
+          { name: project.name, owner: project.owner },
+          conditions,
+        ));
+    if (!allowed) {
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action ?? 'use'} (${permission.name}) project '${project.name}'`,
+      );
+    }
+  }
+
+  private async checkBasic(caller: Caller, permission: BasicPermission) {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials: caller.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action} ML projects (${permission.name})`,
+      );
+    }
+  }
+
+  async listProjects(caller: Caller, query: ProjectListQuery) {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) {
+      return {
+        items: [],
+        totalCount: 0,
+        facets: { owner: [], tag: [], lifecycle: [] },
+      };
+    }
+    return this.inner.listProjects(caller, query, conditions);
+  }
+
+  async getProject(caller: Caller, name: string) {
+    const project = await this.inner.getProject(caller, name);
+    await this.check(caller, mlHomeProjectReadPermission, project);
+    return project;
+  }
+
+  async createProject(caller: Caller, request: ProjectCreateRequest) {
+    await this.checkBasic(caller, mlHomeProjectCreatePermission);
+    return this.inner.createProject(caller, request);
+  }
+
+  async updateProject(
+    caller: Caller,
+    name: string,
+    request: ProjectUpdateRequest,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectUpdatePermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.updateProject(caller, name, request);
+  }
+
+  async deleteProject(caller: Caller, name: string) {
+    await this.check(
+      caller,
+      mlHomeProjectDeletePermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.deleteProject(caller, name);
+  }
+
+  async restoreProject(caller: Caller, name: string) {
+    await this.check(
+      caller,
+      mlHomeProjectDeletePermission,
+      await this.inner.resolveProject(name, { includeDeleted: true }),
+    );
+    return this.inner.restoreProject(caller, name);
+  }
+
+  async listEvents(
+    caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.listEvents(caller, name, page);
+  }
+
+  async listExperiments(
+    caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.listExperiments(caller, name, page);
+  }
+
+  async createExperiment(
+    caller: Caller,
+    name: string,
+    input: { name: string; description?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.createExperiment(caller, name, input);
+  }
+
+  async listRuns(caller: Caller, name: string, request: RunsListRequest) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.listRuns(caller, name, request);
+  }
+
+  async getRun(caller: Caller, runId: string) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveRunProject(runId),
+    );
+    return this.inner.getRun(caller, runId);
+  }
+
+  async getMetricHistory(
+    caller: Caller,
+    runId: string,
+    key: string,
+    maxPoints: number,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveRunProject(runId),
+    );
+    return this.inner.getMetricHistory(caller, runId, key, maxPoints);
+  }
+
+  async ingest(caller: Caller, name: string, request: IngestRequest) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      await this.inner.resolveProject(name),
+    );
+    return this.inner.ingest(caller, name, request);
+  }
+}

@@ -1,0 +1,392 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  KEY_MAX,
+  MAX_METRIC_POINTS_PER_BATCH,
+  PARAM_VALUE_MAX,
+  RunFilterClause,
+  TAG_VALUE_MAX,
+  parseMetricValue,
+  parseRunFilter,
+} from '@ml-home/plugin-ml-home-common';
+import { randomUUID } from 'crypto';
+import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
+import {
+  IngestBatchInput,
+  IngestRunInput,
+  ProjectListQuery,
+  ProjectPatch,
+  RunStatus,
+} from '../domain/types';
+import {
+  Caller,
+  IngestRequest,
+  MlHomeService,
+  ProjectCreateRequest,
+  ProjectUpdateRequest,
+  RunsListRequest,
+} from './MlHomeService';
+import {
+  checkDescription,
+  checkKey,
+  checkMaxLength,
+  checkSlug,
+  checkTitle,
+  checkUrl,
+  normalizeEntityRef,
+} from './validation';
+
+const ATTRIBUTE_ORDER_KEYS = new Set([
+  'startTime',
+  'endTime',
+  'name',
+  'status',
+]);
+const ATTRIBUTE_ALIASES: Record<string, string> = {
+  start_time: 'startTime',
+  end_time: 'endTime',
+  run_name: 'name',
+};
+
+/** Parses `metrics.auc DESC`, `params.lr`, `attributes.start_time ASC` into an order. */
+export function parseRunOrderBy(orderBy: string | undefined): {
+  kind: 'attribute' | 'metric' | 'param';
+  key: string;
+  direction: 'asc' | 'desc';
+} {
+  if (!orderBy?.trim()) {
+    return { kind: 'attribute', key: 'startTime', direction: 'desc' };
+  }
+  const match =
+    /^\s*(?:(metrics|params|attributes|attribute)\.)?(`[^`]+`|"[^"]+"|[^\s]+)\s*(asc|desc)?\s*$/i.exec(
+      orderBy,
+    );
+  if (!match) {
+    throw new InputError(
+      `orderBy '${orderBy}' is not of the form 'metrics.<key> DESC', 'params.<key>' or 'attributes.startTime ASC'`,
+    );
+  }
+  const prefix = (match[1] ?? 'attributes').toLowerCase();
+  let key = match[2];
+  if (
+    (key.startsWith('`') && key.endsWith('`')) ||
+    (key.startsWith('"') && key.endsWith('"'))
+  ) {
+    key = key.slice(1, -1);
+  }
+  const direction =
+    (match[3]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'desc';
+  if (prefix === 'metrics') return { kind: 'metric', key, direction };
+  if (prefix === 'params') return { kind: 'param', key, direction };
+  const attribute = ATTRIBUTE_ALIASES[key] ?? key;
+  if (!ATTRIBUTE_ORDER_KEYS.has(attribute)) {
+    throw new InputError(
+      `orderBy: runs can be ordered by the attributes startTime, endTime, name or status, not '${key}'`,
+    );
+  }
+  return { kind: 'attribute', key: attribute, direction };
+}
+
+const RUN_STATUSES: RunStatus[] = [
+  'RUNNING',
+  'SCHEDULED',
+  'FINISHED',
+  'FAILED',
+  'KILLED',
+];
+
+/** ML Home's rules and validation, over the store. Knows nothing of permissions. */
+export class DefaultMlHomeService implements MlHomeService {
+  constructor(private readonly store: MlHomeStore) {}
+
+  async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
+    const project = await this.store.getProject(name, options);
+    if (!project) {
+      throw new NotFoundError(`No ML project named '${name}'`);
+    }
+    return project;
+  }
+
+  async resolveRunProject(runId: string) {
+    const run = await this.store.getRun(runId);
+    if (!run) {
+      throw new NotFoundError(`No run with id '${runId}'`);
+    }
+    return this.resolveProject(run.project, { includeDeleted: true });
+  }
+
+  async listProjects(
+    _caller: Caller,
+    query: ProjectListQuery,
+    conditions?: ProjectConditions,
+  ) {
+    return this.store.listProjects(
+      {
+        ...query,
+        owners: query.owners?.map((o, i) =>
+          normalizeEntityRef(`owner[${i}]`, o),
+        ),
+      },
+      conditions,
+    );
+  }
+
+  async getProject(_caller: Caller, name: string) {
+    return this.resolveProject(name);
+  }
+
+  async createProject(caller: Caller, request: ProjectCreateRequest) {
+    checkSlug('name', request.name);
+    const title = request.title ?? request.name;
+    checkTitle('title', title);
+    const description = request.description ?? '';
+    checkDescription('description', description);
+    const links = request.links ?? [];
+    links.forEach((l, i) => checkUrl(`links[${i}].url`, l.url));
+    const tags = [...new Set(request.tags ?? [])];
+    tags.forEach((t, i) => checkSlug(`tags[${i}]`, t));
+    return this.store.createProject(
+      {
+        name: request.name,
+        title,
+        description,
+        owner: normalizeEntityRef('owner', request.owner, 'group'),
+        lifecycle: request.lifecycle ?? 'experimental',
+        tags,
+        links,
+        relatedEntities: (request.relatedEntities ?? []).map((r, i) =>
+          normalizeEntityRef(`relatedEntities[${i}]`, r),
+        ),
+      },
+      caller.actor,
+    );
+  }
+
+  async updateProject(
+    caller: Caller,
+    name: string,
+    request: ProjectUpdateRequest,
+  ) {
+    const project = await this.resolveProject(name);
+    const patch: ProjectPatch = {};
+    if (request.title !== undefined) {
+      checkTitle('title', request.title);
+      patch.title = request.title;
+    }
+    if (request.description !== undefined) {
+      checkDescription('description', request.description);
+      patch.description = request.description;
+    }
+    if (request.owner !== undefined)
+      patch.owner = normalizeEntityRef('owner', request.owner, 'group');
+    if (request.lifecycle !== undefined) patch.lifecycle = request.lifecycle;
+    if (request.tags !== undefined) {
+      request.tags.forEach((t, i) => checkSlug(`tags[${i}]`, t));
+      patch.tags = [...new Set(request.tags)];
+    }
+    if (request.links !== undefined) {
+      request.links.forEach((l, i) => checkUrl(`links[${i}].url`, l.url));
+      patch.links = request.links;
+    }
+    if (request.relatedEntities !== undefined) {
+      patch.relatedEntities = request.relatedEntities.map((r, i) =>
+        normalizeEntityRef(`relatedEntities[${i}]`, r),
+      );
+    }
+    return this.store.updateProject(project, patch, caller.actor);
+  }
+
+  async deleteProject(caller: Caller, name: string) {
+    const project = await this.resolveProject(name);
+    await this.store.setProjectDeleted(project, true, caller.actor);
+  }
+
+  async restoreProject(caller: Caller, name: string) {
+    const project = await this.resolveProject(name, { includeDeleted: true });
+    if (!project.deletedAt) {
+      return project;
+    }
+    return this.store.setProjectDeleted(project, false, caller.actor);
+  }
+
+  async listEvents(
+    _caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    return this.store.listEvents(await this.resolveProject(name), page);
+  }
+
+  async listExperiments(
+    _caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    return this.store.listExperiments(await this.resolveProject(name), page);
+  }
+
+  async createExperiment(
+    caller: Caller,
+    name: string,
+    input: { name: string; description?: string },
+  ) {
+    const project = await this.resolveProject(name);
+    checkKey('name', input.name);
+    const description = input.description ?? '';
+    checkDescription('description', description);
+    return this.store.createExperiment(
+      project,
+      { name: input.name, description },
+      caller.actor,
+    );
+  }
+
+  async listRuns(_caller: Caller, name: string, request: RunsListRequest) {
+    const project = await this.resolveProject(name);
+    let clauses: RunFilterClause[] = [];
+    try {
+      clauses = parseRunFilter(request.filter ?? '');
+    } catch (error) {
+      throw new InputError(`filter: ${(error as Error).message}`);
+    }
+    let experimentIds: number[] | undefined;
+    if (request.experiments?.length) {
+      const ids = await this.store.getExperimentIds(
+        project,
+        request.experiments,
+      );
+      experimentIds = [...ids.values()];
+      if (experimentIds.length === 0) {
+        return { items: [], totalCount: 0 };
+      }
+    }
+    return this.store.listRuns(project, {
+      experimentIds,
+      clauses,
+      orderBy: parseRunOrderBy(request.orderBy),
+      limit: request.limit,
+      cursor: request.cursor,
+      includeDeleted: request.deleted,
+    });
+  }
+
+  async getRun(_caller: Caller, runId: string) {
+    const run = await this.store.getRun(runId);
+    if (!run) {
+      throw new NotFoundError(`No run with id '${runId}'`);
+    }
+    return run;
+  }
+
+  async getMetricHistory(
+    _caller: Caller,
+    runId: string,
+    key: string,
+    maxPoints: number,
+  ) {
+    const run = await this.store.getRun(runId);
+    if (!run) {
+      throw new NotFoundError(`No run with id '${runId}'`);
+    }
+    if (!run.metrics.some(m => m.key === key)) {
+      throw new NotFoundError(`Run '${runId}' has no metric '${key}'`);
+    }
+    return {
+      runId,
+      key,
+      ...(await this.store.getMetricHistory(runId, key, maxPoints)),
+    };
+  }
+
+  async ingest(caller: Caller, name: string, request: IngestRequest) {
+    const project = await this.resolveProject(name);
+    return this.store.ingest(
+      project,
+      this.validateBatch(request),
+      caller.actor,
+    );
+  }
+
+  /** Checks every limit before anything is written, naming the offending field. */
+  private validateBatch(request: IngestRequest): IngestBatchInput {
+    const now = Date.now();
+    let points = 0;
+    for (const run of request.runs) points += run.metrics?.length ?? 0;
+    if (points > MAX_METRIC_POINTS_PER_BATCH) {
+      throw new InputError(
+        `runs[].metrics: the call carries ${points} metric points; the limit is ${MAX_METRIC_POINTS_PER_BATCH} per call`,
+      );
+    }
+    const runs: IngestRunInput[] = request.runs.map((run, i) => {
+      const at = `runs[${i}]`;
+      checkKey(`${at}.experiment`, run.experiment);
+      if (run.name !== undefined)
+        checkMaxLength(`${at}.name`, run.name, KEY_MAX);
+      if (run.status !== undefined && !RUN_STATUSES.includes(run.status)) {
+        throw new InputError(
+          `${at}.status must be one of ${RUN_STATUSES.join(', ')}`,
+        );
+      }
+      for (const field of ['startTime', 'endTime'] as const) {
+        const value = run[field];
+        if (
+          value !== undefined &&
+          (!Number.isSafeInteger(value) || value < 0)
+        ) {
+          throw new InputError(
+            `${at}.${field} must be milliseconds since the epoch`,
+          );
+        }
+      }
+      if (
+        run.startTime !== undefined &&
+        run.endTime !== undefined &&
+        run.endTime < run.startTime
+      ) {
+        throw new InputError(`${at}.endTime is before ${at}.startTime`);
+      }
+      (run.params ?? []).forEach((p, j) => {
+        checkKey(`${at}.params[${j}].key`, p.key);
+        checkMaxLength(`${at}.params[${j}].value`, p.value, PARAM_VALUE_MAX);
+      });
+      (run.tags ?? []).forEach((t, j) => {
+        checkKey(`${at}.tags[${j}].key`, t.key);
+        checkMaxLength(`${at}.tags[${j}].value`, t.value, TAG_VALUE_MAX);
+      });
+      const metrics = (run.metrics ?? []).map((m, j) => {
+        checkKey(`${at}.metrics[${j}].key`, m.key);
+        const value = parseMetricValue(m.value);
+        if (value === undefined) {
+          throw new InputError(
+            `${at}.metrics[${j}].value must be a number or one of "NaN", "Infinity", "-Infinity"`,
+          );
+        }
+        const step = m.step ?? 0;
+        if (!Number.isSafeInteger(step)) {
+          throw new InputError(`${at}.metrics[${j}].step must be an integer`);
+        }
+        const timestamp = m.timestamp ?? now;
+        if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
+          throw new InputError(
+            `${at}.metrics[${j}].timestamp must be milliseconds since the epoch`,
+          );
+        }
+        return { key: m.key, value, step, timestamp };
+      });
+      return {
+        runId: run.runId ?? randomUUID().replace(/-/g, ''),
+        runIdSupplied: run.runId !== undefined,
+        experiment: run.experiment,
+        name: run.name,
+        status: run.status,
+        user: run.user,
+        startTime: run.startTime,
+        endTime: run.endTime,
+        source: run.source,
+        params: run.params ?? [],
+        tags: run.tags ?? [],
+        metrics,
+      };
+    });
+    return { requestId: request.requestId, runs };
+  }
+}

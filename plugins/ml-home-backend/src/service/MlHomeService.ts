@@ -1,0 +1,144 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Experiment,
+  IngestResult,
+  Page,
+  Project,
+  ProjectEvent,
+  ProjectListQuery,
+  ProjectListResult,
+  Run,
+} from '../domain/types';
+import type { ProjectConditions } from '../database/MlHomeStore';
+
+/** Who is calling: the credentials for authorisation and the ref recorded as author. */
+export interface Caller {
+  credentials: BackstageCredentials;
+  actor: string;
+}
+
+export interface ProjectCreateRequest {
+  name: string;
+  title?: string;
+  description?: string;
+  owner: string;
+  lifecycle?: 'experimental' | 'production' | 'deprecated';
+  tags?: string[];
+  links?: { title?: string; url: string }[];
+  relatedEntities?: string[];
+}
+
+export type ProjectUpdateRequest = Partial<Omit<ProjectCreateRequest, 'name'>>;
+
+export interface RunsListRequest {
+  experiments?: string[];
+  filter?: string;
+  orderBy?: string;
+  deleted?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+export interface IngestRunRequest {
+  runId?: string;
+  experiment: string;
+  name?: string;
+  status?: 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+  user?: string;
+  startTime?: number;
+  endTime?: number;
+  source?: {
+    kind?: string;
+    uri?: string;
+    gitCommit?: string;
+    pipelineRun?: string;
+  };
+  params?: { key: string; value: string }[];
+  tags?: { key: string; value: string }[];
+  metrics?: {
+    key: string;
+    value: number | string;
+    step?: number;
+    timestamp?: number;
+  }[];
+}
+
+export interface IngestRequest {
+  requestId?: string;
+  runs: IngestRunRequest[];
+}
+
+export type MetricHistory = {
+  runId: string;
+  key: string;
+  points: { step: number; value: number; timestamp: number }[];
+  totalPoints: number;
+  downsampled: boolean;
+};
+
+/**
+ * What the routes can ask of ML Home. Implemented by the rules ({@link DefaultMlHomeService}) and
+ * by the permission wrapper around them ({@link AuthorizedMlHomeService}).
+ */
+export interface MlHomeService {
+  listProjects(
+    caller: Caller,
+    query: ProjectListQuery,
+    conditions?: ProjectConditions,
+  ): Promise<ProjectListResult>;
+  getProject(caller: Caller, name: string): Promise<Project>;
+  createProject(
+    caller: Caller,
+    request: ProjectCreateRequest,
+  ): Promise<Project>;
+  updateProject(
+    caller: Caller,
+    name: string,
+    request: ProjectUpdateRequest,
+  ): Promise<Project>;
+  deleteProject(caller: Caller, name: string): Promise<void>;
+  restoreProject(caller: Caller, name: string): Promise<Project>;
+  listEvents(
+    caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ProjectEvent>>;
+
+  listExperiments(
+    caller: Caller,
+    name: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Experiment>>;
+  createExperiment(
+    caller: Caller,
+    name: string,
+    input: { name: string; description?: string },
+  ): Promise<Experiment>;
+
+  listRuns(
+    caller: Caller,
+    name: string,
+    request: RunsListRequest,
+  ): Promise<{ items: Run[]; nextCursor?: string; totalCount: number }>;
+  getRun(caller: Caller, runId: string): Promise<Run>;
+  getMetricHistory(
+    caller: Caller,
+    runId: string,
+    key: string,
+    maxPoints: number,
+  ): Promise<MetricHistory>;
+
+  ingest(
+    caller: Caller,
+    name: string,
+    request: IngestRequest,
+  ): Promise<IngestResult>;
+
+  /** Resolves the project a route addresses (live projects only unless includeDeleted). */
+  resolveProject(
+    name: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Project>;
+  /** Resolves the project of a run. */
+  resolveRunProject(runId: string): Promise<Project>;
+}

@@ -1,0 +1,654 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import {
+  ML_HOME_PERMISSION_RULES,
+  ML_HOME_PROJECT_RESOURCE_TYPE,
+} from '@ml-home/plugin-ml-home-common';
+import request from 'supertest';
+import { Knex } from 'knex';
+import { mlHomePlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const ALICE = 'user:default/alice'; // member of team-a
+const BOB = 'user:default/bob'; // member of team-b
+const EVE = 'user:default/eve'; // may read team-a's projects only
+const GROUPS: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/team-a'],
+  [BOB]: [BOB, 'group:default/team-b'],
+  [EVE]: [EVE],
+};
+
+function ownerCondition(owners: string[]) {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'ml-home',
+    resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
+    conditions: {
+      rule: ML_HOME_PERMISSION_RULES.isProjectOwner,
+      resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
+      params: { owners },
+    },
+  } as const;
+}
+
+/** The example portal's policy, with group membership from a table instead of the catalog. */
+function decide(
+  permission: Permission,
+  credentials: BackstageCredentials,
+): any {
+  const principal = credentials.principal as any;
+  const user: string | undefined =
+    principal.type === 'user' ? principal.userEntityRef : undefined;
+  switch (permission.name) {
+    case 'ml-home.project.read':
+      return user === EVE
+        ? ownerCondition(['group:default/team-a'])
+        : { result: AuthorizeResult.ALLOW };
+    case 'ml-home.project.create':
+      return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    case 'ml-home.run.write':
+      if (!user) return { result: AuthorizeResult.ALLOW };
+      return ownerCondition(GROUPS[user] ?? [user]);
+    default:
+      return user
+        ? ownerCondition(GROUPS[user] ?? [user])
+        : { result: AuthorizeResult.DENY };
+  }
+}
+
+const user = (ref: string) => mockCredentials.user.header(ref);
+
+describe('ML Home API', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let knex: Knex;
+    let server: any;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      const permissions = mockServices.permissions.mock({
+        authorize: async (requests, options) =>
+          requests.map(r => {
+            const d = decide(r.permission, options.credentials);
+            return {
+              result:
+                d.result === AuthorizeResult.ALLOW
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            };
+          }),
+        authorizeConditional: async (requests, options) =>
+          requests.map(r => decide(r.permission, options.credentials)),
+      });
+      ({ server } = await startTestBackend({
+        features: [
+          mlHomePlugin,
+          permissions.factory,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({ data: {} }),
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+        ],
+      }));
+    });
+
+    const api = () => request(server);
+    const createProject = (
+      name: string,
+      owner: string,
+      by = ALICE,
+      extra: object = {},
+    ) =>
+      api()
+        .post('/api/ml-home/projects')
+        .set('Authorization', user(by))
+        .send({
+          name,
+          owner,
+          title: `Project ${name}`,
+          tags: ['ranking'],
+          ...extra,
+        });
+
+    it('requires an identity', async () => {
+      const res = await api().get('/api/ml-home/projects');
+      expect(res.status).toBe(401);
+    });
+
+    it('creates, reads, updates, soft-deletes and restores a project', async () => {
+      const created = await createProject(
+        'feed-ranking',
+        'group:team-a',
+        ALICE,
+        {
+          description: '# Feed\nRanks the home feed.',
+          lifecycle: 'production',
+          links: [{ title: 'Runbook', url: 'https://example.com/runbook' }],
+        },
+      );
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        name: 'feed-ranking',
+        owner: 'group:default/team-a',
+        lifecycle: 'production',
+        tags: ['ranking'],
+        createdBy: ALICE,
+      });
+
+      const again = await createProject('feed-ranking', 'group:default/team-a');
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain('feed-ranking');
+
+      const byBob = await api()
+        .patch('/api/ml-home/projects/feed-ranking')
+        .set('Authorization', user(BOB))
+        .send({ title: 'Hijacked' });
+      expect(byBob.status).toBe(403);
+
+      const updated = await api()
+        .patch('/api/ml-home/projects/feed-ranking')
+        .set('Authorization', user(ALICE))
+        .send({ title: 'Home feed ranking', tags: ['ranking', 'recsys'] });
+      expect(updated.status).toBe(200);
+      expect(updated.body.title).toBe('Home feed ranking');
+      expect(updated.body.tags).toEqual(['ranking', 'recsys']);
+
+      expect(
+        (
+          await api()
+            .delete('/api/ml-home/projects/feed-ranking')
+            .set('Authorization', user(BOB))
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api()
+            .delete('/api/ml-home/projects/feed-ranking')
+            .set('Authorization', user(ALICE))
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await api()
+            .get('/api/ml-home/projects/feed-ranking')
+            .set('Authorization', user(BOB))
+        ).status,
+      ).toBe(404);
+      const deleted = await api()
+        .get('/api/ml-home/projects?deleted=true')
+        .set('Authorization', user(BOB));
+      expect(deleted.body.items.map((p: any) => p.name)).toContain(
+        'feed-ranking',
+      );
+
+      const restored = await api()
+        .post('/api/ml-home/projects/feed-ranking/restore')
+        .set('Authorization', user(ALICE));
+      expect(restored.status).toBe(200);
+      expect(restored.body.deletedAt).toBeUndefined();
+
+      const events = await api()
+        .get('/api/ml-home/projects/feed-ranking/events')
+        .set('Authorization', user(BOB));
+      expect(events.body.items.map((e: any) => e.action)).toEqual([
+        'project.restore',
+        'project.delete',
+        'project.update',
+        'project.create',
+      ]);
+      expect(events.body.items[0].actor).toBe(ALICE);
+    });
+
+    it('rejects invalid input with a 400 that names the field', async () => {
+      const cases: [object, string][] = [
+        [{ name: 'Bad Name', owner: 'group:default/team-a' }, 'name'],
+        [{ name: 'ok-name', owner: 'user:default/alice' }, 'owner'],
+        [
+          {
+            name: 'ok-name',
+            owner: 'group:default/team-a',
+            title: 'x'.repeat(201),
+          },
+          'title',
+        ],
+        [
+          {
+            name: 'ok-name',
+            owner: 'group:default/team-a',
+            description: 'é'.repeat(40000),
+          },
+          'description',
+        ],
+        [
+          {
+            name: 'ok-name',
+            owner: 'group:default/team-a',
+            links: [{ url: 'ftp://x' }],
+          },
+          'links[0].url',
+        ],
+        [
+          { name: 'ok-name', owner: 'group:default/team-a', surprise: true },
+          'request/body',
+        ],
+      ];
+      for (const [body, field] of cases) {
+        const res = await api()
+          .post('/api/ml-home/projects')
+          .set('Authorization', user(ALICE))
+          .send(body);
+        expect({ field, status: res.status }).toEqual({ field, status: 400 });
+        expect(res.body.error.message).toContain(field);
+      }
+      const unknown = await api()
+        .get('/api/ml-home/projects/nope')
+        .set('Authorization', user(ALICE));
+      expect(unknown.status).toBe(404);
+    });
+
+    it('lists projects with search, facets and keyset pages, within what the reader may see', async () => {
+      for (let i = 0; i < 7; i++) {
+        const owner = i % 2 ? 'group:default/team-b' : 'group:default/team-a';
+        const res = await createProject(
+          `list-${i}`,
+          owner,
+          i % 2 ? BOB : ALICE,
+          {
+            tags: i < 3 ? ['churn'] : ['ads'],
+            lifecycle: i < 2 ? 'deprecated' : 'production',
+            description:
+              i === 4 ? 'Predicts subscription churn for families' : '',
+          },
+        );
+        expect(res.status).toBe(201);
+      }
+      const names: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await api()
+          .get('/api/ml-home/projects')
+          .query({ q: 'list', limit: 3, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', user(BOB));
+        expect(res.status).toBe(200);
+        expect(res.body.totalCount).toBe(7);
+        names.push(...res.body.items.map((p: any) => p.name));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(names).toEqual([
+        'list-0',
+        'list-1',
+        'list-2',
+        'list-3',
+        'list-4',
+        'list-5',
+        'list-6',
+      ]);
+
+      const search = await api()
+        .get('/api/ml-home/projects')
+        .query({ q: 'SUBSCRIPTION churn' })
+        .set('Authorization', user(BOB));
+      expect(search.body.items.map((p: any) => p.name)).toEqual(['list-4']);
+
+      const filtered = await api()
+        .get('/api/ml-home/projects?q=list&tag=churn&lifecycle=production')
+        .set('Authorization', user(BOB));
+      expect(filtered.body.items.map((p: any) => p.name)).toEqual(['list-2']);
+      // A facet counts with the other filters applied but not its own.
+      expect(filtered.body.facets.lifecycle).toEqual([
+        { value: 'deprecated', count: 2 },
+        { value: 'production', count: 1 },
+      ]);
+
+      const eve = await api()
+        .get('/api/ml-home/projects?q=list')
+        .set('Authorization', user(EVE));
+      expect(eve.body.totalCount).toBe(4);
+      expect(eve.body.facets.owner).toEqual([
+        { value: 'group:default/team-a', count: 4 },
+      ]);
+      expect(
+        (
+          await api()
+            .get('/api/ml-home/projects/list-1')
+            .set('Authorization', user(EVE))
+        ).status,
+      ).toBe(403);
+
+      const badCursor = await api()
+        .get('/api/ml-home/projects?cursor=bm9wZQ')
+        .set('Authorization', user(BOB));
+      expect(badCursor.status).toBe(400);
+      expect(badCursor.body.error.message).toContain('cursor');
+    });
+
+    describe('ingestion', () => {
+      const RUN_A = 'a'.repeat(32);
+      const RUN_B = 'b'.repeat(32);
+      const ingest = (
+        body: object,
+        by: string = user(ALICE),
+        project = 'ingest-target',
+      ) =>
+        api()
+          .post(`/api/ml-home/projects/${project}/ingest`)
+          .set('Authorization', by)
+          .send(body);
+
+      beforeAll(async () => {
+        await createProject('ingest-target', 'group:default/team-a');
+      });
+
+      it('writes runs, params, tags and metrics, idempotently', async () => {
+        const batch = {
+          requestId: 'req-1',
+          runs: [
+            {
+              runId: RUN_A,
+              experiment: 'baseline',
+              name: 'adam-lr-3e-4',
+              status: 'FINISHED',
+              startTime: 1000,
+              endTime: 9000,
+              params: [
+                { key: 'optimizer', value: 'adam' },
+                { key: 'lr', value: '0.0003' },
+              ],
+              tags: [{ key: 'stage', value: 'prod' }],
+              metrics: [
+                { key: 'loss', value: 1.5, step: 0, timestamp: 1000 },
+                { key: 'loss', value: 0.5, step: 2, timestamp: 3000 },
+                { key: 'loss', value: 'NaN', step: 1, timestamp: 2000 },
+                { key: 'auc', value: 0.91, step: 2, timestamp: 3000 },
+                { key: 'grad', value: 'Infinity', step: 0, timestamp: 1000 },
+              ],
+            },
+          ],
+        };
+        const first = await ingest(batch);
+        expect(first.status).toBe(200);
+        expect(first.body).toMatchObject({
+          metricPoints: 5,
+          params: 2,
+          tags: 1,
+          replayed: false,
+        });
+        expect(first.body.runs).toEqual([
+          {
+            runId: RUN_A,
+            experiment: 'baseline',
+            experimentId: expect.stringMatching(/^\d+$/),
+            created: true,
+          },
+        ]);
+
+        const replay = await ingest(batch);
+        expect(replay.body).toMatchObject({ replayed: true, metricPoints: 5 });
+
+        // The same points again without the requestId: client run ids keep it idempotent too.
+        const again = await ingest({ runs: batch.runs });
+        expect(again.status).toBe(200);
+        expect(again.body.runs[0].created).toBe(false);
+
+        const points = await knex('metric_points')
+          .where({ run_id: RUN_A })
+          .count({ n: '*' });
+        expect(Number(points[0].n)).toBe(5);
+
+        const run = await api()
+          .get(`/api/ml-home/runs/${RUN_A}`)
+          .set('Authorization', user(BOB));
+        expect(run.status).toBe(200);
+        expect(run.body).toMatchObject({
+          id: RUN_A,
+          project: 'ingest-target',
+          experiment: 'baseline',
+          status: 'FINISHED',
+          params: [
+            { key: 'lr', value: '0.0003' },
+            { key: 'optimizer', value: 'adam' },
+          ],
+          tags: [{ key: 'stage', value: 'prod' }],
+        });
+        const byKey = Object.fromEntries(
+          run.body.metrics.map((m: any) => [m.key, m]),
+        );
+        expect(byKey.loss).toMatchObject({
+          value: 0.5,
+          step: 2,
+          min: 0.5,
+          max: 1.5,
+        });
+        expect(byKey.grad).toMatchObject({ value: 'Infinity' });
+        expect(byKey.auc).toMatchObject({ value: 0.91 });
+        const count = await knex('latest_metrics')
+          .where({ run_id: RUN_A, key: 'loss' })
+          .first();
+        expect(Number(count.point_count)).toBe(3);
+
+        const history = await api()
+          .get(`/api/ml-home/runs/${RUN_A}/metric-history?key=loss`)
+          .set('Authorization', user(BOB));
+        expect(history.body.points).toEqual([
+          { step: 0, value: 1.5, timestamp: 1000 },
+          { step: 1, value: 'NaN', timestamp: 2000 },
+          { step: 2, value: 0.5, timestamp: 3000 },
+        ]);
+      });
+
+      it('keeps params write-once and writes nothing of a rejected batch', async () => {
+        const conflict = await ingest({
+          runs: [
+            {
+              runId: RUN_B,
+              experiment: 'new-experiment',
+              params: [{ key: 'x', value: '1' }],
+              metrics: [{ key: 'm', value: 1 }],
+            },
+            {
+              runId: RUN_A,
+              experiment: 'baseline',
+              params: [{ key: 'optimizer', value: 'sgd' }],
+            },
+          ],
+        });
+        expect(conflict.status).toBe(409);
+        expect(conflict.body.error.message).toContain("'optimizer'");
+        expect(await knex('runs').where({ id: RUN_B }).first()).toBeUndefined();
+        expect(
+          await knex('experiments').where({ name: 'new-experiment' }).first(),
+        ).toBeUndefined();
+
+        const same = await ingest({
+          runs: [
+            {
+              runId: RUN_A,
+              experiment: 'baseline',
+              params: [{ key: 'optimizer', value: 'adam' }],
+            },
+          ],
+        });
+        expect(same.status).toBe(200);
+      });
+
+      it('enforces the limits with errors that name the field', async () => {
+        const tooMany = await ingest({
+          runs: [
+            {
+              experiment: 'limits',
+              metrics: Array.from({ length: 10_001 }, (_, i) => ({
+                key: 'm',
+                value: i,
+                step: i,
+              })),
+            },
+          ],
+        });
+        expect(tooMany.status).toBe(400);
+        expect(tooMany.body.error.message).toContain('10000');
+
+        const longParam = await ingest({
+          runs: [
+            {
+              experiment: 'limits',
+              params: [{ key: 'p', value: 'v'.repeat(6001) }],
+            },
+          ],
+        });
+        expect(longParam.status).toBe(400);
+        expect(longParam.body.error.message).toContain(
+          'runs[0].params[0].value',
+        );
+
+        const longTag = await ingest({
+          runs: [
+            {
+              experiment: 'limits',
+              tags: [{ key: 't', value: 'v'.repeat(5001) }],
+            },
+          ],
+        });
+        expect(longTag.body.error.message).toContain('runs[0].tags[0].value');
+
+        const longKey = await ingest({
+          runs: [
+            {
+              experiment: 'limits',
+              metrics: [{ key: 'k'.repeat(251), value: 1 }],
+            },
+          ],
+        });
+        expect(longKey.body.error.message).toContain('runs[0].metrics[0].key');
+
+        const badValue = await ingest({
+          runs: [
+            { experiment: 'limits', metrics: [{ key: 'm', value: 'inf' }] },
+          ],
+        });
+        expect(badValue.status).toBe(400);
+        expect(badValue.body.error.message).toContain('runs/0/metrics/0/value');
+
+        const huge = await ingest({
+          runs: [
+            {
+              experiment: 'limits',
+              tags: [{ key: 't', value: 'x'.repeat(6 * 1024 * 1024) }],
+            },
+          ],
+        });
+        expect(huge.status).toBe(413);
+
+        expect(
+          await knex('experiments').where({ name: 'limits' }).first(),
+        ).toBeUndefined();
+      });
+
+      it('lets service tokens ingest but not other teams, and 404s unknown projects', async () => {
+        const service = await ingest(
+          {
+            runs: [
+              { experiment: 'from-ci', metrics: [{ key: 'm', value: 2 }] },
+            ],
+          },
+          mockCredentials.service.header(),
+        );
+        expect(service.status).toBe(200);
+        const bob = await ingest({ runs: [{ experiment: 'x' }] }, user(BOB));
+        expect(bob.status).toBe(403);
+        const missing = await ingest(
+          { runs: [{ experiment: 'x' }] },
+          user(ALICE),
+          'no-such-project',
+        );
+        expect(missing.status).toBe(404);
+      });
+
+      it('filters, orders and pages runs; downsamples long histories keeping spikes', async () => {
+        const runs = Array.from({ length: 9 }, (_, i) => ({
+          runId: i.toString(16).padStart(32, 'c'),
+          experiment: 'sweep',
+          name: `run-${i}`,
+          status: 'FINISHED',
+          startTime: 10_000 + i,
+          params: [{ key: 'optimizer', value: i % 3 === 0 ? 'sgd' : 'adam' }],
+          metrics: [
+            { key: 'auc', value: 0.5 + i / 100, step: 1, timestamp: 1 },
+          ],
+        }));
+        expect((await ingest({ runs })).status).toBe(200);
+
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await api()
+            .get('/api/ml-home/projects/ingest-target/runs')
+            .query({
+              experiment: 'sweep',
+              filter: 'metrics.auc > 0.5 and params.optimizer = "adam"',
+              orderBy: 'metrics.auc DESC',
+              limit: 2,
+              ...(cursor ? { cursor } : {}),
+            })
+            .set('Authorization', user(BOB));
+          expect(res.status).toBe(200);
+          expect(res.body.totalCount).toBe(6);
+          seen.push(...res.body.items.map((r: any) => r.name));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual([
+          'run-8',
+          'run-7',
+          'run-5',
+          'run-4',
+          'run-2',
+          'run-1',
+        ]);
+
+        const bad = await api()
+          .get(
+            '/api/ml-home/projects/ingest-target/runs?filter=metrics.auc%20%3E%3E%201',
+          )
+          .set('Authorization', user(BOB));
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(/^filter: /);
+
+        const long = Array.from({ length: 3000 }, (_, step) => ({
+          key: 'loss',
+          value: step === 1234 ? 99 : 1 / (step + 1),
+          step,
+          timestamp: 1000 + step,
+        }));
+        expect(
+          (
+            await ingest({
+              runs: [
+                { runId: 'd'.repeat(32), experiment: 'long', metrics: long },
+              ],
+            })
+          ).status,
+        ).toBe(200);
+        const history = await api()
+          .get(
+            `/api/ml-home/runs/${'d'.repeat(32)}/metric-history?key=loss&maxPoints=100`,
+          )
+          .set('Authorization', user(BOB));
+        expect(history.body.totalPoints).toBe(3000);
+        expect(history.body.downsampled).toBe(true);
+        expect(history.body.points.length).toBeLessThanOrEqual(100);
+        expect(history.body.points.some((p: any) => p.value === 99)).toBe(true);
+      });
+    });
+  });
+});

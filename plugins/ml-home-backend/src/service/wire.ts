@@ -1,0 +1,103 @@
+/*
+ * Domain → wire: ISO times and JSON-safe metric values (NaN and ±Infinity as the strings MLflow
+ * clients use). The wire types come from the OpenAPI document, through -common.
+ */
+import * as Wire from '@ml-home/plugin-ml-home-common';
+import { formatMetricValue } from '@ml-home/plugin-ml-home-common';
+import {
+  Experiment,
+  LatestMetric,
+  Project,
+  ProjectEvent,
+  Run,
+} from '../domain/types';
+
+export function projectToWire(p: Project): Wire.Project {
+  return {
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    description: p.description,
+    owner: p.owner,
+    lifecycle: p.lifecycle,
+    tags: p.tags,
+    links: p.links,
+    relatedEntities: p.relatedEntities,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    createdBy: p.createdBy,
+    updatedBy: p.updatedBy,
+    lastActivityAt: p.lastActivityAt.toISOString(),
+    ...(p.deletedAt ? { deletedAt: p.deletedAt.toISOString() } : {}),
+    ...(p.counts ? { counts: p.counts } : {}),
+  };
+}
+
+export function experimentToWire(e: Experiment): Wire.Experiment {
+  return {
+    id: e.id,
+    project: e.project,
+    name: e.name,
+    description: e.description,
+    lifecycleStage: e.lifecycleStage,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+    createdBy: e.createdBy,
+    runCount: e.runCount,
+  };
+}
+
+function metricToWire(m: LatestMetric): Wire.LatestMetric {
+  return {
+    key: m.key,
+    value: formatMetricValue(m.value) as Wire.MetricValue,
+    step: m.step,
+    timestamp: m.timestamp,
+    min: formatMetricValue(m.min) as Wire.MetricValue,
+    max: formatMetricValue(m.max) as Wire.MetricValue,
+  };
+}
+
+export function runToWire(r: Run): Wire.Run {
+  return {
+    id: r.id,
+    project: r.project,
+    experimentId: r.experimentId,
+    experiment: r.experiment,
+    name: r.name,
+    status: r.status,
+    user: r.user,
+    startTime: r.startTime,
+    ...(r.endTime !== undefined ? { endTime: r.endTime } : {}),
+    lifecycleStage: r.lifecycleStage,
+    ...(r.source ? { source: r.source } : {}),
+    params: r.params,
+    tags: r.tags,
+    metrics: r.metrics.map(metricToWire),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function eventToWire(e: ProjectEvent): Wire.ProjectEvent {
+  return {
+    id: e.id,
+    project: e.project,
+    actor: e.actor,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    summary: e.summary,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+export function pointsToWire(
+  points: { step: number; value: number; timestamp: number }[],
+): Wire.MetricPoint[] {
+  return points.map(p => ({
+    step: p.step,
+    timestamp: p.timestamp,
+    value: formatMetricValue(p.value) as Wire.MetricValue,
+  }));
+}

@@ -1,0 +1,131 @@
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { MlHomeClient } from './MlHomeClient';
+
+const baseUrl = 'http://backend.test/api/ml-home';
+const server = setupServer();
+
+describe('MlHomeClient', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const client = new MlHomeClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('sends list filters as repeated query parameters', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/projects`, ({ request }) => {
+        seen = new URL(request.url);
+        return HttpResponse.json({
+          items: [],
+          totalCount: 0,
+          facets: { owner: [], tag: [], lifecycle: [] },
+        });
+      }),
+    );
+    const result = await client.listProjects({
+      q: 'churn model',
+      owner: ['group:default/a', 'group:default/b'],
+      limit: 20,
+    });
+    expect(result.totalCount).toBe(0);
+    expect(seen?.searchParams.get('q')).toBe('churn model');
+    expect(seen?.searchParams.getAll('owner')).toEqual([
+      'group:default/a',
+      'group:default/b',
+    ]);
+    expect(seen?.searchParams.get('limit')).toBe('20');
+  });
+
+  it('posts JSON bodies and encodes path segments', async () => {
+    let body: unknown;
+    let path = '';
+    server.use(
+      http.post(
+        `${baseUrl}/projects/:name/ingest`,
+        async ({ request, params }) => {
+          body = await request.json();
+          path = String(params.name);
+          return HttpResponse.json({
+            runs: [],
+            metricPoints: 1,
+            params: 0,
+            tags: 0,
+            replayed: false,
+          });
+        },
+      ),
+    );
+    const result = await client.ingest('my-project', {
+      runs: [{ experiment: 'e', metrics: [{ key: 'loss', value: 'NaN' }] }],
+    });
+    expect(result.metricPoints).toBe(1);
+    expect(path).toBe('my-project');
+    expect(body).toEqual({
+      runs: [{ experiment: 'e', metrics: [{ key: 'loss', value: 'NaN' }] }],
+    });
+  });
+
+  it('asks for a metric history with its key and maxPoints', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/runs/:runId/metric-history`, ({ request }) => {
+        seen = new URL(request.url);
+        return HttpResponse.json({
+          runId: 'r',
+          key: 'val/loss',
+          points: [],
+          totalPoints: 0,
+          downsampled: false,
+        });
+      }),
+    );
+    await client.getMetricHistory('abc', 'val/loss', { maxPoints: 300 });
+    expect(seen?.pathname).toBe('/api/ml-home/runs/abc/metric-history');
+    expect(seen?.searchParams.get('key')).toBe('val/loss');
+    expect(seen?.searchParams.get('maxPoints')).toBe('300');
+  });
+
+  it('turns error answers into ResponseErrors that keep the message', async () => {
+    server.use(
+      http.post(`${baseUrl}/projects`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'title is 201 characters long; the limit is 200',
+            },
+            request: { method: 'POST', url: '/projects' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .createProject({
+        name: 'x',
+        owner: 'group:default/a',
+        title: 'x'.repeat(201),
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(400);
+    expect(error.body.error.message).toContain('title');
+  });
+
+  it('returns nothing for 204', async () => {
+    server.use(
+      http.delete(
+        `${baseUrl}/projects/:name`,
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    );
+    await expect(client.deleteProject('gone')).resolves.toBeUndefined();
+  });
+});

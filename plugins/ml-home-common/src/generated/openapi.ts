@@ -1,0 +1,885 @@
+// ******************************************************************
+// * GENERATED from plugins/ml-home-backend/src/schema/openapi.yaml *
+// * by scripts/generate-openapi.js. DO NOT EDIT: change the spec,   *
+// * then regenerate with `npm run generate`.                       *
+// ******************************************************************
+/** @public */
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Answers when the plugin and its database are up. */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Lists and searches projects, with facet counts for owner, tag and lifecycle. */
+    get: operations['listProjects'];
+    put?: never;
+    /** @description Creates a project. */
+    post: operations['createProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getProject'];
+    put?: never;
+    post?: never;
+    /** @description Soft-deletes a project; it can be restored. */
+    delete: operations['deleteProject'];
+    options?: never;
+    head?: never;
+    patch: operations['updateProject'];
+    trace?: never;
+  };
+  '/projects/{projectName}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['restoreProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The project's activity feed, newest first. */
+    get: operations['listProjectEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/experiments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listExperiments'];
+    put?: never;
+    post: operations['createExperiment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Runs of a project, optionally of some experiments, filtered with the run filter language (`metrics.auc > 0.8 and params.optimizer = "adam"`), ordered by an attribute, metric or param, in keyset pages. */
+    get: operations['listRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Writes runs, params, tags and metric points (at most 10,000 a call) into one project in a single transaction: all or nothing. Client-chosen run ids and the requestId make retries safe. */
+    post: operations['ingestBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{runId}/metric-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMetricHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+/** @public */
+export interface components {
+  schemas: {
+    /** @description A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. */
+    Slug: string;
+    /** @description A Backstage entity ref, e.g. `group:default/home-ranking`. */
+    EntityRef: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 time.
+     */
+    Timestamp: string;
+    /** @enum {string} */
+    Lifecycle: 'experimental' | 'production' | 'deprecated';
+    Link: {
+      title?: string;
+      url: string;
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    Project: {
+      id: string;
+      name: components['schemas']['Slug'];
+      title: string;
+      /** @description Markdown. */
+      description: string;
+      owner: components['schemas']['EntityRef'];
+      lifecycle: components['schemas']['Lifecycle'];
+      tags: components['schemas']['Slug'][];
+      links: components['schemas']['Link'][];
+      relatedEntities: components['schemas']['EntityRef'][];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      createdBy: string;
+      updatedBy: string;
+      lastActivityAt: components['schemas']['Timestamp'];
+      deletedAt?: components['schemas']['Timestamp'];
+      counts?: components['schemas']['ProjectCounts'];
+    };
+    ProjectCounts: {
+      experiments: number;
+      runs: number;
+    };
+    ProjectCreate: {
+      name: components['schemas']['Slug'];
+      /** @description Defaults to the name. At most 200 characters. */
+      title?: string;
+      /** @description Markdown, at most 64 KiB. */
+      description?: string;
+      owner: components['schemas']['EntityRef'];
+      lifecycle?: components['schemas']['Lifecycle'];
+      tags?: components['schemas']['Slug'][];
+      links?: components['schemas']['Link'][];
+      relatedEntities?: components['schemas']['EntityRef'][];
+    };
+    ProjectUpdate: {
+      title?: string;
+      description?: string;
+      owner?: components['schemas']['EntityRef'];
+      lifecycle?: components['schemas']['Lifecycle'];
+      tags?: components['schemas']['Slug'][];
+      links?: components['schemas']['Link'][];
+      relatedEntities?: components['schemas']['EntityRef'][];
+    };
+    FacetCount: {
+      value: string;
+      count: number;
+    };
+    ProjectFacets: {
+      owner: components['schemas']['FacetCount'][];
+      tag: components['schemas']['FacetCount'][];
+      lifecycle: components['schemas']['FacetCount'][];
+    };
+    ProjectList: {
+      items: components['schemas']['Project'][];
+      nextCursor?: string;
+      totalCount: number;
+      facets: components['schemas']['ProjectFacets'];
+    };
+    Experiment: {
+      /** @description A string of digits (MLflow-compatible). */
+      id: string;
+      project: components['schemas']['Slug'];
+      name: string;
+      description: string;
+      /** @enum {string} */
+      lifecycleStage: 'active' | 'deleted';
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      createdBy: string;
+      runCount: number;
+    };
+    ExperimentCreate: {
+      name: string;
+      description?: string;
+    };
+    ExperimentList: {
+      items: components['schemas']['Experiment'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    /** @enum {string} */
+    RunStatus: 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+    /** @description A finite number, or "NaN", "Infinity", "-Infinity" as MLflow clients send them. */
+    MetricValue: number | ('NaN' | 'Infinity' | '-Infinity' | '+Infinity');
+    KeyValue: {
+      key: string;
+      value: string;
+    };
+    LatestMetric: {
+      key: string;
+      value: components['schemas']['MetricValue'];
+      step: number;
+      /** @description Milliseconds since epoch. */
+      timestamp: number;
+      min: components['schemas']['MetricValue'];
+      max: components['schemas']['MetricValue'];
+    };
+    RunSource: {
+      kind?: string;
+      uri?: string;
+      gitCommit?: string;
+      pipelineRun?: string;
+    };
+    Run: {
+      id: string;
+      project: components['schemas']['Slug'];
+      experimentId: string;
+      experiment: string;
+      name: string;
+      status: components['schemas']['RunStatus'];
+      user: string;
+      startTime: number;
+      endTime?: number;
+      /** @enum {string} */
+      lifecycleStage: 'active' | 'deleted';
+      source?: components['schemas']['RunSource'];
+      params: components['schemas']['KeyValue'][];
+      tags: components['schemas']['KeyValue'][];
+      metrics: components['schemas']['LatestMetric'][];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+    };
+    RunList: {
+      items: components['schemas']['Run'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    MetricPoint: {
+      step: number;
+      value: components['schemas']['MetricValue'];
+      timestamp: number;
+    };
+    MetricHistory: {
+      runId: string;
+      key: string;
+      points: components['schemas']['MetricPoint'][];
+      totalPoints: number;
+      downsampled: boolean;
+    };
+    IngestMetric: {
+      key: string;
+      value: components['schemas']['MetricValue'];
+      /** @description Defaults to 0. */
+      step?: number;
+      /** @description Milliseconds since epoch; defaults to the time of the call. */
+      timestamp?: number;
+    };
+    IngestRun: {
+      /** @description Client-chosen id; makes retries idempotent. Generated when absent. */
+      runId?: string;
+      /** @description Experiment name in the project; created when missing. */
+      experiment: string;
+      name?: string;
+      status?: components['schemas']['RunStatus'];
+      user?: string;
+      startTime?: number;
+      endTime?: number;
+      source?: components['schemas']['RunSource'];
+      params?: components['schemas']['KeyValue'][];
+      tags?: components['schemas']['KeyValue'][];
+      metrics?: components['schemas']['IngestMetric'][];
+    };
+    IngestBatch: {
+      /** @description Idempotency key; a retried call with the same key returns the first call's result and writes nothing. */
+      requestId?: string;
+      runs: components['schemas']['IngestRun'][];
+    };
+    IngestResult: {
+      runs: {
+        runId: string;
+        experiment: string;
+        experimentId: string;
+        created: boolean;
+      }[];
+      /** @description Points received (a point sent twice is stored once). */
+      metricPoints: number;
+      params: number;
+      tags: number;
+      /** @description True when this answer is the stored answer of an earlier call with the same requestId. */
+      replayed: boolean;
+    };
+    ProjectEvent: {
+      id: string;
+      project: components['schemas']['Slug'];
+      actor: string;
+      action: string;
+      entityType: string;
+      entityId: string;
+      summary: string;
+      createdAt: components['schemas']['Timestamp'];
+    };
+    EventList: {
+      items: components['schemas']['ProjectEvent'][];
+      nextCursor?: string;
+    };
+    ErrorBody: {
+      error: {
+        name: string;
+        message: string;
+        stack?: string;
+        code?: string;
+      };
+      request: {
+        method: string;
+        url: string;
+      };
+      response: {
+        statusCode: number;
+      };
+    };
+  };
+  responses: {
+    /** @description An error. */
+    ErrorResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+  };
+  parameters: {
+    /** @description The project's name (a slug). */
+    projectName: components['schemas']['Slug'];
+    /** @description The run's id, 32 lowercase hex characters. */
+    runId: string;
+    /** @description Page size. */
+    limit: number;
+    /** @description The opaque `nextCursor` of the previous page. */
+    cursor: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+/** @public */
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Up. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listProjects: {
+    parameters: {
+      query?: {
+        /** @description Free text matched against name, title, description and tags. */
+        q?: string;
+        /** @description Owner entity refs (any of). */
+        owner?: string[];
+        /** @description Tags (all of). */
+        tag?: string[];
+        /** @description Lifecycles (any of). */
+        lifecycle?: components['schemas']['Lifecycle'][];
+        orderBy?:
+          'name' | 'title' | 'createdAt' | 'updatedAt' | 'lastActivityAt';
+        order?: 'asc' | 'desc';
+        /** @description List soft-deleted projects instead of live ones. */
+        deleted?: boolean;
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of projects. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The project. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  deleteProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  updateProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectUpdate'];
+      };
+    };
+    responses: {
+      /** @description The updated project. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  restoreProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The restored project. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listProjectEvents: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listExperiments: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The project's experiments, by name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExperimentList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createExperiment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExperimentCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Experiment'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listRuns: {
+    parameters: {
+      query?: {
+        /** @description Experiment names (any of). */
+        experiment?: string[];
+        filter?: string;
+        /** @description `attributes.startTime`, `metrics.<key>` or `params.<key>`, optionally followed by ` ASC` or ` DESC`. */
+        orderBy?: string;
+        deleted?: boolean;
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of runs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ingestBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IngestBatch'];
+      };
+    };
+    responses: {
+      /** @description Written. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The run's id, 32 lowercase hex characters. */
+        runId: components['parameters']['runId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run with its params, tags and latest metrics. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Run'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getMetricHistory: {
+    parameters: {
+      query: {
+        key: string;
+        maxPoints?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The run's id, 32 lowercase hex characters. */
+        runId: components['parameters']['runId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The series, downsampled to at most maxPoints points keeping each bucket's extremes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+}
+
+/** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
+export type Slug = components['schemas']['Slug'];
+/** A Backstage entity ref, e.g. `group:default/home-ranking`. @public */
+export type EntityRef = components['schemas']['EntityRef'];
+/** ISO 8601 time. @public */
+export type Timestamp = components['schemas']['Timestamp'];
+/** @public */
+export type Lifecycle = components['schemas']['Lifecycle'];
+/** @public */
+export type Link = components['schemas']['Link'];
+/** @public */
+export type Health = components['schemas']['Health'];
+/** @public */
+export type Project = components['schemas']['Project'];
+/** @public */
+export type ProjectCounts = components['schemas']['ProjectCounts'];
+/** @public */
+export type ProjectCreate = components['schemas']['ProjectCreate'];
+/** @public */
+export type ProjectUpdate = components['schemas']['ProjectUpdate'];
+/** @public */
+export type FacetCount = components['schemas']['FacetCount'];
+/** @public */
+export type ProjectFacets = components['schemas']['ProjectFacets'];
+/** @public */
+export type ProjectList = components['schemas']['ProjectList'];
+/** @public */
+export type Experiment = components['schemas']['Experiment'];
+/** @public */
+export type ExperimentCreate = components['schemas']['ExperimentCreate'];
+/** @public */
+export type ExperimentList = components['schemas']['ExperimentList'];
+/** @public */
+export type RunStatus = components['schemas']['RunStatus'];
+/** A finite number, or "NaN", "Infinity", "-Infinity" as MLflow clients send them. @public */
+export type MetricValue = components['schemas']['MetricValue'];
+/** @public */
+export type KeyValue = components['schemas']['KeyValue'];
+/** @public */
+export type LatestMetric = components['schemas']['LatestMetric'];
+/** @public */
+export type RunSource = components['schemas']['RunSource'];
+/** @public */
+export type Run = components['schemas']['Run'];
+/** @public */
+export type RunList = components['schemas']['RunList'];
+/** @public */
+export type MetricPoint = components['schemas']['MetricPoint'];
+/** @public */
+export type MetricHistory = components['schemas']['MetricHistory'];
+/** @public */
+export type IngestMetric = components['schemas']['IngestMetric'];
+/** @public */
+export type IngestRun = components['schemas']['IngestRun'];
+/** @public */
+export type IngestBatch = components['schemas']['IngestBatch'];
+/** @public */
+export type IngestResult = components['schemas']['IngestResult'];
+/** @public */
+export type ProjectEvent = components['schemas']['ProjectEvent'];
+/** @public */
+export type EventList = components['schemas']['EventList'];
+/** @public */
+export type ErrorBody = components['schemas']['ErrorBody'];
