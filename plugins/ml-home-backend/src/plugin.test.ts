@@ -4,6 +4,7 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { mlHomePlugin } from './plugin';
 
@@ -13,6 +14,22 @@ describe('mlHomePlugin', () => {
   const databases = TestDatabases.create({
     ids: ['POSTGRES_15', 'SQLITE_3'],
   });
+
+  it.each(databases.eachSupportedId())(
+    'migrates up, down and up again on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolvePackagePath('@ml-home/plugin-ml-home-backend', 'migrations');
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('model_alias_history')).toBe(true);
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('projects')).toBe(false);
+      expect(await knex.schema.hasTable('models')).toBe(false);
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('metric_points')).toBe(true);
+      await knex.destroy();
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'migrates and answers the health check on %p',

@@ -7,6 +7,7 @@ import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
 import { readMlHomeConfig } from './config';
 import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
+import { DatabaseModelsStore } from './database/DatabaseModelsStore';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
@@ -72,7 +73,7 @@ export const mlHomePlugin = createBackendPlugin({
         });
 
         const service = new AuthorizedMlHomeService(
-          new DefaultMlHomeService(store),
+          new DefaultMlHomeService(store, new DatabaseModelsStore(knex)),
           permissions,
           createConditionTransformer(
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),

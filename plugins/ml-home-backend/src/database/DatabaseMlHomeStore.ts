@@ -39,6 +39,7 @@ import {
   toDbMetric,
   toDbTime,
 } from './mappers';
+import { insertProjectEvent } from './events';
 import { MlHomeStore, ProjectConditions } from './MlHomeStore';
 import { queryMetricHistory } from './metricHistory';
 import { RunsQueryOptions, queryRuns } from './runsQuery';
@@ -444,15 +445,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     event: EventInput,
     at: Date,
   ) {
-    await db('events').insert({
-      project_id: projectId,
-      actor: event.actor,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      summary: event.summary.slice(0, 2000),
-      created_at: toDbTime(at),
-    });
+    await insertProjectEvent(db, projectId, event, at);
   }
 
   async listEvents(

@@ -13,6 +13,7 @@ import {
   ProjectLink,
   RunStatus,
 } from '../domain/types';
+import type { ProjectRow } from './rows';
 
 export function toDbTime(date: Date): string {
   return date.toISOString();
@@ -87,23 +88,7 @@ function parseJsonArray<T>(value: unknown): T[] {
   }
 }
 
-export interface ProjectDbRow {
-  id: string;
-  name: string;
-  title: string;
-  description: string;
-  owner: string;
-  lifecycle: string;
-  links: string;
-  related_entities: string;
-  search_text: string;
-  created_by: string;
-  updated_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-  last_activity_at: unknown;
-  deleted_at: unknown;
-}
+export type ProjectDbRow = ProjectRow;
 
 export function projectFromRow(row: ProjectDbRow, tags: string[]): Project {
   return {

@@ -192,3 +192,74 @@ export interface Page<T> {
   nextCursor?: string;
   totalCount?: number;
 }
+
+export interface ModelAlias {
+  alias: string;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface Model {
+  id: string;
+  projectId: string;
+  project: string;
+  name: string;
+  description: string;
+  /** The effective owner: the model's own, or the project's when it has none. */
+  owner: string;
+  ownerIsProjectOwner: boolean;
+  latestVersion?: number;
+  versionCount: number;
+  aliases: ModelAlias[];
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+}
+
+export type ModelCard = Partial<
+  Record<
+    | 'modelDetails'
+    | 'intendedUse'
+    | 'factors'
+    | 'metrics'
+    | 'evaluationData'
+    | 'trainingData'
+    | 'quantitativeAnalyses'
+    | 'ethicalConsiderations'
+    | 'caveatsAndRecommendations',
+    string
+  >
+>;
+
+export interface ModelVersion {
+  id: string;
+  modelId: string;
+  model: string;
+  version: number;
+  runId?: string;
+  artifactUri: string;
+  framework: string;
+  description: string;
+  modelCard: ModelCard;
+  aliases: string[];
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface ModelVersionInput {
+  runId?: string;
+  artifactUri: string;
+  framework: string;
+  description: string;
+  modelCard: ModelCard;
+}
+
+export interface AliasHistoryEntry {
+  id: string;
+  alias: string;
+  fromVersion?: number;
+  toVersion?: number;
+  actor: string;
+  createdAt: Date;
+}

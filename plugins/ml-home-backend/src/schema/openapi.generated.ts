@@ -49,6 +49,15 @@ export const spec = {
           $ref: '#/components/schemas/Slug',
         },
       },
+      modelName: {
+        name: 'modelName',
+        in: 'path',
+        required: true,
+        description: "The model's name (a slug, unique across ML Home).",
+        schema: {
+          $ref: '#/components/schemas/Slug',
+        },
+      },
       runId: {
         name: 'runId',
         in: 'path',
@@ -856,6 +865,293 @@ export const spec = {
           },
         },
       },
+      Model: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'name',
+          'description',
+          'owner',
+          'createdAt',
+          'updatedAt',
+          'createdBy',
+          'versionCount',
+          'aliases',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          ownerIsProjectOwner: {
+            type: 'boolean',
+            description:
+              "True when the model has no owner of its own and takes the project's.",
+          },
+          latestVersion: {
+            type: 'integer',
+          },
+          versionCount: {
+            type: 'integer',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ModelAlias',
+            },
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      ModelCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+        },
+      },
+      ModelList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Model',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      ModelAlias: {
+        type: 'object',
+        required: ['alias', 'version', 'updatedAt', 'updatedBy'],
+        properties: {
+          alias: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+        },
+      },
+      ModelCard: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The sections of a Model Card (Mitchell et al., 2019), each markdown.',
+        properties: {
+          modelDetails: {
+            type: 'string',
+          },
+          intendedUse: {
+            type: 'string',
+          },
+          factors: {
+            type: 'string',
+          },
+          metrics: {
+            type: 'string',
+          },
+          evaluationData: {
+            type: 'string',
+          },
+          trainingData: {
+            type: 'string',
+          },
+          quantitativeAnalyses: {
+            type: 'string',
+          },
+          ethicalConsiderations: {
+            type: 'string',
+          },
+          caveatsAndRecommendations: {
+            type: 'string',
+          },
+        },
+      },
+      ModelVersion: {
+        type: 'object',
+        required: [
+          'id',
+          'model',
+          'version',
+          'artifactUri',
+          'framework',
+          'description',
+          'modelCard',
+          'aliases',
+          'createdAt',
+          'createdBy',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          version: {
+            type: 'integer',
+          },
+          runId: {
+            type: 'string',
+          },
+          artifactUri: {
+            type: 'string',
+          },
+          framework: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          modelCard: {
+            $ref: '#/components/schemas/ModelCard',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      ModelVersionCreate: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          runId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{32}$',
+          },
+          artifactUri: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          framework: {
+            type: 'string',
+            maxLength: 100,
+          },
+          description: {
+            type: 'string',
+          },
+          modelCard: {
+            $ref: '#/components/schemas/ModelCard',
+          },
+        },
+      },
+      ModelVersionList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ModelVersion',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      AliasSet: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version'],
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
+      AliasHistoryEntry: {
+        type: 'object',
+        required: ['alias', 'actor', 'createdAt'],
+        properties: {
+          alias: {
+            type: 'string',
+          },
+          fromVersion: {
+            type: 'integer',
+          },
+          toVersion: {
+            type: 'integer',
+          },
+          actor: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      AliasHistory: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AliasHistoryEntry',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -1469,6 +1765,298 @@ export const spec = {
         },
       },
     },
+    '/projects/{projectName}/models': {
+      get: {
+        operationId: 'listModels',
+        description: "The project's registered models, by name.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of models.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createModel',
+        description: 'Registers a model in the project.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ModelCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Model',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}': {
+      get: {
+        operationId: 'getModel',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The model with its aliases.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Model',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/versions': {
+      get: {
+        operationId: 'listModelVersions',
+        description: "The model's versions, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of versions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelVersionList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createModelVersion',
+        description: 'Registers the next version of the model.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ModelVersionCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelVersion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/versions/{version}': {
+      get: {
+        operationId: 'getModelVersion',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelVersion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/aliases/{alias}': {
+      put: {
+        operationId: 'setModelAlias',
+        description:
+          "Points the alias at a version, creating or moving it atomically; the move is kept in the model's alias history.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            name: 'alias',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AliasSet',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The alias.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelAlias',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteModelAlias',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            name: 'alias',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/alias-history': {
+      get: {
+        operationId: 'getModelAliasHistory',
+        description: 'Every alias move of the model, newest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of alias moves.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AliasHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -1543,6 +2131,56 @@ export type EndpointMap = {
     path: NonNullable<operations['getMetricHistory']['parameters']['path']>;
     query: NonNullable<operations['getMetricHistory']['parameters']['query']>;
     response: operations['getMetricHistory']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/models': {
+    path: NonNullable<operations['listModels']['parameters']['path']>;
+    query: NonNullable<operations['listModels']['parameters']['query']>;
+    response: operations['listModels']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/models': {
+    path: NonNullable<operations['createModel']['parameters']['path']>;
+    body: NonNullable<
+      operations['createModel']['requestBody']
+    >['content']['application/json'];
+    response: operations['createModel']['responses'][201]['content']['application/json'];
+  };
+  '#get|/models/{modelName}': {
+    path: NonNullable<operations['getModel']['parameters']['path']>;
+    response: operations['getModel']['responses'][200]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/versions': {
+    path: NonNullable<operations['listModelVersions']['parameters']['path']>;
+    query: NonNullable<operations['listModelVersions']['parameters']['query']>;
+    response: operations['listModelVersions']['responses'][200]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/versions': {
+    path: NonNullable<operations['createModelVersion']['parameters']['path']>;
+    body: NonNullable<
+      operations['createModelVersion']['requestBody']
+    >['content']['application/json'];
+    response: operations['createModelVersion']['responses'][201]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/versions/{version}': {
+    path: NonNullable<operations['getModelVersion']['parameters']['path']>;
+    response: operations['getModelVersion']['responses'][200]['content']['application/json'];
+  };
+  '#put|/models/{modelName}/aliases/{alias}': {
+    path: NonNullable<operations['setModelAlias']['parameters']['path']>;
+    body: NonNullable<
+      operations['setModelAlias']['requestBody']
+    >['content']['application/json'];
+    response: operations['setModelAlias']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/models/{modelName}/aliases/{alias}': {
+    path: NonNullable<operations['deleteModelAlias']['parameters']['path']>;
+    response: void;
+  };
+  '#get|/models/{modelName}/alias-history': {
+    path: NonNullable<operations['getModelAliasHistory']['parameters']['path']>;
+    query: NonNullable<
+      operations['getModelAliasHistory']['parameters']['query']
+    >;
+    response: operations['getModelAliasHistory']['responses'][200]['content']['application/json'];
   };
 };
 

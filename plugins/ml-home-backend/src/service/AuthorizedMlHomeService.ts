@@ -22,6 +22,8 @@ import {
   Caller,
   IngestRequest,
   MlHomeService,
+  ModelCreateRequest,
+  ModelVersionCreateRequest,
   ProjectCreateRequest,
   ProjectUpdateRequest,
   RunsListRequest,
@@ -41,6 +43,10 @@ export class AuthorizedMlHomeService implements MlHomeService {
 
   resolveProject(name: string, options?: { includeDeleted?: boolean }) {
     return this.inner.resolveProject(name, options);
+  }
+
+  resolveModel(name: string) {
+    return this.inner.resolveModel(name);
   }
 
   resolveRunProject(runId: string) {
@@ -233,6 +239,113 @@ export class AuthorizedMlHomeService implements MlHomeService {
       await this.inner.resolveRunProject(runId),
     );
     return this.inner.getMetricHistory(caller, runId, key, maxPoints);
+  }
+
+  async listModels(
+    caller: Caller,
+    project: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(project),
+    );
+    return this.inner.listModels(caller, project, page);
+  }
+
+  async getModel(caller: Caller, name: string) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(name)).project,
+    );
+    return this.inner.getModel(caller, name);
+  }
+
+  async createModel(
+    caller: Caller,
+    project: string,
+    request: ModelCreateRequest,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectUpdatePermission,
+      await this.inner.resolveProject(project),
+    );
+    return this.inner.createModel(caller, project, request);
+  }
+
+  async listModelVersions(
+    caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.listModelVersions(caller, model, page);
+  }
+
+  async getModelVersion(caller: Caller, model: string, version: number) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.getModelVersion(caller, model, version);
+  }
+
+  /** Registering versions is part of ingestion: training pipelines with a token may do it. */
+  async createModelVersion(
+    caller: Caller,
+    model: string,
+    request: ModelVersionCreateRequest,
+  ) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.createModelVersion(caller, model, request);
+  }
+
+  async setModelAlias(
+    caller: Caller,
+    model: string,
+    alias: string,
+    version: number,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectUpdatePermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.setModelAlias(caller, model, alias, version);
+  }
+
+  async deleteModelAlias(caller: Caller, model: string, alias: string) {
+    await this.check(
+      caller,
+      mlHomeProjectUpdatePermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.deleteModelAlias(caller, model, alias);
+  }
+
+  async listModelAliasHistory(
+    caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.listModelAliasHistory(caller, model, page);
   }
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {

@@ -10,6 +10,7 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { randomUUID } from 'crypto';
 import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
+import { ModelsStore } from '../database/DatabaseModelsStore';
 import {
   IngestBatchInput,
   IngestRunInput,
@@ -21,6 +22,8 @@ import {
   Caller,
   IngestRequest,
   MlHomeService,
+  ModelCreateRequest,
+  ModelVersionCreateRequest,
   ProjectCreateRequest,
   ProjectUpdateRequest,
   RunsListRequest,
@@ -86,6 +89,16 @@ export function parseRunOrderBy(orderBy: string | undefined): {
   return { kind: 'attribute', key: attribute, direction };
 }
 
+/** `latest` and `v<N>` would be ambiguous with version references, so they cannot be aliases. */
+function checkAlias(alias: string) {
+  checkSlug('alias', alias);
+  if (alias === 'latest' || /^v\d+$/.test(alias)) {
+    throw new InputError(
+      `alias '${alias}' is reserved: 'latest' and 'v<number>' name versions, not aliases`,
+    );
+  }
+}
+
 const RUN_STATUSES: RunStatus[] = [
   'RUNNING',
   'SCHEDULED',
@@ -96,7 +109,10 @@ const RUN_STATUSES: RunStatus[] = [
 
 /** ML Home's rules and validation, over the store. Knows nothing of permissions. */
 export class DefaultMlHomeService implements MlHomeService {
-  constructor(private readonly store: MlHomeStore) {}
+  constructor(
+    private readonly store: MlHomeStore,
+    private readonly models: ModelsStore,
+  ) {}
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
     const project = await this.store.getProject(name, options);
@@ -303,6 +319,137 @@ export class DefaultMlHomeService implements MlHomeService {
       project,
       this.validateBatch(request),
       caller.actor,
+    );
+  }
+
+  async resolveModel(name: string) {
+    const model = await this.models.getModel(name);
+    if (!model) {
+      throw new NotFoundError(`No model named '${name}'`);
+    }
+    const project = await this.resolveProject(model.project, {
+      includeDeleted: true,
+    });
+    return { model, project };
+  }
+
+  async listModels(
+    _caller: Caller,
+    project: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    return this.models.listModels(await this.resolveProject(project), page);
+  }
+
+  async getModel(_caller: Caller, name: string) {
+    return (await this.resolveModel(name)).model;
+  }
+
+  async createModel(
+    caller: Caller,
+    project: string,
+    request: ModelCreateRequest,
+  ) {
+    const target = await this.resolveProject(project);
+    checkSlug('name', request.name);
+    const description = request.description ?? '';
+    checkDescription('description', description);
+    return this.models.createModel(
+      target,
+      {
+        name: request.name,
+        description,
+        owner:
+          request.owner === undefined
+            ? undefined
+            : normalizeEntityRef('owner', request.owner, 'group'),
+      },
+      caller.actor,
+    );
+  }
+
+  async listModelVersions(
+    _caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    return this.models.listVersions(
+      (await this.resolveModel(model)).model,
+      page,
+    );
+  }
+
+  async getModelVersion(_caller: Caller, model: string, version: number) {
+    const { model: found } = await this.resolveModel(model);
+    const v = await this.models.getVersion(found, version);
+    if (!v) {
+      throw new NotFoundError(`Model '${model}' has no version ${version}`);
+    }
+    return v;
+  }
+
+  async createModelVersion(
+    caller: Caller,
+    model: string,
+    request: ModelVersionCreateRequest,
+  ) {
+    const { model: found } = await this.resolveModel(model);
+    if (
+      request.runId !== undefined &&
+      !(await this.store.getRun(request.runId))
+    ) {
+      throw new InputError(`runId: no run with id '${request.runId}'`);
+    }
+    const description = request.description ?? '';
+    checkDescription('description', description);
+    const modelCard = request.modelCard ?? {};
+    for (const [section, text] of Object.entries(modelCard)) {
+      checkDescription(`modelCard.${section}`, text ?? '');
+    }
+    return this.models.createVersion(
+      found,
+      {
+        runId: request.runId,
+        artifactUri: request.artifactUri ?? '',
+        framework: request.framework ?? '',
+        description,
+        modelCard,
+      },
+      caller.actor,
+    );
+  }
+
+  async setModelAlias(
+    caller: Caller,
+    model: string,
+    alias: string,
+    version: number,
+  ) {
+    checkAlias(alias);
+    return this.models.setAlias(
+      (await this.resolveModel(model)).model,
+      alias,
+      version,
+      caller.actor,
+    );
+  }
+
+  async deleteModelAlias(caller: Caller, model: string, alias: string) {
+    return this.models.deleteAlias(
+      (await this.resolveModel(model)).model,
+      alias,
+      caller.actor,
+    );
+  }
+
+  async listModelAliasHistory(
+    _caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ) {
+    return this.models.listAliasHistory(
+      (await this.resolveModel(model)).model,
+      page,
     );
   }
 

@@ -1,6 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  AliasHistoryEntry,
   Experiment,
+  Model,
+  ModelAlias,
+  ModelCard,
+  ModelVersion,
   IngestResult,
   Page,
   Project,
@@ -68,6 +73,20 @@ export interface IngestRequest {
   runs: IngestRunRequest[];
 }
 
+export interface ModelCreateRequest {
+  name: string;
+  description?: string;
+  owner?: string;
+}
+
+export interface ModelVersionCreateRequest {
+  runId?: string;
+  artifactUri?: string;
+  framework?: string;
+  description?: string;
+  modelCard?: ModelCard;
+}
+
 export type MetricHistory = {
   runId: string;
   key: string;
@@ -133,6 +152,47 @@ export interface MlHomeService {
     name: string,
     request: IngestRequest,
   ): Promise<IngestResult>;
+
+  listModels(
+    caller: Caller,
+    project: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Model>>;
+  getModel(caller: Caller, name: string): Promise<Model>;
+  createModel(
+    caller: Caller,
+    project: string,
+    request: ModelCreateRequest,
+  ): Promise<Model>;
+  listModelVersions(
+    caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ModelVersion>>;
+  getModelVersion(
+    caller: Caller,
+    model: string,
+    version: number,
+  ): Promise<ModelVersion>;
+  createModelVersion(
+    caller: Caller,
+    model: string,
+    request: ModelVersionCreateRequest,
+  ): Promise<ModelVersion>;
+  setModelAlias(
+    caller: Caller,
+    model: string,
+    alias: string,
+    version: number,
+  ): Promise<ModelAlias>;
+  deleteModelAlias(caller: Caller, model: string, alias: string): Promise<void>;
+  listModelAliasHistory(
+    caller: Caller,
+    model: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<AliasHistoryEntry>>;
+  /** Resolves a model and the project it belongs to. */
+  resolveModel(name: string): Promise<{ model: Model; project: Project }>;
 
   /** Resolves the project a route addresses (live projects only unless includeDeleted). */
   resolveProject(

@@ -334,6 +334,172 @@ describe('ML Home API', () => {
       expect(badCursor.body.error.message).toContain('cursor');
     });
 
+    describe('models, versions and aliases', () => {
+      beforeAll(async () => {
+        await createProject('model-home', 'group:default/team-a');
+        await api()
+          .post('/api/ml-home/projects/model-home/ingest')
+          .set('Authorization', user(ALICE))
+          .send({
+            runs: [
+              {
+                runId: 'e'.repeat(32),
+                experiment: 'train',
+                metrics: [{ key: 'auc', value: 0.9 }],
+              },
+            ],
+          });
+      });
+
+      it('registers models with unique names and numbered versions', async () => {
+        const created = await api()
+          .post('/api/ml-home/projects/model-home/models')
+          .set('Authorization', user(ALICE))
+          .send({ name: 'feed-ranker', description: 'Ranks the feed' });
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({
+          name: 'feed-ranker',
+          project: 'model-home',
+          owner: 'group:default/team-a',
+          ownerIsProjectOwner: true,
+          versionCount: 0,
+          aliases: [],
+        });
+
+        const clash = await api()
+          .post('/api/ml-home/projects/model-home/models')
+          .set('Authorization', user(ALICE))
+          .send({ name: 'feed-ranker' });
+        expect(clash.status).toBe(409);
+        const byBob = await api()
+          .post('/api/ml-home/projects/model-home/models')
+          .set('Authorization', user(BOB))
+          .send({ name: 'bobs-model' });
+        expect(byBob.status).toBe(403);
+
+        const v1 = await api()
+          .post('/api/ml-home/models/feed-ranker/versions')
+          .set('Authorization', user(ALICE))
+          .send({
+            runId: 'e'.repeat(32),
+            artifactUri: 's3://models/feed/1',
+            framework: 'pytorch',
+            modelCard: { intendedUse: 'Home feed' },
+          });
+        expect(v1.status).toBe(201);
+        expect(v1.body).toMatchObject({
+          version: 1,
+          runId: 'e'.repeat(32),
+          modelCard: { intendedUse: 'Home feed' },
+        });
+        const v2 = await api()
+          .post('/api/ml-home/models/feed-ranker/versions')
+          .set('Authorization', mockCredentials.service.header())
+          .send({ artifactUri: 's3://models/feed/2' });
+        expect(v2.body.version).toBe(2);
+        const badRun = await api()
+          .post('/api/ml-home/models/feed-ranker/versions')
+          .set('Authorization', user(ALICE))
+          .send({ runId: 'f'.repeat(32) });
+        expect(badRun.status).toBe(400);
+        expect(badRun.body.error.message).toContain('runId');
+        await api()
+          .post('/api/ml-home/models/feed-ranker/versions')
+          .set('Authorization', user(ALICE))
+          .send({});
+
+        const page1 = await api()
+          .get('/api/ml-home/models/feed-ranker/versions?limit=2')
+          .set('Authorization', user(BOB));
+        expect(page1.body.items.map((v: any) => v.version)).toEqual([3, 2]);
+        const page2 = await api()
+          .get(
+            `/api/ml-home/models/feed-ranker/versions?limit=2&cursor=${page1.body.nextCursor}`,
+          )
+          .set('Authorization', user(BOB));
+        expect(page2.body.items.map((v: any) => v.version)).toEqual([1]);
+        expect(page2.body.nextCursor).toBeUndefined();
+      });
+
+      it('moves aliases atomically and keeps their history', async () => {
+        const set = (alias: string, version: number, by = user(ALICE)) =>
+          api()
+            .put(`/api/ml-home/models/feed-ranker/aliases/${alias}`)
+            .set('Authorization', by)
+            .send({ version });
+        expect((await set('champion', 1)).status).toBe(200);
+        expect((await set('production', 1)).status).toBe(200);
+        const moved = await set('champion', 3);
+        expect(moved.body).toMatchObject({
+          alias: 'champion',
+          version: 3,
+          updatedBy: ALICE,
+        });
+
+        expect((await set('champion', 2, user(BOB))).status).toBe(403);
+        expect((await set('latest', 2)).status).toBe(400);
+        const reserved = await set('v2', 2);
+        expect(reserved.status).toBe(400);
+        expect(reserved.body.error.message).toContain("alias 'v2'");
+        expect((await set('champion', 99)).status).toBe(404);
+
+        const model = await api()
+          .get('/api/ml-home/models/feed-ranker')
+          .set('Authorization', user(BOB));
+        expect(model.body).toMatchObject({
+          latestVersion: 3,
+          versionCount: 3,
+          aliases: [
+            { alias: 'champion', version: 3 },
+            { alias: 'production', version: 1 },
+          ],
+        });
+        const v3 = await api()
+          .get('/api/ml-home/models/feed-ranker/versions/3')
+          .set('Authorization', user(BOB));
+        expect(v3.body.aliases).toEqual(['champion']);
+        const v1 = await api()
+          .get('/api/ml-home/models/feed-ranker/versions/1')
+          .set('Authorization', user(BOB));
+        expect(v1.body.aliases).toEqual(['production']);
+
+        expect(
+          (
+            await api()
+              .delete('/api/ml-home/models/feed-ranker/aliases/production')
+              .set('Authorization', user(ALICE))
+          ).status,
+        ).toBe(204);
+        expect(
+          (
+            await api()
+              .delete('/api/ml-home/models/feed-ranker/aliases/production')
+              .set('Authorization', user(ALICE))
+          ).status,
+        ).toBe(404);
+
+        const history = await api()
+          .get('/api/ml-home/models/feed-ranker/alias-history')
+          .set('Authorization', user(BOB));
+        expect(
+          history.body.items.map((h: any) => [
+            h.alias,
+            h.fromVersion ?? null,
+            h.toVersion ?? null,
+          ]),
+        ).toEqual([
+          ['production', 1, null],
+          ['champion', 1, 3],
+          ['production', null, 1],
+          ['champion', null, 1],
+        ]);
+        const unknown = await api()
+          .get('/api/ml-home/models/no-such-model')
+          .set('Authorization', user(BOB));
+        expect(unknown.status).toBe(404);
+      });
+    });
+
     describe('ingestion', () => {
       const RUN_A = 'a'.repeat(32);
       const RUN_B = 'b'.repeat(32);

@@ -8,7 +8,11 @@ import { MAX_BODY_BYTES } from '@ml-home/plugin-ml-home-common';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { Caller, MlHomeService } from './MlHomeService';
 import {
+  aliasHistoryToWire,
   eventToWire,
+  modelAliasToWire,
+  modelToWire,
+  modelVersionToWire,
   experimentToWire,
   pointsToWire,
   projectToWire,
@@ -243,6 +247,116 @@ export async function createRouter(
       req.query.maxPoints ?? 1000,
     );
     res.json({ ...history, points: pointsToWire(history.points) });
+  });
+
+  api.get('/projects/:projectName/models', async (req, res) => {
+    const page = await service.listModels(
+      await caller(req),
+      req.params.projectName,
+      {
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json({
+      items: page.items.map(modelToWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      totalCount: page.totalCount ?? page.items.length,
+    });
+  });
+
+  api.post('/projects/:projectName/models', async (req, res) => {
+    const who = await caller(req);
+    const model = await audited(
+      req,
+      'model-create',
+      { project: req.params.projectName, model: req.body.name },
+      () => service.createModel(who, req.params.projectName, req.body),
+    );
+    res.status(201).json(modelToWire(model));
+  });
+
+  api.get('/models/:modelName', async (req, res) => {
+    res.json(
+      modelToWire(
+        await service.getModel(await caller(req), req.params.modelName),
+      ),
+    );
+  });
+
+  api.get('/models/:modelName/versions', async (req, res) => {
+    const page = await service.listModelVersions(
+      await caller(req),
+      req.params.modelName,
+      {
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json({
+      items: page.items.map(modelVersionToWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      totalCount: page.totalCount ?? page.items.length,
+    });
+  });
+
+  api.post('/models/:modelName/versions', async (req, res) => {
+    const who = await caller(req);
+    const version = await audited(
+      req,
+      'model-version-create',
+      { model: req.params.modelName },
+      () => service.createModelVersion(who, req.params.modelName, req.body),
+    );
+    res.status(201).json(modelVersionToWire(version));
+  });
+
+  api.get('/models/:modelName/versions/:version', async (req, res) => {
+    res.json(
+      modelVersionToWire(
+        await service.getModelVersion(
+          await caller(req),
+          req.params.modelName,
+          Number(req.params.version),
+        ),
+      ),
+    );
+  });
+
+  api.put('/models/:modelName/aliases/:alias', async (req, res) => {
+    const who = await caller(req);
+    const { modelName, alias } = req.params;
+    const result = await audited(
+      req,
+      'model-alias-set',
+      { model: modelName, alias, version: req.body.version },
+      () => service.setModelAlias(who, modelName, alias, req.body.version),
+    );
+    res.json(modelAliasToWire(result));
+  });
+
+  api.delete('/models/:modelName/aliases/:alias', async (req, res) => {
+    const who = await caller(req);
+    const { modelName, alias } = req.params;
+    await audited(req, 'model-alias-delete', { model: modelName, alias }, () =>
+      service.deleteModelAlias(who, modelName, alias),
+    );
+    res.status(204).end();
+  });
+
+  api.get('/models/:modelName/alias-history', async (req, res) => {
+    const page = await service.listModelAliasHistory(
+      await caller(req),
+      req.params.modelName,
+      {
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json({
+      items: page.items.map(aliasHistoryToWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    });
   });
 
   // PATCH is not among the typed router's methods; the spec still validates it.

@@ -119,6 +119,27 @@ describe('MlHomeClient', () => {
     expect(error.body.error.message).toContain('title');
   });
 
+  it('moves an alias with a PUT carrying the version', async () => {
+    let body: unknown;
+    server.use(
+      http.put(
+        `${baseUrl}/models/feed-ranker/aliases/champion`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json({
+            alias: 'champion',
+            version: 3,
+            updatedAt: '2026-11-26T00:00:00Z',
+            updatedBy: 'user:default/a',
+          });
+        },
+      ),
+    );
+    const alias = await client.setModelAlias('feed-ranker', 'champion', 3);
+    expect(body).toEqual({ version: 3 });
+    expect(alias.version).toBe(3);
+  });
+
   it('returns nothing for 204', async () => {
     server.use(
       http.delete(

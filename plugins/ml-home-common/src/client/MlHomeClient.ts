@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  AliasHistory,
   Experiment,
   ExperimentCreate,
   ExperimentList,
@@ -8,6 +9,13 @@ import type {
   IngestBatch,
   IngestResult,
   MetricHistory,
+  Model,
+  ModelAlias,
+  ModelCreate,
+  ModelList,
+  ModelVersion,
+  ModelVersionCreate,
+  ModelVersionList,
   Project,
   ProjectCreate,
   ProjectList,
@@ -87,6 +95,22 @@ export interface MlHomeApi {
     options?: { maxPoints?: number },
   ): Promise<MetricHistory>;
   ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
+  listModels(project: string, page?: PageQuery): Promise<ModelList>;
+  createModel(project: string, model: ModelCreate): Promise<Model>;
+  getModel(name: string): Promise<Model>;
+  listModelVersions(model: string, page?: PageQuery): Promise<ModelVersionList>;
+  getModelVersion(model: string, version: number): Promise<ModelVersion>;
+  createModelVersion(
+    model: string,
+    version: ModelVersionCreate,
+  ): Promise<ModelVersion>;
+  setModelAlias(
+    model: string,
+    alias: string,
+    version: number,
+  ): Promise<ModelAlias>;
+  deleteModelAlias(model: string, alias: string): Promise<void>;
+  getModelAliasHistory(model: string, page?: PageQuery): Promise<AliasHistory>;
 }
 
 type QueryValue =
@@ -207,6 +231,69 @@ export class MlHomeClient implements MlHomeApi {
       'POST',
       `/projects/${segment(name)}/ingest`,
       batch,
+    );
+  }
+
+  listModels(project: string, page?: PageQuery) {
+    return this.request<ModelList>(
+      'GET',
+      `/projects/${segment(project)}/models${toQueryString(page)}`,
+    );
+  }
+
+  createModel(project: string, model: ModelCreate) {
+    return this.request<Model>(
+      'POST',
+      `/projects/${segment(project)}/models`,
+      model,
+    );
+  }
+
+  getModel(name: string) {
+    return this.request<Model>('GET', `/models/${segment(name)}`);
+  }
+
+  listModelVersions(model: string, page?: PageQuery) {
+    return this.request<ModelVersionList>(
+      'GET',
+      `/models/${segment(model)}/versions${toQueryString(page)}`,
+    );
+  }
+
+  getModelVersion(model: string, version: number) {
+    return this.request<ModelVersion>(
+      'GET',
+      `/models/${segment(model)}/versions/${version}`,
+    );
+  }
+
+  createModelVersion(model: string, version: ModelVersionCreate) {
+    return this.request<ModelVersion>(
+      'POST',
+      `/models/${segment(model)}/versions`,
+      version,
+    );
+  }
+
+  setModelAlias(model: string, alias: string, version: number) {
+    return this.request<ModelAlias>(
+      'PUT',
+      `/models/${segment(model)}/aliases/${segment(alias)}`,
+      { version },
+    );
+  }
+
+  deleteModelAlias(model: string, alias: string) {
+    return this.request<void>(
+      'DELETE',
+      `/models/${segment(model)}/aliases/${segment(alias)}`,
+    );
+  }
+
+  getModelAliasHistory(model: string, page?: PageQuery) {
+    return this.request<AliasHistory>(
+      'GET',
+      `/models/${segment(model)}/alias-history${toQueryString(page)}`,
     );
   }
 

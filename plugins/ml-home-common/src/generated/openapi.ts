@@ -172,6 +172,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectName}/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The project's registered models, by name. */
+    get: operations['listModels'];
+    put?: never;
+    /** @description Registers a model in the project. */
+    post: operations['createModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getModel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The model's versions, newest first. */
+    get: operations['listModelVersions'];
+    put?: never;
+    /** @description Registers the next version of the model. */
+    post: operations['createModelVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getModelVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/aliases/{alias}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Points the alias at a version, creating or moving it atomically; the move is kept in the model's alias history. */
+    put: operations['setModelAlias'];
+    post?: never;
+    delete: operations['deleteModelAlias'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/alias-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every alias move of the model, newest first. */
+    get: operations['getModelAliasHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export interface components {
@@ -391,6 +493,88 @@ export interface components {
       items: components['schemas']['ProjectEvent'][];
       nextCursor?: string;
     };
+    Model: {
+      id: string;
+      project: components['schemas']['Slug'];
+      name: components['schemas']['Slug'];
+      description: string;
+      owner: components['schemas']['EntityRef'];
+      /** @description True when the model has no owner of its own and takes the project's. */
+      ownerIsProjectOwner?: boolean;
+      latestVersion?: number;
+      versionCount: number;
+      aliases: components['schemas']['ModelAlias'][];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      createdBy: string;
+    };
+    ModelCreate: {
+      name: components['schemas']['Slug'];
+      description?: string;
+      owner?: components['schemas']['EntityRef'];
+    };
+    ModelList: {
+      items: components['schemas']['Model'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    ModelAlias: {
+      alias: string;
+      version: number;
+      updatedAt: components['schemas']['Timestamp'];
+      updatedBy: string;
+    };
+    /** @description The sections of a Model Card (Mitchell et al., 2019), each markdown. */
+    ModelCard: {
+      modelDetails?: string;
+      intendedUse?: string;
+      factors?: string;
+      metrics?: string;
+      evaluationData?: string;
+      trainingData?: string;
+      quantitativeAnalyses?: string;
+      ethicalConsiderations?: string;
+      caveatsAndRecommendations?: string;
+    };
+    ModelVersion: {
+      id: string;
+      model: components['schemas']['Slug'];
+      version: number;
+      runId?: string;
+      artifactUri: string;
+      framework: string;
+      description: string;
+      modelCard: components['schemas']['ModelCard'];
+      aliases: string[];
+      createdAt: components['schemas']['Timestamp'];
+      createdBy: string;
+    };
+    ModelVersionCreate: {
+      runId?: string;
+      artifactUri?: string;
+      framework?: string;
+      description?: string;
+      modelCard?: components['schemas']['ModelCard'];
+    };
+    ModelVersionList: {
+      items: components['schemas']['ModelVersion'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    AliasSet: {
+      version: number;
+    };
+    AliasHistoryEntry: {
+      alias: string;
+      fromVersion?: number;
+      toVersion?: number;
+      actor: string;
+      createdAt: components['schemas']['Timestamp'];
+    };
+    AliasHistory: {
+      items: components['schemas']['AliasHistoryEntry'][];
+      nextCursor?: string;
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -421,6 +605,8 @@ export interface components {
   parameters: {
     /** @description The project's name (a slug). */
     projectName: components['schemas']['Slug'];
+    /** @description The model's name (a slug, unique across ML Home). */
+    modelName: components['schemas']['Slug'];
     /** @description The run's id, 32 lowercase hex characters. */
     runId: string;
     /** @description Page size. */
@@ -817,6 +1003,250 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  listModels: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of models. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Model'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The model with its aliases. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Model'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listModelVersions: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of versions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelVersionList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createModelVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelVersionCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelVersion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModelVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelVersion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  setModelAlias: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        alias: components['schemas']['Slug'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AliasSet'];
+      };
+    };
+    responses: {
+      /** @description The alias. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelAlias'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  deleteModelAlias: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        alias: components['schemas']['Slug'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModelAliasHistory: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of alias moves. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AliasHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 
 /** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
@@ -881,5 +1311,27 @@ export type IngestResult = components['schemas']['IngestResult'];
 export type ProjectEvent = components['schemas']['ProjectEvent'];
 /** @public */
 export type EventList = components['schemas']['EventList'];
+/** @public */
+export type Model = components['schemas']['Model'];
+/** @public */
+export type ModelCreate = components['schemas']['ModelCreate'];
+/** @public */
+export type ModelList = components['schemas']['ModelList'];
+/** @public */
+export type ModelAlias = components['schemas']['ModelAlias'];
+/** The sections of a Model Card (Mitchell et al., 2019), each markdown. @public */
+export type ModelCard = components['schemas']['ModelCard'];
+/** @public */
+export type ModelVersion = components['schemas']['ModelVersion'];
+/** @public */
+export type ModelVersionCreate = components['schemas']['ModelVersionCreate'];
+/** @public */
+export type ModelVersionList = components['schemas']['ModelVersionList'];
+/** @public */
+export type AliasSet = components['schemas']['AliasSet'];
+/** @public */
+export type AliasHistoryEntry = components['schemas']['AliasHistoryEntry'];
+/** @public */
+export type AliasHistory = components['schemas']['AliasHistory'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];

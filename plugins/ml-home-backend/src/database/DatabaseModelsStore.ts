@@ -1,0 +1,433 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  AliasHistoryEntry,
+  Model,
+  ModelAlias,
+  ModelCard,
+  ModelVersion,
+  ModelVersionInput,
+  Page,
+  Project,
+} from '../domain/types';
+import { insertProjectEvent } from './events';
+import { fromDbInt, fromDbOptionalInt, fromDbTime, toDbTime } from './mappers';
+
+/** Storage of registered models, versions and aliases. */
+export interface ModelsStore {
+  listModels(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Model>>;
+  getModel(name: string): Promise<Model | undefined>;
+  createModel(
+    project: Project,
+    input: { name: string; description: string; owner?: string },
+    actor: string,
+  ): Promise<Model>;
+  listVersions(
+    model: Model,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ModelVersion>>;
+  getVersion(model: Model, version: number): Promise<ModelVersion | undefined>;
+  createVersion(
+    model: Model,
+    input: ModelVersionInput,
+    actor: string,
+  ): Promise<ModelVersion>;
+  setAlias(
+    model: Model,
+    alias: string,
+    version: number,
+    actor: string,
+  ): Promise<ModelAlias>;
+  deleteAlias(model: Model, alias: string, actor: string): Promise<void>;
+  listAliasHistory(
+    model: Model,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<AliasHistoryEntry>>;
+}
+
+function parseCard(value: unknown): ModelCard {
+  try {
+    const parsed = JSON.parse(String(value ?? '{}'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? parsed
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+function checkCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  const n = Number(cursor);
+  if (!Number.isSafeInteger(n)) {
+    throw new InputError('cursor is not a cursor this API returned');
+  }
+  return n;
+}
+
+/** Version numbers are taken as max + 1 inside a transaction; a concurrent writer makes us retry. */
+const VERSION_RETRIES = 5;
+
+/** The Knex implementation of {@link ModelsStore}. */
+export class DatabaseModelsStore implements ModelsStore {
+  constructor(private readonly db: Knex) {}
+
+  private async hydrateModels(rows: any[]): Promise<Model[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map(r => r.id as string);
+    const [stats, aliases, projects] = await Promise.all([
+      this.db('model_versions')
+        .whereIn('model_id', ids)
+        .select('model_id')
+        .count({ n: '*' })
+        .max({ latest: 'version' })
+        .groupBy('model_id'),
+      this.db('model_aliases as a')
+        .join('model_versions as v', 'v.id', 'a.version_id')
+        .whereIn('a.model_id', ids)
+        .select(
+          'a.model_id',
+          'a.alias',
+          'v.version',
+          'a.updated_at',
+          'a.updated_by',
+        )
+        .orderBy('a.alias'),
+      this.db('projects')
+        .whereIn('id', [...new Set(rows.map(r => r.project_id as string))])
+        .select('id', 'name', 'owner'),
+    ]);
+    const statsBy = new Map(stats.map((s: any) => [s.model_id as string, s]));
+    const projectBy = new Map(projects.map(p => [p.id as string, p]));
+    return rows.map(row => {
+      const s: any = statsBy.get(row.id);
+      const project = projectBy.get(row.project_id);
+      return {
+        id: row.id,
+        projectId: row.project_id,
+        project: project?.name ?? '',
+        name: row.name,
+        description: row.description,
+        owner: row.owner ?? project?.owner ?? '',
+        ownerIsProjectOwner: !row.owner,
+        latestVersion: fromDbOptionalInt(s?.latest ?? undefined),
+        versionCount: s ? fromDbInt(s.n) : 0,
+        aliases: aliases
+          .filter(a => a.model_id === row.id)
+          .map(a => ({
+            alias: a.alias,
+            version: fromDbInt(a.version),
+            updatedAt: fromDbTime(a.updated_at),
+            updatedBy: a.updated_by,
+          })),
+        createdAt: fromDbTime(row.created_at),
+        updatedAt: fromDbTime(row.updated_at),
+        createdBy: row.created_by,
+      };
+    });
+  }
+
+  async listModels(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Model>> {
+    const qb = this.db('models').where('project_id', project.id);
+    if (page.cursor) qb.andWhere('name', '>', page.cursor);
+    const [rows, total] = await Promise.all([
+      qb.orderBy('name').limit(page.limit + 1),
+      this.db('models').where('project_id', project.id).count({ n: '*' }),
+    ]);
+    const hasMore = rows.length > page.limit;
+    const items = await this.hydrateModels(rows.slice(0, page.limit));
+    return {
+      items,
+      nextCursor: hasMore ? items[items.length - 1].name : undefined,
+      totalCount: fromDbInt((total[0] as any).n),
+    };
+  }
+
+  async getModel(name: string): Promise<Model | undefined> {
+    const row = await this.db('models').where('name', name).first();
+    return row ? (await this.hydrateModels([row]))[0] : undefined;
+  }
+
+  async createModel(
+    project: Project,
+    input: { name: string; description: string; owner?: string },
+    actor: string,
+  ): Promise<Model> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const existing = await tx('models')
+        .where('name', input.name)
+        .first('project_id');
+      if (existing) {
+        throw new ConflictError(
+          `name: a model named '${input.name}' already exists (model names are unique across ML Home)`,
+        );
+      }
+      await tx('models').insert({
+        id: randomUUID(),
+        project_id: project.id,
+        name: input.name,
+        description: input.description,
+        owner: input.owner ?? null,
+        created_by: actor,
+        updated_by: actor,
+        created_at: toDbTime(now),
+        updated_at: toDbTime(now),
+      });
+      await tx('projects')
+        .where('id', project.id)
+        .update({ last_activity_at: toDbTime(now) });
+      await insertProjectEvent(
+        tx,
+        project.id,
+        {
+          actor,
+          action: 'model.create',
+          entityType: 'model',
+          entityId: input.name,
+          summary: `registered model ${input.name}`,
+        },
+        now,
+      );
+    });
+    return (await this.getModel(input.name))!;
+  }
+
+  private async hydrateVersions(
+    model: Model,
+    rows: any[],
+  ): Promise<ModelVersion[]> {
+    if (rows.length === 0) return [];
+    const aliases = await this.db('model_aliases')
+      .whereIn(
+        'version_id',
+        rows.map(r => r.id),
+      )
+      .select('version_id', 'alias')
+      .orderBy('alias');
+    return rows.map(row => ({
+      id: row.id,
+      modelId: row.model_id,
+      model: model.name,
+      version: fromDbInt(row.version),
+      runId: row.run_id ?? undefined,
+      artifactUri: row.artifact_uri,
+      framework: row.framework,
+      description: row.description,
+      modelCard: parseCard(row.model_card),
+      aliases: aliases.filter(a => a.version_id === row.id).map(a => a.alias),
+      createdAt: fromDbTime(row.created_at),
+      createdBy: row.created_by,
+    }));
+  }
+
+  async listVersions(
+    model: Model,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ModelVersion>> {
+    const before = checkCursor(page.cursor);
+    const qb = this.db('model_versions').where('model_id', model.id);
+    if (before !== undefined) qb.andWhere('version', '<', before);
+    const rows = await qb.orderBy('version', 'desc').limit(page.limit + 1);
+    const hasMore = rows.length > page.limit;
+    const items = await this.hydrateVersions(model, rows.slice(0, page.limit));
+    return {
+      items,
+      nextCursor: hasMore ? String(items[items.length - 1].version) : undefined,
+      totalCount: model.versionCount,
+    };
+  }
+
+  async getVersion(
+    model: Model,
+    version: number,
+  ): Promise<ModelVersion | undefined> {
+    const row = await this.db('model_versions')
+      .where({ model_id: model.id, version })
+      .first();
+    return row ? (await this.hydrateVersions(model, [row]))[0] : undefined;
+  }
+
+  async createVersion(
+    model: Model,
+    input: ModelVersionInput,
+    actor: string,
+  ): Promise<ModelVersion> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const version = await this.db.transaction(async tx => {
+          const now = new Date();
+          const max = await tx('model_versions')
+            .where('model_id', model.id)
+            .max({ v: 'version' });
+          const next = fromDbInt((max[0] as any).v ?? 0) + 1;
+          await tx('model_versions').insert({
+            id: randomUUID(),
+            model_id: model.id,
+            version: next,
+            run_id: input.runId ?? null,
+            artifact_uri: input.artifactUri,
+            framework: input.framework,
+            description: input.description,
+            model_card: JSON.stringify(input.modelCard),
+            created_by: actor,
+            created_at: toDbTime(now),
+            updated_at: toDbTime(now),
+          });
+          await tx('models')
+            .where('id', model.id)
+            .update({ updated_at: toDbTime(now) });
+          await tx('projects')
+            .where('id', model.projectId)
+            .update({ last_activity_at: toDbTime(now) });
+          await insertProjectEvent(
+            tx,
+            model.projectId,
+            {
+              actor,
+              action: 'model-version.create',
+              entityType: 'model-version',
+              entityId: `${model.name}/${next}`,
+              summary: `registered version ${next} of ${model.name}${input.runId ? ` from run ${input.runId}` : ''}`,
+            },
+            now,
+          );
+          return next;
+        });
+        return (await this.getVersion(model, version))!;
+      } catch (error) {
+        const unique = /unique|duplicate/i.test(
+          String((error as Error)?.message),
+        );
+        if (!unique || attempt >= VERSION_RETRIES) throw error;
+      }
+    }
+  }
+
+  async setAlias(
+    model: Model,
+    alias: string,
+    version: number,
+    actor: string,
+  ): Promise<ModelAlias> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const target = await tx('model_versions')
+        .where({ model_id: model.id, version })
+        .first('id');
+      if (!target) {
+        throw new NotFoundError(
+          `Model '${model.name}' has no version ${version}`,
+        );
+      }
+      const current = await tx('model_aliases as a')
+        .join('model_versions as v', 'v.id', 'a.version_id')
+        .where({ 'a.model_id': model.id, 'a.alias': alias })
+        .first('v.version');
+      const from = current ? fromDbInt(current.version) : undefined;
+      if (from === version) {
+        return;
+      }
+      await tx('model_aliases')
+        .insert({
+          model_id: model.id,
+          alias,
+          version_id: target.id,
+          updated_by: actor,
+          updated_at: toDbTime(now),
+        })
+        .onConflict(['model_id', 'alias'])
+        .merge(['version_id', 'updated_by', 'updated_at']);
+      await tx('model_alias_history').insert({
+        model_id: model.id,
+        alias,
+        from_version: from ?? null,
+        to_version: version,
+        actor,
+        created_at: toDbTime(now),
+      });
+      await insertProjectEvent(
+        tx,
+        model.projectId,
+        {
+          actor,
+          action: 'model-alias.set',
+          entityType: 'model',
+          entityId: model.name,
+          summary: from
+            ? `moved ${alias} of ${model.name} from v${from} to v${version}`
+            : `pointed ${alias} of ${model.name} at v${version}`,
+        },
+        now,
+      );
+    });
+    const updated = (await this.getModel(model.name))!;
+    return updated.aliases.find(a => a.alias === alias)!;
+  }
+
+  async deleteAlias(model: Model, alias: string, actor: string): Promise<void> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const current = await tx('model_aliases as a')
+        .join('model_versions as v', 'v.id', 'a.version_id')
+        .where({ 'a.model_id': model.id, 'a.alias': alias })
+        .first('v.version');
+      if (!current) {
+        throw new NotFoundError(
+          `Model '${model.name}' has no alias '${alias}'`,
+        );
+      }
+      await tx('model_aliases').where({ model_id: model.id, alias }).delete();
+      await tx('model_alias_history').insert({
+        model_id: model.id,
+        alias,
+        from_version: fromDbInt(current.version),
+        to_version: null,
+        actor,
+        created_at: toDbTime(now),
+      });
+      await insertProjectEvent(
+        tx,
+        model.projectId,
+        {
+          actor,
+          action: 'model-alias.delete',
+          entityType: 'model',
+          entityId: model.name,
+          summary: `removed ${alias} of ${model.name} (was v${fromDbInt(current.version)})`,
+        },
+        now,
+      );
+    });
+  }
+
+  async listAliasHistory(
+    model: Model,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<AliasHistoryEntry>> {
+    const before = checkCursor(page.cursor);
+    const qb = this.db('model_alias_history').where('model_id', model.id);
+    if (before !== undefined) qb.andWhere('id', '<', before);
+    const rows = await qb.orderBy('id', 'desc').limit(page.limit + 1);
+    const hasMore = rows.length > page.limit;
+    const items = rows.slice(0, page.limit).map(r => ({
+      id: String(r.id),
+      alias: r.alias,
+      fromVersion: fromDbOptionalInt(r.from_version),
+      toVersion: fromDbOptionalInt(r.to_version),
+      actor: r.actor,
+      createdAt: fromDbTime(r.created_at),
+    }));
+    return {
+      items,
+      nextCursor: hasMore ? items[items.length - 1].id : undefined,
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { Knex } from 'knex';
+import { EventInput } from '../domain/types';
+import { toDbTime } from './mappers';
+
+/** Appends to a project's activity feed, inside the caller's transaction when given one. */
+export async function insertProjectEvent(
+  db: Knex | Knex.Transaction,
+  projectId: string,
+  event: EventInput,
+  at: Date,
+): Promise<void> {
+  await db('events').insert({
+    project_id: projectId,
+    actor: event.actor,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    summary: event.summary.slice(0, 2000),
+    created_at: toDbTime(at),
+  });
+}
