@@ -54,6 +54,7 @@ export const mlHomePlugin = createBackendPlugin({
           await knex.migrate.latest({ directory: migrationsDir });
         }
         const store = new DatabaseMlHomeStore(knex);
+        const models = new DatabaseModelsStore(knex);
 
         permissionsRegistry.addResourceType({
           resourceRef: mlHomeProjectResourceRef,
@@ -73,7 +74,7 @@ export const mlHomePlugin = createBackendPlugin({
         });
 
         const service = new AuthorizedMlHomeService(
-          new DefaultMlHomeService(store, new DatabaseModelsStore(knex)),
+          new DefaultMlHomeService(store, models),
           permissions,
           createConditionTransformer(
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
@@ -84,6 +85,7 @@ export const mlHomePlugin = createBackendPlugin({
           await loadDemoDataIfEmpty({
             knex,
             store,
+            models,
             logger,
             ...mlHomeConfig.demoData,
           });

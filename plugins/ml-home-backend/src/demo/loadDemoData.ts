@@ -2,8 +2,9 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { MAX_METRIC_POINTS_PER_BATCH } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
+import { ModelsStore } from '../database/DatabaseModelsStore';
 import { MlHomeStore } from '../database/MlHomeStore';
-import { IngestRunInput } from '../domain/types';
+import { IngestRunInput, Project } from '../domain/types';
 import {
   DemoDataset,
   DemoRun,
@@ -19,6 +20,7 @@ const DEMO_ACTOR = 'user:default/guest';
  */
 export async function writeDemoData(
   store: MlHomeStore,
+  models: ModelsStore,
   data: DemoDataset,
 ): Promise<void> {
   for (const p of data.projects) {
@@ -62,6 +64,59 @@ export async function writeDemoData(
       }
     }
     await flush();
+    await writeDemoModel(
+      project,
+      models,
+      data.runs.filter(r => r.project === p.name),
+    );
+  }
+}
+
+/**
+ * One registered model per project, whose versions come from the project's latest finished runs
+ * (oldest first), with `champion` on the newest version and `production` on the one before.
+ */
+async function writeDemoModel(
+  project: Project,
+  models: ModelsStore,
+  runs: DemoRun[],
+) {
+  const finished = runs
+    .filter(r => r.status === 'FINISHED')
+    .sort((a, b) => a.startTime - b.startTime || (a.runId < b.runId ? -1 : 1))
+    .slice(-5);
+  if (finished.length === 0) {
+    return;
+  }
+  const model = await models.createModel(
+    project,
+    {
+      name: `${project.name}-model`,
+      description: `The model behind ${project.title}.`,
+    },
+    DEMO_ACTOR,
+  );
+  for (const run of finished) {
+    const framework = run.tags.framework ?? run.params.framework ?? '';
+    await models.createVersion(
+      model,
+      {
+        runId: run.runId,
+        artifactUri: `s3://sonora-ml-models/${project.name}/${run.runId}/model`,
+        framework,
+        description: `Trained in run ${run.name}.`,
+        modelCard: {
+          intendedUse: `Serving ${project.title} for Sonora listeners.`,
+          trainingData: `Dataset version ${run.tags.dataset_version ?? 'unknown'}.`,
+        },
+      },
+      DEMO_ACTOR,
+    );
+  }
+  const fresh = (await models.getModel(model.name))!;
+  await models.setAlias(fresh, 'champion', finished.length, DEMO_ACTOR);
+  if (finished.length > 1) {
+    await models.setAlias(fresh, 'production', finished.length - 1, DEMO_ACTOR);
   }
 }
 
@@ -108,6 +163,7 @@ function splitRun(run: DemoRun): IngestRunInput[] {
 export async function loadDemoDataIfEmpty(options: {
   knex: Knex;
   store: MlHomeStore;
+  models: ModelsStore;
   logger: LoggerService;
   seed: number;
   scale: number;
@@ -120,7 +176,7 @@ export async function loadDemoDataIfEmpty(options: {
   const started = Date.now();
   const data = generateDemoData({ seed: options.seed, scale: options.scale });
   try {
-    await writeDemoData(store, data);
+    await writeDemoData(store, options.models, data);
   } catch (error) {
     if (error instanceof ConflictError) {
       // Another replica is loading the same data at the same moment; its copy wins.
