@@ -2,3 +2,5 @@ export * from './runFilter';
 export * from './downsample';
 export * from './latestMetric';
 export * from './limits';
+export * from './evaluation';
+export * from './comparison';

@@ -1,0 +1,256 @@
+/*
+ * Comparison tables for runs and model versions are built here so that the
+ * comparison page and any export of it agree on which params differ and which
+ * value is best. The work is one pass over every param and metric into maps
+ * keyed by name, because a comparison can hold 100 items with hundreds of
+ * metrics each and the page rebuilds the table as items are toggled.
+ */
+
+import { MetricDirection, metricDirection } from './evaluation';
+
+/**
+ * One run or model version as the comparison sees it.
+ *
+ * @public
+ */
+export interface ComparableItem {
+  /** Unique among the compared items. */
+  id: string;
+  /** What to show instead of the id, e.g. the run name or `model v3`. */
+  label?: string;
+  /** Params; a key appears at most once. */
+  params: { key: string; value: string }[];
+  /**
+   * Metrics; a key appears at most once. `value` is the latest value, `min`
+   * and `max` are over the whole series when known.
+   */
+  metrics: { key: string; value: number; min?: number; max?: number }[];
+}
+
+/**
+ * One param across the compared items.
+ *
+ * @public
+ */
+export interface ParamDiffRow {
+  key: string;
+  /** Aligned with the items; `null` where an item lacks the param. */
+  values: (string | null)[];
+  /** Whether the values are not all the same string (absence counts). */
+  differs: boolean;
+}
+
+/**
+ * One metric's values of each item, for one row of the comparison table.
+ *
+ * @public
+ */
+export interface MetricTableCell {
+  /** The latest value. */
+  last: number;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * One metric across the compared items.
+ *
+ * @public
+ */
+export interface MetricTableRow {
+  key: string;
+  /** Which way the metric is better, used to pick `best`. */
+  direction: MetricDirection;
+  /** Aligned with the items; `null` where an item lacks the metric. */
+  values: (MetricTableCell | null)[];
+  /**
+   * The indexes, ascending, of the items whose latest value is best; every
+   * tied item is included. `NaN` and missing values are never best, so the
+   * list is empty when no item has a number.
+   */
+  best: number[];
+}
+
+/**
+ * A side-by-side comparison; see {@link compareItems}.
+ *
+ * @public
+ */
+export interface Comparison {
+  /** The items in the order given, which every row's `values` follows. */
+  items: { id: string; label?: string }[];
+  params: ParamDiffRow[];
+  metrics: MetricTableRow[];
+}
+
+/**
+ * The most items {@link compareItems} accepts unless told otherwise: beyond
+ * it a side-by-side table stops being readable.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_COMPARED_ITEMS = 100;
+
+/* Code-unit order: unlike localeCompare, the same on every runtime. */
+function compareStrings(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+/*
+ * Collects one row per key, each an array aligned with the items, in a
+ * single pass; a slot already filled means the item repeats the key.
+ */
+function collect<E extends { key: string }, V>(
+  items: readonly ComparableItem[],
+  entries: (item: ComparableItem) => readonly E[],
+  toValue: (entry: E) => V,
+  what: string,
+): Map<string, (V | null)[]> {
+  const rows = new Map<string, (V | null)[]>();
+  items.forEach((item, i) => {
+    for (const entry of entries(item)) {
+      let row = rows.get(entry.key);
+      if (!row) {
+        row = new Array<V | null>(items.length).fill(null);
+        rows.set(entry.key, row);
+      }
+      if (row[i] !== null) {
+        throw new Error(
+          `Item ${JSON.stringify(item.id)} has ${what} ${JSON.stringify(
+            entry.key,
+          )} more than once`,
+        );
+      }
+      row[i] = toValue(entry);
+    }
+  });
+  return rows;
+}
+
+function bestIndexes(
+  values: readonly (MetricTableCell | null)[],
+  direction: MetricDirection,
+): number[] {
+  let best: number[] = [];
+  let bestValue = NaN;
+  values.forEach((cell, i) => {
+    if (cell === null || Number.isNaN(cell.last)) {
+      return;
+    }
+    const v = cell.last;
+    if (best.length === 0) {
+      best = [i];
+      bestValue = v;
+    } else if (v === bestValue) {
+      best.push(i);
+    } else if (direction === 'higher' ? v > bestValue : v < bestValue) {
+      best = [i];
+      bestValue = v;
+    }
+  });
+  return best;
+}
+
+/**
+ * Lines up runs or model versions side by side: a row per param and per
+ * metric, each with one value per item in the order given.
+ *
+ * @remarks
+ * Params: keys in code-unit order; only the keys whose values differ, unless
+ * `allParams`. Values are compared as exact strings (`0.1` and `0.10`
+ * differ, as they were logged differently), and a key some items lack
+ * differs. Metrics: every key any item has, in code-unit order, with the
+ * best item(s) by latest value in the metric's direction (see
+ * {@link metricDirection}; `directions` overrides it). `±Infinity` compete as
+ * numbers; `0` and `-0` tie.
+ *
+ * It runs in time linear in the number of params and metrics, plus sorting
+ * the keys.
+ *
+ * @param items - the runs or model versions, in display order
+ * @param options - `allParams` to keep params that are the same everywhere,
+ * `directions` declared per metric key, and `maxItems` (default
+ * {@link DEFAULT_MAX_COMPARED_ITEMS})
+ * @returns the comparison
+ * @throws RangeError when there are more than `maxItems` items, or `maxItems`
+ * is not a positive integer
+ * @throws Error when two items share an id, or an item repeats a param or
+ * metric key
+ * @public
+ */
+export function compareItems(
+  items: readonly ComparableItem[],
+  options?: {
+    allParams?: boolean;
+    directions?: Record<string, MetricDirection>;
+    maxItems?: number;
+  },
+): Comparison {
+  const maxItems = options?.maxItems ?? DEFAULT_MAX_COMPARED_ITEMS;
+  if (!Number.isInteger(maxItems) || maxItems < 1) {
+    throw new RangeError(
+      `maxItems must be a positive integer, got ${maxItems}`,
+    );
+  }
+  if (items.length > maxItems) {
+    throw new RangeError(
+      `Cannot compare ${items.length} items, the limit is ${maxItems}`,
+    );
+  }
+  const ids = new Set<string>();
+  for (const { id } of items) {
+    if (ids.has(id)) {
+      throw new Error(`Duplicate item id ${JSON.stringify(id)}`);
+    }
+    ids.add(id);
+  }
+
+  const paramRows = collect(
+    items,
+    item => item.params,
+    p => p.value,
+    'param',
+  );
+  const params: ParamDiffRow[] = [];
+  for (const key of [...paramRows.keys()].sort(compareStrings)) {
+    const values = paramRows.get(key)!;
+    const differs = values.some(v => v !== values[0]);
+    if (differs || options?.allParams) {
+      params.push({ key, values, differs });
+    }
+  }
+
+  const metricRows = collect(
+    items,
+    item => item.metrics,
+    (m): MetricTableCell => {
+      const cell: MetricTableCell = { last: m.value };
+      if (m.min !== undefined) {
+        cell.min = m.min;
+      }
+      if (m.max !== undefined) {
+        cell.max = m.max;
+      }
+      return cell;
+    },
+    'metric',
+  );
+  const metrics: MetricTableRow[] = [...metricRows.keys()]
+    .sort(compareStrings)
+    .map(key => {
+      const values = metricRows.get(key)!;
+      const direction = metricDirection(key, options?.directions);
+      return { key, direction, values, best: bestIndexes(values, direction) };
+    });
+
+  return {
+    items: items.map(({ id, label }) =>
+      label === undefined ? { id } : { id, label },
+    ),
+    params,
+    metrics,
+  };
+}
