@@ -19,7 +19,10 @@ describe('mlHomePlugin', () => {
     'migrates up, down and up again on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const directory = resolvePackagePath('@ml-home/plugin-ml-home-backend', 'migrations');
+      const directory = resolvePackagePath(
+        '@ml-home/plugin-ml-home-backend',
+        'migrations',
+      );
       await knex.migrate.latest({ directory });
       expect(await knex.schema.hasTable('model_alias_history')).toBe(true);
       await knex.migrate.rollback({ directory }, true);

@@ -604,6 +604,23 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     )[0];
   }
 
+  async getRuns(runIds: string[]): Promise<Run[]> {
+    const rows: any[] = [];
+    for (const part of chunks([...new Set(runIds)], IN_CHUNK)) {
+      rows.push(...(await this.db('runs').whereIn('id', part).select()));
+    }
+    if (rows.length === 0) {
+      return [];
+    }
+    const projects = await this.db('projects')
+      .whereIn('id', [...new Set(rows.map(r => r.project_id as string))])
+      .select('id', 'name');
+    return this.hydrateRuns(
+      rows,
+      new Map(projects.map(p => [p.id as string, p.name as string])),
+    );
+  }
+
   private async hydrateRuns(
     rows: any[],
     projectNames: Map<string, string>,

@@ -67,6 +67,8 @@ export interface MlHomeStore {
     options: Omit<RunsQueryOptions, 'projectId'>,
   ): Promise<{ items: Run[]; nextCursor?: string; totalCount: number }>;
   getRun(runId: string): Promise<Run | undefined>;
+  /** The runs with these ids that exist, in no particular order. */
+  getRuns(runIds: string[]): Promise<Run[]>;
   getMetricHistory(
     runId: string,
     key: string,

@@ -1152,6 +1152,150 @@ export const spec = {
           },
         },
       },
+      CompareRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          runs: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              pattern: '^[0-9a-f]{32}$',
+            },
+          },
+          modelVersions: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['model', 'version'],
+              properties: {
+                model: {
+                  $ref: '#/components/schemas/Slug',
+                },
+                version: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+          },
+          allParams: {
+            type: 'boolean',
+            description:
+              'List every param, not only those whose values differ.',
+          },
+        },
+      },
+      ComparisonItem: {
+        type: 'object',
+        required: ['id', 'kind', 'label', 'project'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['run', 'model-version'],
+          },
+          label: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          runId: {
+            type: 'string',
+          },
+        },
+      },
+      ComparisonMetricCell: {
+        type: 'object',
+        required: ['last'],
+        properties: {
+          last: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          min: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          max: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+        },
+      },
+      CompareResult: {
+        type: 'object',
+        required: ['items', 'params', 'metrics'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComparisonItem',
+            },
+          },
+          params: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['key', 'values', 'differs'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                values: {
+                  type: 'array',
+                  items: {
+                    type: ['string', 'null'],
+                  },
+                },
+                differs: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['key', 'direction', 'values', 'best'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                direction: {
+                  type: 'string',
+                  enum: ['higher', 'lower'],
+                },
+                values: {
+                  type: 'array',
+                  items: {
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/ComparisonMetricCell',
+                      },
+                      {
+                        type: 'null',
+                      },
+                    ],
+                  },
+                },
+                best: {
+                  type: 'array',
+                  description:
+                    "Indexes into items of the best value(s) by the metric's direction.",
+                  items: {
+                    type: 'integer',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -2057,6 +2201,38 @@ export const spec = {
         },
       },
     },
+    '/compare': {
+      post: {
+        operationId: 'compare',
+        description:
+          "Compares up to 100 runs or model versions side by side: the param diff (differing keys, or all on request) and the metric table (last, min and max per key, best marked by the metric's direction). Reads only; POST because the selection can be long.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CompareRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The comparison.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CompareResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -2181,6 +2357,12 @@ export type EndpointMap = {
       operations['getModelAliasHistory']['parameters']['query']
     >;
     response: operations['getModelAliasHistory']['responses'][200]['content']['application/json'];
+  };
+  '#post|/compare': {
+    body: NonNullable<
+      operations['compare']['requestBody']
+    >['content']['application/json'];
+    response: operations['compare']['responses'][200]['content']['application/json'];
   };
 };
 

@@ -20,6 +20,7 @@ import { ProjectConditions } from '../database/MlHomeStore';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
 import {
   Caller,
+  CompareRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -346,6 +347,19 @@ export class AuthorizedMlHomeService implements MlHomeService {
       (await this.inner.resolveModel(model)).project,
     );
     return this.inner.listModelAliasHistory(caller, model, page);
+  }
+
+  /** Compares only when the caller may read every project the items come from. */
+  async compare(caller: Caller, request: CompareRequest) {
+    const outcome = await this.inner.compare(caller, request);
+    for (const name of new Set(outcome.items.map(i => i.project))) {
+      await this.check(
+        caller,
+        mlHomeProjectReadPermission,
+        await this.inner.resolveProject(name, { includeDeleted: true }),
+      );
+    }
+    return outcome;
   }
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {

@@ -1,6 +1,8 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  DEFAULT_MAX_COMPARED_ITEMS,
   KEY_MAX,
+  compareItems,
   MAX_METRIC_POINTS_PER_BATCH,
   PARAM_VALUE_MAX,
   RunFilterClause,
@@ -20,6 +22,8 @@ import {
 } from '../domain/types';
 import {
   Caller,
+  CompareOutcome,
+  CompareRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -451,6 +455,79 @@ export class DefaultMlHomeService implements MlHomeService {
       (await this.resolveModel(model)).model,
       page,
     );
+  }
+
+  async compare(
+    _caller: Caller,
+    request: CompareRequest,
+  ): Promise<CompareOutcome> {
+    const runIds = request.runs ?? [];
+    const versionRefs = request.modelVersions ?? [];
+    const total = runIds.length + versionRefs.length;
+    if (total === 0) {
+      throw new InputError(
+        'runs or modelVersions: pick at least one run or model version to compare',
+      );
+    }
+    if (total > DEFAULT_MAX_COMPARED_ITEMS) {
+      throw new InputError(
+        `runs and modelVersions: ${total} items; the limit is ${DEFAULT_MAX_COMPARED_ITEMS} per comparison`,
+      );
+    }
+    const items: CompareOutcome['items'] = [];
+    const wanted: string[] = [...runIds];
+    for (const [i, ref] of versionRefs.entries()) {
+      const { model, project } = await this.resolveModel(ref.model);
+      const version = await this.models.getVersion(model, ref.version);
+      if (!version) {
+        throw new NotFoundError(
+          `modelVersions[${i}]: model '${ref.model}' has no version ${ref.version}`,
+        );
+      }
+      items.push({
+        id: `${model.name}/${version.version}`,
+        kind: 'model-version',
+        label: `${model.name} v${version.version}${version.aliases.length ? ` (${version.aliases.join(', ')})` : ''}`,
+        project: project.name,
+        runId: version.runId,
+      });
+      if (version.runId) wanted.push(version.runId);
+    }
+    const runs = new Map(
+      (await this.store.getRuns(wanted)).map(r => [r.id, r]),
+    );
+    const runItems = runIds.map((id, i) => {
+      const run = runs.get(id);
+      if (!run) {
+        throw new NotFoundError(`runs[${i}]: no run with id '${id}'`);
+      }
+      return {
+        id,
+        kind: 'run' as const,
+        label: run.name || id.slice(0, 8),
+        project: run.project,
+        runId: id,
+      };
+    });
+    const all = [...runItems, ...items];
+    const comparison = compareItems(
+      all.map(item => {
+        const run = item.runId ? runs.get(item.runId) : undefined;
+        return {
+          id: item.id,
+          label: item.label,
+          params: run?.params ?? [],
+          metrics: (run?.metrics ?? []).map(m => ({
+            key: m.key,
+            value: m.value,
+            min: m.min,
+            max: m.max,
+          })),
+        };
+      }),
+      { allParams: request.allParams },
+    );
+    return { items: all, comparison };
   }
 
   /** Checks every limit before anything is written, naming the offending field. */

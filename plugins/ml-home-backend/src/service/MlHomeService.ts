@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Comparison } from '@ml-home/plugin-ml-home-common';
 import {
   AliasHistoryEntry,
   Experiment,
@@ -85,6 +86,23 @@ export interface ModelVersionCreateRequest {
   framework?: string;
   description?: string;
   modelCard?: ModelCard;
+}
+
+export interface CompareRequest {
+  runs?: string[];
+  modelVersions?: { model: string; version: number }[];
+  allParams?: boolean;
+}
+
+export interface CompareOutcome {
+  items: {
+    id: string;
+    kind: 'run' | 'model-version';
+    label: string;
+    project: string;
+    runId?: string;
+  }[];
+  comparison: Comparison;
 }
 
 export type MetricHistory = {
@@ -191,6 +209,7 @@ export interface MlHomeService {
     model: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<AliasHistoryEntry>>;
+  compare(caller: Caller, request: CompareRequest): Promise<CompareOutcome>;
   /** Resolves a model and the project it belongs to. */
   resolveModel(name: string): Promise<{ model: Model; project: Project }>;
 

@@ -815,6 +815,62 @@ describe('ML Home API', () => {
         expect(history.body.points.length).toBeLessThanOrEqual(100);
         expect(history.body.points.some((p: any) => p.value === 99)).toBe(true);
       });
+      it('compares runs and model versions side by side', async () => {
+        const runId = (i: number) => i.toString(16).padStart(32, 'c');
+        const res = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(BOB))
+          .send({
+            runs: [runId(0), runId(1)],
+            modelVersions: [{ model: 'feed-ranker', version: 1 }],
+          });
+        expect(res.status).toBe(200);
+        expect(res.body.items).toEqual([
+          {
+            id: runId(0),
+            kind: 'run',
+            label: 'run-0',
+            project: 'ingest-target',
+            runId: runId(0),
+          },
+          {
+            id: runId(1),
+            kind: 'run',
+            label: 'run-1',
+            project: 'ingest-target',
+            runId: runId(1),
+          },
+          expect.objectContaining({
+            id: 'feed-ranker/1',
+            kind: 'model-version',
+            project: 'model-home',
+            runId: 'e'.repeat(32),
+          }),
+        ]);
+        expect(res.body.params).toEqual([
+          { key: 'optimizer', values: ['sgd', 'adam', null], differs: true },
+        ]);
+        const auc = res.body.metrics.find((m: any) => m.key === 'auc');
+        expect(auc).toMatchObject({ direction: 'higher', best: [2] });
+        expect(auc.values.map((v: any) => v.last)).toEqual([0.5, 0.51, 0.9]);
+
+        const missing = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(BOB))
+          .send({ runs: ['f'.repeat(32)] });
+        expect(missing.status).toBe(404);
+        const tooMany = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(BOB))
+          .send({ runs: Array.from({ length: 101 }, (_, i) => runId(i)) });
+        expect(tooMany.status).toBe(400);
+        expect(tooMany.body.error.message).toContain('runs');
+        const none = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(BOB))
+          .send({});
+        expect(none.status).toBe(400);
+      });
     });
   });
 });

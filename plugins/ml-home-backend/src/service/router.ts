@@ -9,6 +9,7 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { Caller, MlHomeService } from './MlHomeService';
 import {
   aliasHistoryToWire,
+  compareResultToWire,
   eventToWire,
   modelAliasToWire,
   modelToWire,
@@ -357,6 +358,14 @@ export async function createRouter(
       items: page.items.map(aliasHistoryToWire),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     });
+  });
+
+  api.post('/compare', async (req, res) => {
+    const { items, comparison } = await service.compare(
+      await caller(req),
+      req.body,
+    );
+    res.json(compareResultToWire(items, comparison));
   });
 
   // PATCH is not among the typed router's methods; the spec still validates it.

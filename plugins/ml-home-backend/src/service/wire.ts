@@ -161,3 +161,33 @@ export function aliasHistoryToWire(
     createdAt: e.createdAt.toISOString(),
   };
 }
+
+export function compareResultToWire(
+  items: Wire.ComparisonItem[],
+  comparison: Wire.Comparison,
+): Wire.CompareResult {
+  const metric = (n: number | undefined) =>
+    n === undefined ? undefined : (formatMetricValue(n) as Wire.MetricValue);
+  return {
+    items,
+    params: comparison.params.map(p => ({
+      key: p.key,
+      values: [...p.values],
+      differs: p.differs,
+    })),
+    metrics: comparison.metrics.map(m => ({
+      key: m.key,
+      direction: m.direction,
+      best: [...m.best],
+      values: m.values.map(cell =>
+        cell
+          ? {
+              last: metric(cell.last)!,
+              ...(cell.min !== undefined ? { min: metric(cell.min) } : {}),
+              ...(cell.max !== undefined ? { max: metric(cell.max) } : {}),
+            }
+          : null,
+      ),
+    })),
+  };
+}

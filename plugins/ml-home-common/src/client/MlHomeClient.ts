@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import type {
   AliasHistory,
+  CompareRequest,
+  CompareResult,
   Experiment,
   ExperimentCreate,
   ExperimentList,
@@ -111,6 +113,7 @@ export interface MlHomeApi {
   ): Promise<ModelAlias>;
   deleteModelAlias(model: string, alias: string): Promise<void>;
   getModelAliasHistory(model: string, page?: PageQuery): Promise<AliasHistory>;
+  compare(request: CompareRequest): Promise<CompareResult>;
 }
 
 type QueryValue =
@@ -295,6 +298,10 @@ export class MlHomeClient implements MlHomeApi {
       'GET',
       `/models/${segment(model)}/alias-history${toQueryString(page)}`,
     );
+  }
+
+  compare(request: CompareRequest) {
+    return this.request<CompareResult>('POST', '/compare', request);
   }
 
   private async request<T>(

@@ -274,6 +274,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Compares up to 100 runs or model versions side by side: the param diff (differing keys, or all on request) and the metric table (last, min and max per key, best marked by the metric's direction). Reads only; POST because the selection can be long. */
+    post: operations['compare'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export interface components {
@@ -574,6 +591,44 @@ export interface components {
     AliasHistory: {
       items: components['schemas']['AliasHistoryEntry'][];
       nextCursor?: string;
+    };
+    CompareRequest: {
+      runs?: string[];
+      modelVersions?: {
+        model: components['schemas']['Slug'];
+        version: number;
+      }[];
+      /** @description List every param, not only those whose values differ. */
+      allParams?: boolean;
+    };
+    ComparisonItem: {
+      id: string;
+      /** @enum {string} */
+      kind: 'run' | 'model-version';
+      label: string;
+      project: components['schemas']['Slug'];
+      runId?: string;
+    };
+    ComparisonMetricCell: {
+      last: components['schemas']['MetricValue'];
+      min?: components['schemas']['MetricValue'];
+      max?: components['schemas']['MetricValue'];
+    };
+    CompareResult: {
+      items: components['schemas']['ComparisonItem'][];
+      params: {
+        key: string;
+        values: (string | null)[];
+        differs: boolean;
+      }[];
+      metrics: {
+        key: string;
+        /** @enum {string} */
+        direction: 'higher' | 'lower';
+        values: (components['schemas']['ComparisonMetricCell'] | null)[];
+        /** @description Indexes into items of the best value(s) by the metric's direction. */
+        best: number[];
+      }[];
     };
     ErrorBody: {
       error: {
@@ -1247,6 +1302,31 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  compare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompareRequest'];
+      };
+    };
+    responses: {
+      /** @description The comparison. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompareResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 
 /** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
@@ -1333,5 +1413,14 @@ export type AliasSet = components['schemas']['AliasSet'];
 export type AliasHistoryEntry = components['schemas']['AliasHistoryEntry'];
 /** @public */
 export type AliasHistory = components['schemas']['AliasHistory'];
+/** @public */
+export type CompareRequest = components['schemas']['CompareRequest'];
+/** @public */
+export type ComparisonItem = components['schemas']['ComparisonItem'];
+/** @public */
+export type ComparisonMetricCell =
+  components['schemas']['ComparisonMetricCell'];
+/** @public */
+export type CompareResult = components['schemas']['CompareResult'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];

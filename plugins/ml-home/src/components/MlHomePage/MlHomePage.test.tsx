@@ -1,38 +1,10 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {
-  MlHomeApi,
-  Project,
-  ProjectList,
-} from '@ml-home/plugin-ml-home-common';
+import type { Project, ProjectList } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { MlHomePage } from './MlHomePage';
-
-/** A typed fake: every method fails loudly unless a test provides it. */
-function fakeApi(overrides: Partial<MlHomeApi>): MlHomeApi {
-  const missing = (name: string) => () =>
-    Promise.reject(new Error(`fake MlHomeApi.${name} not provided`));
-  const methods: (keyof MlHomeApi)[] = [
-    'getHealth',
-    'listProjects',
-    'getProject',
-    'createProject',
-    'updateProject',
-    'deleteProject',
-    'restoreProject',
-    'listProjectEvents',
-    'listExperiments',
-    'createExperiment',
-    'listRuns',
-    'getRun',
-    'getMetricHistory',
-    'ingest',
-  ];
-  return Object.fromEntries(
-    methods.map(m => [m, overrides[m] ?? missing(m)]),
-  ) as unknown as MlHomeApi;
-}
+import { fakeMlHomeApi as fakeApi } from '../../testUtils/fakeMlHomeApi';
 
 function project(name: string, extra: Partial<Project> = {}): Project {
   return {

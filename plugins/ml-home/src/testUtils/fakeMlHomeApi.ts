@@ -1,0 +1,46 @@
+import type { MlHomeApi } from '@ml-home/plugin-ml-home-common';
+
+/** Every method of the API, so the compiler tells us when the fake falls behind the client. */
+const METHODS: Record<keyof MlHomeApi, true> = {
+  getHealth: true,
+  listProjects: true,
+  getProject: true,
+  createProject: true,
+  updateProject: true,
+  deleteProject: true,
+  restoreProject: true,
+  listProjectEvents: true,
+  listExperiments: true,
+  createExperiment: true,
+  listRuns: true,
+  getRun: true,
+  getMetricHistory: true,
+  ingest: true,
+  listModels: true,
+  createModel: true,
+  getModel: true,
+  listModelVersions: true,
+  getModelVersion: true,
+  createModelVersion: true,
+  setModelAlias: true,
+  deleteModelAlias: true,
+  getModelAliasHistory: true,
+  compare: true,
+};
+
+/**
+ * A typed fake of the ML Home API for component tests: the given methods answer, every other one
+ * fails loudly so a test never passes on data it did not set up.
+ */
+export function fakeMlHomeApi(overrides: Partial<MlHomeApi>): MlHomeApi {
+  const api: Record<string, unknown> = {};
+  for (const name of Object.keys(METHODS) as (keyof MlHomeApi)[]) {
+    api[name] =
+      overrides[name] ??
+      (() =>
+        Promise.reject(
+          new Error(`fake MlHomeApi.${name} was not given to this test`),
+        ));
+  }
+  return api as unknown as MlHomeApi;
+}
