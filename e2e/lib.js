@@ -3,9 +3,10 @@
  * production build of the app on its own port with a throwaway in-memory database, drives
  * Debian's Chromium through playwright-core, and saves a screenshot of every page it checks.
  */
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const sharedBackend = require('../scripts/lib/backend');
 
 const root = path.resolve(__dirname, '..');
 const outputDir = path.join(root, 'e2e-output');
@@ -45,53 +46,21 @@ function buildApp() {
   console.log(`app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * Starts the example backend for the journeys: the shared starter (scripts/lib/backend.js) with a
+ * throwaway in-memory database, waiting until the app's index page is served too.
+ */
 async function startBackend({ port, env = {} }) {
-  const baseUrl = `http://localhost:${port}`;
-  const logFile = path.join(outputDir, `backend-${port}.log`);
-  const log = fs.openSync(logFile, 'w');
-  const child = spawn('npx', ['backstage-cli', 'package', 'start'], {
-    cwd: path.join(root, 'packages/backend'),
-    detached: true, // own process group, so stopping it stops the CLI's children too
-    stdio: ['ignore', log, log],
+  return sharedBackend.startBackend({
+    port,
+    logFile: path.join(outputDir, `backend-${port}.log`),
+    waitForApp: true,
     env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      APP_CONFIG_backend_listen_port: String(port),
-      APP_CONFIG_backend_baseUrl: baseUrl,
-      APP_CONFIG_app_baseUrl: baseUrl,
       APP_CONFIG_backend_database_client: 'better-sqlite3',
       APP_CONFIG_backend_database_connection: ':memory:',
       ...env,
     },
   });
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`backend exited early; see ${logFile}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) {
-        const page = await fetch(baseUrl);
-        if (page.ok) break;
-      }
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      stop();
-      throw new Error(`backend did not become ready in 180 s; see ${logFile}`);
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  return { baseUrl, stop, logFile };
 }
 
 async function launchBrowser() {

@@ -50,6 +50,15 @@ describe('loadDemoDataIfEmpty', () => {
         model?.latestVersion,
       );
 
+      const latest = await knex('projects')
+        .orderBy('last_activity_at', 'desc')
+        .first();
+      const demo = generateDemoData({ seed: 7, scale: 0.1 });
+      const runsOf = demo.runs.filter(r => r.project === latest.name);
+      expect(new Date(latest.last_activity_at).getTime()).toBe(
+        Math.max(...runsOf.map(r => r.endTime ?? r.startTime)),
+      );
+
       // Not again: the database is no longer empty.
       expect(await loadDemoDataIfEmpty(options)).toBe(false);
       expect(await count('projects')).toBe(expected.projects);

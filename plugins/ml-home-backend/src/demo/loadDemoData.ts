@@ -159,6 +159,27 @@ function splitRun(run: DemoRun): IngestRunInput[] {
   return parts;
 }
 
+/**
+ * The demo describes months of work; without this every project would look created and active
+ * at load time, and "recently active" would mean nothing.
+ */
+async function backdateDemoProjects(knex: Knex, data: DemoDataset) {
+  for (const p of data.projects) {
+    const runs = data.runs.filter(r => r.project === p.name);
+    const lastActivity = Math.max(
+      p.createdAt,
+      ...runs.map(r => r.endTime ?? r.startTime),
+    );
+    await knex('projects')
+      .where('name', p.name)
+      .update({
+        created_at: new Date(p.createdAt).toISOString(),
+        updated_at: new Date(p.createdAt).toISOString(),
+        last_activity_at: new Date(lastActivity).toISOString(),
+      });
+  }
+}
+
 /** Loads the demo ML organisation on first start, when ML Home holds no project yet. */
 export async function loadDemoDataIfEmpty(options: {
   knex: Knex;
@@ -185,6 +206,7 @@ export async function loadDemoDataIfEmpty(options: {
     }
     throw error;
   }
+  await backdateDemoProjects(knex, data);
   const s = summarizeDemoData(data);
   logger.info(
     `Loaded ML Home demo data in ${Date.now() - started} ms: ${s.projects} projects, ${s.experiments} experiments, ${s.runs} runs, ${s.points} metric points`,
