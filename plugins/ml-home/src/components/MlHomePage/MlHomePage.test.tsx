@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Project, ProjectList } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
@@ -63,7 +63,9 @@ describe('MlHomePage', () => {
     ).toHaveAttribute('href', '/ml-home/projects/home-feed');
     expect(screen.getByText('Projects (2)')).toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText('Search projects'), 'churn');
+    const input = screen.getByLabelText('Search projects');
+    fireEvent.change(input, { target: { value: 'churn' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() =>
       expect(
         screen.queryByRole('link', { name: 'Title of home-feed' }),

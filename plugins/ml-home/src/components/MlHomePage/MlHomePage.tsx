@@ -15,9 +15,8 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import TextField from '@material-ui/core/TextField';
 import type { Project } from '@ml-home/plugin-ml-home-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useDebounce from 'react-use/esm/useDebounce';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 
 const PAGE_SIZE = 25;
@@ -60,14 +59,15 @@ export const MlHomePage = () => {
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  useDebounce(
-    () => {
-      setQ(search.trim());
-      setCursors([undefined]);
-    },
-    300,
-    [search],
-  );
+  const runSearch = (text: string) => {
+    setQ(text.trim());
+    setCursors([undefined]);
+  };
+  // Search as the user types, once they pause; Enter searches at once.
+  useEffect(() => {
+    const timer = setTimeout(() => runSearch(search), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
   const cursor = cursors[cursors.length - 1];
   const projects = useAsyncRetry(
     () =>
@@ -118,6 +118,9 @@ export const MlHomePage = () => {
             label="Search projects"
             value={search}
             onChange={e => setSearch(e.target.value)}
+            onKeyDown={e => {
+              if (e.key === 'Enter') runSearch(search);
+            }}
             variant="outlined"
             size="small"
           />
