@@ -24,11 +24,15 @@ const CHROMIUM_FLAGS = [
 ];
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
   const found = candidates.find(p => p && fs.existsSync(p));
   if (!found) {
     throw new Error(
-      'Chromium not found: install Debian\'s package (apt-get install -y chromium) or set CHROMIUM_PATH',
+      "Chromium not found: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH",
     );
   }
   return found;

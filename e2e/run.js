@@ -6,7 +6,13 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { buildApp, startBackend, launchBrowser, screenshot, outputDir } = require('./lib');
+const {
+  buildApp,
+  startBackend,
+  launchBrowser,
+  screenshot,
+  outputDir,
+} = require('./lib');
 
 async function main() {
   fs.rmSync(outputDir, { recursive: true, force: true });
@@ -16,32 +22,41 @@ async function main() {
     .readdirSync(path.join(__dirname, 'journeys'))
     .filter(f => f.endsWith('.journey.js'))
     .sort();
-  const journeys = files.flatMap(f =>
-    require(`./journeys/${f}`).map(j => ({ ...j, file: f })),
-  ).filter(j => !only || j.name.includes(only) || j.file.includes(only));
+  const journeys = files
+    .flatMap(f => require(`./journeys/${f}`).map(j => ({ ...j, file: f })))
+    .filter(j => !only || j.name.includes(only) || j.file.includes(only));
 
   if (process.env.E2E_SKIP_BUILD !== '1') buildApp();
   const port = Number(process.env.E2E_PORT || 7017);
-  const backend = await startBackend({ port });
+  // A static token as scripts use it, so the journeys can check token access too.
+  const token = `e2e-${process.pid}-${Date.now()}`;
+  const backend = await startBackend({ port, env: { ML_HOME_TOKEN: token } });
   const browser = await launchBrowser();
   let passed = 0;
   let failed = 0;
   try {
     for (const journey of journeys) {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+      });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', e => errors.push(e.message));
       const started = Date.now();
       try {
-        await journey.run({ page, baseUrl: backend.baseUrl });
+        await journey.run({ page, baseUrl: backend.baseUrl, token });
         passed += 1;
         console.log(`✓ ${journey.name} (${Date.now() - started} ms)`);
       } catch (error) {
         failed += 1;
-        const shot = await screenshot(page, `FAILED-${journey.name.replace(/\W+/g, '-')}`).catch(() => '');
-        console.log(`✕ ${journey.name}\n  ${error.message.split('\n').join('\n  ')}\n  screenshot: ${shot}`);
+        const shot = await screenshot(
+          page,
+          `FAILED-${journey.name.replace(/\W+/g, '-')}`,
+        ).catch(() => '');
+        console.log(
+          `✕ ${journey.name}\n  ${error.message.split('\n').join('\n  ')}\n  screenshot: ${shot}`,
+        );
         if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
       } finally {
         await context.close();
