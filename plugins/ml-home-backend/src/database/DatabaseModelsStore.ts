@@ -69,6 +69,19 @@ function checkCursor(cursor: string | undefined): number | undefined {
   return n;
 }
 
+/** The version number an alias points at, if it exists. */
+async function currentAliasVersion(
+  db: Knex | Knex.Transaction,
+  modelId: string,
+  alias: string,
+): Promise<number | undefined> {
+  const row = await db('model_aliases as a')
+    .join('model_versions as v', 'v.id', 'a.version_id')
+    .where({ 'a.model_id': modelId, 'a.alias': alias })
+    .first('v.version');
+  return row ? fromDbInt(row.version) : undefined;
+}
+
 /** Version numbers are taken as max + 1 inside a transaction; a concurrent writer makes us retry. */
 const VERSION_RETRIES = 5;
 
@@ -327,11 +340,7 @@ export class DatabaseModelsStore implements ModelsStore {
           `Model '${model.name}' has no version ${version}`,
         );
       }
-      const current = await tx('model_aliases as a')
-        .join('model_versions as v', 'v.id', 'a.version_id')
-        .where({ 'a.model_id': model.id, 'a.alias': alias })
-        .first('v.version');
-      const from = current ? fromDbInt(current.version) : undefined;
+      const from = await currentAliasVersion(tx, model.id, alias);
       if (from === version) {
         return;
       }
@@ -375,11 +384,8 @@ export class DatabaseModelsStore implements ModelsStore {
   async deleteAlias(model: Model, alias: string, actor: string): Promise<void> {
     const now = new Date();
     await this.db.transaction(async tx => {
-      const current = await tx('model_aliases as a')
-        .join('model_versions as v', 'v.id', 'a.version_id')
-        .where({ 'a.model_id': model.id, 'a.alias': alias })
-        .first('v.version');
-      if (!current) {
+      const current = await currentAliasVersion(tx, model.id, alias);
+      if (current === undefined) {
         throw new NotFoundError(
           `Model '${model.name}' has no alias '${alias}'`,
         );
@@ -388,7 +394,7 @@ export class DatabaseModelsStore implements ModelsStore {
       await tx('model_alias_history').insert({
         model_id: model.id,
         alias,
-        from_version: fromDbInt(current.version),
+        from_version: current,
         to_version: null,
         actor,
         created_at: toDbTime(now),
@@ -401,7 +407,7 @@ export class DatabaseModelsStore implements ModelsStore {
           action: 'model-alias.delete',
           entityType: 'model',
           entityId: model.name,
-          summary: `removed ${alias} of ${model.name} (was v${fromDbInt(current.version)})`,
+          summary: `removed ${alias} of ${model.name} (was v${current})`,
         },
         now,
       );

@@ -19,7 +19,7 @@ import {
   projectToWire,
   runToWire,
 } from './wire';
-import { ProjectListQuery } from '../domain/types';
+import { Page, ProjectListQuery } from '../domain/types';
 
 export interface RouterOptions {
   knex: Knex;
@@ -35,6 +35,22 @@ const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
   updatedAt: 'desc',
   lastActivityAt: 'desc',
 };
+
+/** A page of domain items as the wire's `{ items, nextCursor? }`. */
+function pageToWire<T, W>(page: Page<T>, map: (item: T) => W) {
+  return {
+    items: page.items.map(map),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
+
+/** The same, with the list's `totalCount`. */
+function countedPageToWire<T, W>(page: Page<T>, map: (item: T) => W) {
+  return {
+    ...pageToWire(page, map),
+    totalCount: page.totalCount ?? page.items.length,
+  };
+}
 
 /**
  * The HTTP binding: translates requests into service calls (params, credentials, status codes)
@@ -165,10 +181,7 @@ export async function createRouter(
         cursor: req.query.cursor,
       },
     );
-    res.json({
-      items: page.items.map(eventToWire),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    });
+    res.json(pageToWire(page, eventToWire));
   });
 
   api.get('/projects/:projectName/experiments', async (req, res) => {
@@ -180,11 +193,7 @@ export async function createRouter(
         cursor: req.query.cursor,
       },
     );
-    res.json({
-      items: page.items.map(experimentToWire),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      totalCount: page.totalCount ?? page.items.length,
-    });
+    res.json(countedPageToWire(page, experimentToWire));
   });
 
   api.post('/projects/:projectName/experiments', async (req, res) => {
@@ -259,11 +268,7 @@ export async function createRouter(
         cursor: req.query.cursor,
       },
     );
-    res.json({
-      items: page.items.map(modelToWire),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      totalCount: page.totalCount ?? page.items.length,
-    });
+    res.json(countedPageToWire(page, modelToWire));
   });
 
   api.post('/projects/:projectName/models', async (req, res) => {
@@ -294,11 +299,7 @@ export async function createRouter(
         cursor: req.query.cursor,
       },
     );
-    res.json({
-      items: page.items.map(modelVersionToWire),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      totalCount: page.totalCount ?? page.items.length,
-    });
+    res.json(countedPageToWire(page, modelVersionToWire));
   });
 
   api.post('/models/:modelName/versions', async (req, res) => {
@@ -354,10 +355,7 @@ export async function createRouter(
         cursor: req.query.cursor,
       },
     );
-    res.json({
-      items: page.items.map(aliasHistoryToWire),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    });
+    res.json(pageToWire(page, aliasHistoryToWire));
   });
 
   api.post('/compare', async (req, res) => {
