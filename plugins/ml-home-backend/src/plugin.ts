@@ -7,6 +7,7 @@ import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
 import { readMlHomeConfig } from './config';
 import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
+import { DatabaseDatasetsStore } from './database/DatabaseDatasetsStore';
 import { DatabaseModelsStore } from './database/DatabaseModelsStore';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
@@ -55,6 +56,7 @@ export const mlHomePlugin = createBackendPlugin({
         }
         const store = new DatabaseMlHomeStore(knex);
         const models = new DatabaseModelsStore(knex);
+        const datasets = new DatabaseDatasetsStore(knex);
 
         permissionsRegistry.addResourceType({
           resourceRef: mlHomeProjectResourceRef,
@@ -74,7 +76,11 @@ export const mlHomePlugin = createBackendPlugin({
         });
 
         const service = new AuthorizedMlHomeService(
-          new DefaultMlHomeService(store, models),
+          new DefaultMlHomeService(
+            store,
+            models,
+            new DatabaseDatasetsStore(knex),
+          ),
           permissions,
           createConditionTransformer(
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
@@ -86,6 +92,7 @@ export const mlHomePlugin = createBackendPlugin({
             knex,
             store,
             models,
+            datasets,
             logger,
             ...mlHomeConfig.demoData,
           });

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseMlHomeStore } from '../database/DatabaseMlHomeStore';
+import { DatabaseDatasetsStore } from '../database/DatabaseDatasetsStore';
 import { DatabaseModelsStore } from '../database/DatabaseModelsStore';
 import { generateDemoData, summarizeDemoData } from './generateDemoData';
 import { loadDemoDataIfEmpty } from './loadDemoData';
@@ -22,7 +23,9 @@ describe('loadDemoDataIfEmpty', () => {
       });
       const store = new DatabaseMlHomeStore(knex);
       const models = new DatabaseModelsStore(knex);
+      const datasets = new DatabaseDatasetsStore(knex);
       const options = {
+        datasets,
         knex,
         store,
         models,
@@ -42,6 +45,8 @@ describe('loadDemoDataIfEmpty', () => {
       expect(await count('runs')).toBe(expected.runs);
       expect(await count('metric_points')).toBe(expected.points);
       expect(await count('models')).toBe(expected.projects);
+      expect(await count('datasets')).toBe(2 * expected.projects);
+      expect(await count('run_inputs')).toBe(expected.runs);
 
       const project = (await knex('projects').orderBy('name').first()).name;
       const model = await models.getModel(`${project}-model`);

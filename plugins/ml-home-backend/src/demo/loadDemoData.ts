@@ -2,9 +2,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { MAX_METRIC_POINTS_PER_BATCH } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
+import { DatasetsStore } from '../database/DatabaseDatasetsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import { MlHomeStore } from '../database/MlHomeStore';
-import { IngestRunInput, Project } from '../domain/types';
+import { DatasetFeature, IngestRunInput, Project } from '../domain/types';
 import {
   DemoDataset,
   DemoRun,
@@ -22,6 +23,7 @@ export async function writeDemoData(
   store: MlHomeStore,
   models: ModelsStore,
   data: DemoDataset,
+  datasets: DatasetsStore,
 ): Promise<void> {
   for (const p of data.projects) {
     const project = await store.createProject(
@@ -64,10 +66,134 @@ export async function writeDemoData(
       }
     }
     await flush();
+    await writeDemoDatasets(
+      project,
+      p.tags,
+      datasets,
+      data.runs.filter(r => r.project === p.name),
+    );
     await writeDemoModel(
       project,
       models,
       data.runs.filter(r => r.project === p.name),
+    );
+  }
+}
+
+const FEATURES_BY_TAG: Record<string, DatasetFeature[]> = {
+  audio: [
+    {
+      name: 'log_mel_spectrogram',
+      type: 'float[80][T]',
+      description: '80-band log-mel frames, 10 ms hop',
+    },
+    {
+      name: 'sample_rate',
+      type: 'int',
+      description: 'Hz, resampled to 16 kHz',
+    },
+    {
+      name: 'locale',
+      type: 'category',
+      description: 'BCP-47 locale of the speaker',
+    },
+  ],
+  nlp: [
+    {
+      name: 'query_text',
+      type: 'string',
+      description: 'Normalised query or title text',
+    },
+    {
+      name: 'token_ids',
+      type: 'int[]',
+      description: 'Word-piece ids, max 128',
+    },
+    {
+      name: 'market',
+      type: 'category',
+      description: 'Country of the listener',
+    },
+  ],
+  ranking: [
+    {
+      name: 'user_embedding',
+      type: 'float[128]',
+      description: 'Listener taste vector, daily',
+    },
+    {
+      name: 'item_embedding',
+      type: 'float[128]',
+      description: 'Track, episode or shelf vector',
+    },
+    {
+      name: 'plays_7d',
+      type: 'int',
+      description: 'Plays by the listener in the last 7 days',
+    },
+    {
+      name: 'skip_rate_30d',
+      type: 'float',
+      description: 'Share of plays skipped within 30 s',
+    },
+  ],
+  tabular: [
+    { name: 'tenure_days', type: 'int', description: 'Days since sign-up' },
+    {
+      name: 'plan',
+      type: 'category',
+      description: 'Free, individual, duo, family or student',
+    },
+    {
+      name: 'payment_failures_90d',
+      type: 'int',
+      description: 'Failed renewals in 90 days',
+    },
+    { name: 'country', type: 'category', description: 'Billing country' },
+  ],
+};
+
+/**
+ * A training set and an evaluation set per project, with a feature schema that fits its kind of
+ * data, and every run declaring the training set as its input.
+ */
+async function writeDemoDatasets(
+  project: Project,
+  tags: string[],
+  datasets: DatasetsStore,
+  runs: DemoRun[],
+) {
+  const features =
+    FEATURES_BY_TAG[tags.find(t => t in FEATURES_BY_TAG) ?? 'ranking'] ??
+    FEATURES_BY_TAG.ranking;
+  const training = await datasets.createDataset(
+    project,
+    {
+      name: `${project.name}-train`,
+      kind: 'training-set',
+      uri: `s3://sonora-ml-data/${project.name}/train/`,
+      description: `Training examples for ${project.title}, rebuilt weekly from the listening log.`,
+      features,
+    },
+    DEMO_ACTOR,
+  );
+  await datasets.createDataset(
+    project,
+    {
+      name: `${project.name}-eval`,
+      kind: 'evaluation-set',
+      uri: `s3://sonora-ml-data/${project.name}/eval/`,
+      description: `Held-out week for offline evaluation of ${project.title}.`,
+      features,
+    },
+    DEMO_ACTOR,
+  );
+  for (const run of runs) {
+    await datasets.addRunInputs(
+      project,
+      run.runId,
+      [training.name],
+      DEMO_ACTOR,
     );
   }
 }
@@ -185,6 +311,7 @@ export async function loadDemoDataIfEmpty(options: {
   knex: Knex;
   store: MlHomeStore;
   models: ModelsStore;
+  datasets: DatasetsStore;
   logger: LoggerService;
   seed: number;
   scale: number;
@@ -197,7 +324,7 @@ export async function loadDemoDataIfEmpty(options: {
   const started = Date.now();
   const data = generateDemoData({ seed: options.seed, scale: options.scale });
   try {
-    await writeDemoData(store, options.models, data);
+    await writeDemoData(store, options.models, data, options.datasets);
   } catch (error) {
     if (error instanceof ConflictError) {
       // Another replica is loading the same data at the same moment; its copy wins.

@@ -263,3 +263,38 @@ export interface AliasHistoryEntry {
   actor: string;
   createdAt: Date;
 }
+
+export type DatasetKind = 'training-set' | 'evaluation-set' | 'feature-set';
+
+export interface DatasetFeature {
+  name: string;
+  type: string;
+  description?: string;
+}
+
+export interface Dataset {
+  id: string;
+  projectId: string;
+  project: string;
+  name: string;
+  kind: DatasetKind;
+  uri: string;
+  description: string;
+  features: DatasetFeature[];
+  consumers?: {
+    runCount: number;
+    runs: { runId: string; name: string; project: string }[];
+    modelVersions: { model: string; version: number }[];
+  };
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+}
+
+export interface DatasetInput {
+  name: string;
+  kind: DatasetKind;
+  uri: string;
+  description: string;
+  features: DatasetFeature[];
+}

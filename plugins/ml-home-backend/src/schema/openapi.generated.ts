@@ -58,6 +58,15 @@ export const spec = {
           $ref: '#/components/schemas/Slug',
         },
       },
+      datasetName: {
+        name: 'datasetName',
+        in: 'path',
+        required: true,
+        description: "The dataset's name (a slug, unique in its project).",
+        schema: {
+          $ref: '#/components/schemas/Slug',
+        },
+      },
       runId: {
         name: 'runId',
         in: 'path',
@@ -1296,6 +1305,189 @@ export const spec = {
           },
         },
       },
+      DatasetKind: {
+        type: 'string',
+        enum: ['training-set', 'evaluation-set', 'feature-set'],
+      },
+      Feature: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'type'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+          },
+          type: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+        },
+      },
+      Dataset: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'name',
+          'kind',
+          'uri',
+          'description',
+          'features',
+          'createdAt',
+          'updatedAt',
+          'createdBy',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          kind: {
+            $ref: '#/components/schemas/DatasetKind',
+          },
+          uri: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          features: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Feature',
+            },
+          },
+          consumers: {
+            $ref: '#/components/schemas/DatasetConsumers',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      DatasetConsumers: {
+        type: 'object',
+        required: ['runCount', 'runs', 'modelVersions'],
+        properties: {
+          runCount: {
+            type: 'integer',
+          },
+          runs: {
+            type: 'array',
+            description:
+              'The most recent runs that read the dataset (at most 50).',
+            items: {
+              type: 'object',
+              required: ['runId', 'name', 'project'],
+              properties: {
+                runId: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                project: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          modelVersions: {
+            type: 'array',
+            description: 'Model versions trained by those runs.',
+            items: {
+              type: 'object',
+              required: ['model', 'version'],
+              properties: {
+                model: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      DatasetCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'kind'],
+        properties: {
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          kind: {
+            $ref: '#/components/schemas/DatasetKind',
+          },
+          uri: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          description: {
+            type: 'string',
+          },
+          features: {
+            type: 'array',
+            maxItems: 2000,
+            items: {
+              $ref: '#/components/schemas/Feature',
+            },
+          },
+        },
+      },
+      DatasetList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Dataset',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      RunInputs: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['datasets'],
+        properties: {
+          datasets: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -2233,6 +2425,155 @@ export const spec = {
         },
       },
     },
+    '/projects/{projectName}/datasets': {
+      get: {
+        operationId: 'listDatasets',
+        description: "The project's datasets and feature sets, by name.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/DatasetKind',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of datasets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DatasetList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createDataset',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DatasetCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Dataset',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/datasets/{datasetName}': {
+      get: {
+        operationId: 'getDataset',
+        description:
+          'A dataset with its feature schema and the runs and model versions that consume it.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            $ref: '#/components/parameters/datasetName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The dataset.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Dataset',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/runs/{runId}/inputs': {
+      post: {
+        operationId: 'addRunInputs',
+        description:
+          "Declares datasets of the run's project as inputs of the run (idempotent).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/runId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RunInputs',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The run's inputs after the call.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['datasets'],
+                  properties: {
+                    datasets: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -2363,6 +2704,29 @@ export type EndpointMap = {
       operations['compare']['requestBody']
     >['content']['application/json'];
     response: operations['compare']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/datasets': {
+    path: NonNullable<operations['listDatasets']['parameters']['path']>;
+    query: NonNullable<operations['listDatasets']['parameters']['query']>;
+    response: operations['listDatasets']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/datasets': {
+    path: NonNullable<operations['createDataset']['parameters']['path']>;
+    body: NonNullable<
+      operations['createDataset']['requestBody']
+    >['content']['application/json'];
+    response: operations['createDataset']['responses'][201]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/datasets/{datasetName}': {
+    path: NonNullable<operations['getDataset']['parameters']['path']>;
+    response: operations['getDataset']['responses'][200]['content']['application/json'];
+  };
+  '#post|/runs/{runId}/inputs': {
+    path: NonNullable<operations['addRunInputs']['parameters']['path']>;
+    body: NonNullable<
+      operations['addRunInputs']['requestBody']
+    >['content']['application/json'];
+    response: operations['addRunInputs']['responses'][200]['content']['application/json'];
   };
 };
 

@@ -15,12 +15,13 @@ import {
   mlHomeProjectUpdatePermission,
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
-import { Project, ProjectListQuery } from '../domain/types';
+import { DatasetKind, Project, ProjectListQuery } from '../domain/types';
 import { ProjectConditions } from '../database/MlHomeStore';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
 import {
   Caller,
   CompareRequest,
+  DatasetCreateRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -360,6 +361,51 @@ export class AuthorizedMlHomeService implements MlHomeService {
       );
     }
     return outcome;
+  }
+
+  async listDatasets(
+    caller: Caller,
+    project: string,
+    options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(project),
+    );
+    return this.inner.listDatasets(caller, project, options);
+  }
+
+  async getDataset(caller: Caller, project: string, name: string) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      await this.inner.resolveProject(project),
+    );
+    return this.inner.getDataset(caller, project, name);
+  }
+
+  async createDataset(
+    caller: Caller,
+    project: string,
+    request: DatasetCreateRequest,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectUpdatePermission,
+      await this.inner.resolveProject(project),
+    );
+    return this.inner.createDataset(caller, project, request);
+  }
+
+  /** Declaring inputs is part of logging a run, so ingestion rights suffice. */
+  async addRunInputs(caller: Caller, runId: string, datasets: string[]) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      await this.inner.resolveRunProject(runId),
+    );
+    return this.inner.addRunInputs(caller, runId, datasets);
   }
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {

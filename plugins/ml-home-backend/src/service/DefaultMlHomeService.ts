@@ -12,8 +12,10 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { randomUUID } from 'crypto';
 import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
+import { DatasetsStore } from '../database/DatabaseDatasetsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import {
+  DatasetKind,
   IngestBatchInput,
   IngestRunInput,
   ProjectListQuery,
@@ -24,6 +26,7 @@ import {
   Caller,
   CompareOutcome,
   CompareRequest,
+  DatasetCreateRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -116,6 +119,7 @@ export class DefaultMlHomeService implements MlHomeService {
   constructor(
     private readonly store: MlHomeStore,
     private readonly models: ModelsStore,
+    private readonly datasets: DatasetsStore,
   ) {}
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
@@ -528,6 +532,69 @@ export class DefaultMlHomeService implements MlHomeService {
       { allParams: request.allParams },
     );
     return { items: all, comparison };
+  }
+
+  async listDatasets(
+    _caller: Caller,
+    project: string,
+    options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ) {
+    return this.datasets.listDatasets(
+      await this.resolveProject(project),
+      options,
+    );
+  }
+
+  async getDataset(_caller: Caller, project: string, name: string) {
+    const dataset = await this.datasets.getDataset(
+      await this.resolveProject(project),
+      name,
+    );
+    if (!dataset) {
+      throw new NotFoundError(
+        `Project '${project}' has no dataset named '${name}'`,
+      );
+    }
+    return dataset;
+  }
+
+  async createDataset(
+    caller: Caller,
+    project: string,
+    request: DatasetCreateRequest,
+  ) {
+    const target = await this.resolveProject(project);
+    checkSlug('name', request.name);
+    const description = request.description ?? '';
+    checkDescription('description', description);
+    const features = request.features ?? [];
+    const seen = new Set<string>();
+    features.forEach((f, i) => {
+      checkKey(`features[${i}].name`, f.name);
+      if (seen.has(f.name)) {
+        throw new InputError(
+          `features[${i}].name: the feature '${f.name}' is listed twice`,
+        );
+      }
+      seen.add(f.name);
+    });
+    return this.datasets.createDataset(
+      target,
+      {
+        name: request.name,
+        kind: request.kind,
+        uri: request.uri ?? '',
+        description,
+        features,
+      },
+      caller.actor,
+    );
+  }
+
+  async addRunInputs(caller: Caller, runId: string, datasets: string[]) {
+    datasets.forEach((d, i) => checkSlug(`datasets[${i}]`, d));
+    const project = await this.resolveRunProject(runId);
+    return this.datasets.addRunInputs(project, runId, datasets, caller.actor);
   }
 
   /** Checks every limit before anything is written, naming the offending field. */

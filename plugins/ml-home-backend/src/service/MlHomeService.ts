@@ -2,6 +2,8 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Comparison } from '@ml-home/plugin-ml-home-common';
 import {
   AliasHistoryEntry,
+  Dataset,
+  DatasetKind,
   Experiment,
   Model,
   ModelAlias,
@@ -86,6 +88,14 @@ export interface ModelVersionCreateRequest {
   framework?: string;
   description?: string;
   modelCard?: ModelCard;
+}
+
+export interface DatasetCreateRequest {
+  name: string;
+  kind: DatasetKind;
+  uri?: string;
+  description?: string;
+  features?: { name: string; type: string; description?: string }[];
 }
 
 export interface CompareRequest {
@@ -210,6 +220,22 @@ export interface MlHomeService {
     page: { limit: number; cursor?: string },
   ): Promise<Page<AliasHistoryEntry>>;
   compare(caller: Caller, request: CompareRequest): Promise<CompareOutcome>;
+  listDatasets(
+    caller: Caller,
+    project: string,
+    options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ): Promise<Page<Dataset>>;
+  getDataset(caller: Caller, project: string, name: string): Promise<Dataset>;
+  createDataset(
+    caller: Caller,
+    project: string,
+    request: DatasetCreateRequest,
+  ): Promise<Dataset>;
+  addRunInputs(
+    caller: Caller,
+    runId: string,
+    datasets: string[],
+  ): Promise<string[]>;
   /** Resolves a model and the project it belongs to. */
   resolveModel(name: string): Promise<{ model: Model; project: Project }>;
 

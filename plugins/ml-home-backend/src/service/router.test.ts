@@ -498,6 +498,84 @@ describe('ML Home API', () => {
           .set('Authorization', user(BOB));
         expect(unknown.status).toBe(404);
       });
+      it('registers datasets with their features and lists what consumes them', async () => {
+        const created = await api()
+          .post('/api/ml-home/projects/model-home/datasets')
+          .set('Authorization', user(ALICE))
+          .send({
+            name: 'listening-events',
+            kind: 'training-set',
+            uri: 's3://data/listening-events/2026-11',
+            features: [
+              {
+                name: 'user_age_bucket',
+                type: 'category',
+                description: 'Age band',
+              },
+              { name: 'plays_7d', type: 'int' },
+            ],
+          });
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({
+          name: 'listening-events',
+          kind: 'training-set',
+        });
+        expect(created.body.features).toHaveLength(2);
+
+        const twice = await api()
+          .post('/api/ml-home/projects/model-home/datasets')
+          .set('Authorization', user(ALICE))
+          .send({
+            name: 'dupe-features',
+            kind: 'feature-set',
+            features: [
+              { name: 'a', type: 'x' },
+              { name: 'a', type: 'y' },
+            ],
+          });
+        expect(twice.status).toBe(400);
+        expect(twice.body.error.message).toContain('features[1].name');
+        const badKind = await api()
+          .post('/api/ml-home/projects/model-home/datasets')
+          .set('Authorization', user(ALICE))
+          .send({ name: 'x', kind: 'mystery' });
+        expect(badKind.status).toBe(400);
+        expect(badKind.body.error.message).toContain('kind');
+        const byBob = await api()
+          .post('/api/ml-home/projects/model-home/datasets')
+          .set('Authorization', user(BOB))
+          .send({ name: 'bobs-data', kind: 'training-set' });
+        expect(byBob.status).toBe(403);
+
+        const inputs = await api()
+          .post(`/api/ml-home/runs/${'e'.repeat(32)}/inputs`)
+          .set('Authorization', user(ALICE))
+          .send({ datasets: ['listening-events', 'listening-events'] });
+        expect(inputs.status).toBe(200);
+        expect(inputs.body).toEqual({ datasets: ['listening-events'] });
+        const unknown = await api()
+          .post(`/api/ml-home/runs/${'e'.repeat(32)}/inputs`)
+          .set('Authorization', user(ALICE))
+          .send({ datasets: ['nope'] });
+        expect(unknown.status).toBe(400);
+        expect(unknown.body.error.message).toContain("'nope'");
+
+        const dataset = await api()
+          .get('/api/ml-home/projects/model-home/datasets/listening-events')
+          .set('Authorization', user(BOB));
+        expect(dataset.body.consumers).toEqual({
+          runCount: 1,
+          runs: [{ runId: 'e'.repeat(32), name: '', project: 'model-home' }],
+          modelVersions: [{ model: 'feed-ranker', version: 1 }],
+        });
+        const list = await api()
+          .get('/api/ml-home/projects/model-home/datasets?kind=training-set')
+          .set('Authorization', user(BOB));
+        expect(list.body.items.map((d: any) => d.name)).toEqual([
+          'listening-events',
+        ]);
+        expect(list.body.totalCount).toBe(1);
+      });
     });
 
     describe('ingestion', () => {

@@ -10,6 +10,7 @@ import { Caller, MlHomeService } from './MlHomeService';
 import {
   aliasHistoryToWire,
   compareResultToWire,
+  datasetToWire,
   eventToWire,
   modelAliasToWire,
   modelToWire,
@@ -356,6 +357,53 @@ export async function createRouter(
       },
     );
     res.json(pageToWire(page, aliasHistoryToWire));
+  });
+
+  api.get('/projects/:projectName/datasets', async (req, res) => {
+    const page = await service.listDatasets(
+      await caller(req),
+      req.params.projectName,
+      {
+        kind: req.query.kind,
+        limit: req.query.limit ?? 50,
+        cursor: req.query.cursor,
+      },
+    );
+    res.json(countedPageToWire(page, datasetToWire));
+  });
+
+  api.post('/projects/:projectName/datasets', async (req, res) => {
+    const who = await caller(req);
+    const dataset = await audited(
+      req,
+      'dataset-create',
+      { project: req.params.projectName, dataset: req.body.name },
+      () => service.createDataset(who, req.params.projectName, req.body),
+    );
+    res.status(201).json(datasetToWire(dataset));
+  });
+
+  api.get('/projects/:projectName/datasets/:datasetName', async (req, res) => {
+    res.json(
+      datasetToWire(
+        await service.getDataset(
+          await caller(req),
+          req.params.projectName,
+          req.params.datasetName,
+        ),
+      ),
+    );
+  });
+
+  api.post('/runs/:runId/inputs', async (req, res) => {
+    const who = await caller(req);
+    const datasets = await audited(
+      req,
+      'run-inputs',
+      { runId: req.params.runId },
+      () => service.addRunInputs(who, req.params.runId, req.body.datasets),
+    );
+    res.json({ datasets });
   });
 
   api.post('/compare', async (req, res) => {

@@ -6,6 +6,7 @@ import * as Wire from '@ml-home/plugin-ml-home-common';
 import { formatMetricValue } from '@ml-home/plugin-ml-home-common';
 import {
   AliasHistoryEntry,
+  Dataset,
   Experiment,
   Model,
   ModelAlias,
@@ -189,5 +190,21 @@ export function compareResultToWire(
           : null,
       ),
     })),
+  };
+}
+
+export function datasetToWire(d: Dataset): Wire.Dataset {
+  return {
+    id: d.id,
+    project: d.project,
+    name: d.name,
+    kind: d.kind,
+    uri: d.uri,
+    description: d.description,
+    features: d.features,
+    ...(d.consumers ? { consumers: d.consumers } : {}),
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    createdBy: d.createdBy,
   };
 }

@@ -3,6 +3,9 @@ import type {
   AliasHistory,
   CompareRequest,
   CompareResult,
+  Dataset,
+  DatasetCreate,
+  DatasetList,
   Experiment,
   ExperimentCreate,
   ExperimentList,
@@ -64,6 +67,15 @@ export type ListRunsQuery = NonNullable<
 >;
 
 /**
+ * Query parameters of a project's dataset list.
+ *
+ * @public
+ */
+export type ListDatasetsQuery = NonNullable<
+  operations['listDatasets']['parameters']['query']
+>;
+
+/**
  * Paging parameters of the smaller lists.
  *
  * @public
@@ -114,6 +126,16 @@ export interface MlHomeApi {
   deleteModelAlias(model: string, alias: string): Promise<void>;
   getModelAliasHistory(model: string, page?: PageQuery): Promise<AliasHistory>;
   compare(request: CompareRequest): Promise<CompareResult>;
+  listDatasets(
+    project: string,
+    query?: ListDatasetsQuery,
+  ): Promise<DatasetList>;
+  getDataset(project: string, name: string): Promise<Dataset>;
+  createDataset(project: string, dataset: DatasetCreate): Promise<Dataset>;
+  addRunInputs(
+    runId: string,
+    datasets: string[],
+  ): Promise<{ datasets: string[] }>;
 }
 
 type QueryValue =
@@ -302,6 +324,36 @@ export class MlHomeClient implements MlHomeApi {
 
   compare(request: CompareRequest) {
     return this.request<CompareResult>('POST', '/compare', request);
+  }
+
+  listDatasets(project: string, query?: ListDatasetsQuery) {
+    return this.request<DatasetList>(
+      'GET',
+      `/projects/${segment(project)}/datasets${toQueryString(query)}`,
+    );
+  }
+
+  getDataset(project: string, name: string) {
+    return this.request<Dataset>(
+      'GET',
+      `/projects/${segment(project)}/datasets/${segment(name)}`,
+    );
+  }
+
+  createDataset(project: string, dataset: DatasetCreate) {
+    return this.request<Dataset>(
+      'POST',
+      `/projects/${segment(project)}/datasets`,
+      dataset,
+    );
+  }
+
+  addRunInputs(runId: string, datasets: string[]) {
+    return this.request<{ datasets: string[] }>(
+      'POST',
+      `/runs/${segment(runId)}/inputs`,
+      { datasets },
+    );
   }
 
   private async request<T>(

@@ -291,6 +291,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectName}/datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The project's datasets and feature sets, by name. */
+    get: operations['listDatasets'];
+    put?: never;
+    post: operations['createDataset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/datasets/{datasetName}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A dataset with its feature schema and the runs and model versions that consume it. */
+    get: operations['getDataset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{runId}/inputs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Declares datasets of the run's project as inputs of the run (idempotent). */
+    post: operations['addRunInputs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export interface components {
@@ -630,6 +681,55 @@ export interface components {
         best: number[];
       }[];
     };
+    /** @enum {string} */
+    DatasetKind: 'training-set' | 'evaluation-set' | 'feature-set';
+    Feature: {
+      name: string;
+      type: string;
+      description?: string;
+    };
+    Dataset: {
+      id: string;
+      project: components['schemas']['Slug'];
+      name: components['schemas']['Slug'];
+      kind: components['schemas']['DatasetKind'];
+      uri: string;
+      description: string;
+      features: components['schemas']['Feature'][];
+      consumers?: components['schemas']['DatasetConsumers'];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      createdBy: string;
+    };
+    DatasetConsumers: {
+      runCount: number;
+      /** @description The most recent runs that read the dataset (at most 50). */
+      runs: {
+        runId: string;
+        name: string;
+        project: string;
+      }[];
+      /** @description Model versions trained by those runs. */
+      modelVersions: {
+        model: string;
+        version: number;
+      }[];
+    };
+    DatasetCreate: {
+      name: components['schemas']['Slug'];
+      kind: components['schemas']['DatasetKind'];
+      uri?: string;
+      description?: string;
+      features?: components['schemas']['Feature'][];
+    };
+    DatasetList: {
+      items: components['schemas']['Dataset'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    RunInputs: {
+      datasets: components['schemas']['Slug'][];
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -662,6 +762,8 @@ export interface components {
     projectName: components['schemas']['Slug'];
     /** @description The model's name (a slug, unique across ML Home). */
     modelName: components['schemas']['Slug'];
+    /** @description The dataset's name (a slug, unique in its project). */
+    datasetName: components['schemas']['Slug'];
     /** @description The run's id, 32 lowercase hex characters. */
     runId: string;
     /** @description Page size. */
@@ -1327,6 +1429,120 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  listDatasets: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['DatasetKind'];
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of datasets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createDataset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DatasetCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dataset'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getDataset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+        /** @description The dataset's name (a slug, unique in its project). */
+        datasetName: components['parameters']['datasetName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The dataset. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dataset'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  addRunInputs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The run's id, 32 lowercase hex characters. */
+        runId: components['parameters']['runId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunInputs'];
+      };
+    };
+    responses: {
+      /** @description The run's inputs after the call. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            datasets: string[];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 
 /** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
@@ -1422,5 +1638,19 @@ export type ComparisonMetricCell =
   components['schemas']['ComparisonMetricCell'];
 /** @public */
 export type CompareResult = components['schemas']['CompareResult'];
+/** @public */
+export type DatasetKind = components['schemas']['DatasetKind'];
+/** @public */
+export type Feature = components['schemas']['Feature'];
+/** @public */
+export type Dataset = components['schemas']['Dataset'];
+/** @public */
+export type DatasetConsumers = components['schemas']['DatasetConsumers'];
+/** @public */
+export type DatasetCreate = components['schemas']['DatasetCreate'];
+/** @public */
+export type DatasetList = components['schemas']['DatasetList'];
+/** @public */
+export type RunInputs = components['schemas']['RunInputs'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];

@@ -26,6 +26,10 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   deleteModelAlias: true,
   getModelAliasHistory: true,
   compare: true,
+  listDatasets: true,
+  getDataset: true,
+  createDataset: true,
+  addRunInputs: true,
 };
 
 /**

@@ -1,0 +1,227 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  Dataset,
+  DatasetFeature,
+  DatasetInput,
+  DatasetKind,
+  Page,
+  Project,
+} from '../domain/types';
+import { insertProjectEvent } from './events';
+import { fromDbInt, fromDbTime, toDbTime } from './mappers';
+
+/** How many consuming runs a dataset lists; the count covers all of them. */
+const CONSUMER_RUNS_SHOWN = 50;
+
+/** Storage of datasets, feature sets and the runs that read them. */
+export interface DatasetsStore {
+  listDatasets(
+    project: Project,
+    options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ): Promise<Page<Dataset>>;
+  getDataset(project: Project, name: string): Promise<Dataset | undefined>;
+  createDataset(
+    project: Project,
+    input: DatasetInput,
+    actor: string,
+  ): Promise<Dataset>;
+  addRunInputs(
+    project: Project,
+    runId: string,
+    names: string[],
+    actor: string,
+  ): Promise<string[]>;
+}
+
+function parseFeatures(value: unknown): DatasetFeature[] {
+  try {
+    const parsed = JSON.parse(String(value ?? '[]'));
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+function datasetFromRow(row: any, projectName: string): Dataset {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    project: projectName,
+    name: row.name,
+    kind: row.kind,
+    uri: row.uri,
+    description: row.description,
+    features: parseFeatures(row.features),
+    createdAt: fromDbTime(row.created_at),
+    updatedAt: fromDbTime(row.updated_at),
+    createdBy: row.created_by,
+  };
+}
+
+/** The Knex implementation of {@link DatasetsStore}. */
+export class DatabaseDatasetsStore implements DatasetsStore {
+  constructor(private readonly db: Knex) {}
+
+  async listDatasets(
+    project: Project,
+    options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ): Promise<Page<Dataset>> {
+    const base = () => {
+      const qb = this.db('datasets').where('project_id', project.id);
+      if (options.kind) qb.andWhere('kind', options.kind);
+      return qb;
+    };
+    const page = base();
+    if (options.cursor) page.andWhere('name', '>', options.cursor);
+    const [rows, total] = await Promise.all([
+      page.orderBy('name').limit(options.limit + 1),
+      base().count({ n: '*' }),
+    ]);
+    const hasMore = rows.length > options.limit;
+    const items = rows
+      .slice(0, options.limit)
+      .map(r => datasetFromRow(r, project.name));
+    return {
+      items,
+      nextCursor: hasMore ? items[items.length - 1].name : undefined,
+      totalCount: fromDbInt((total[0] as any).n),
+    };
+  }
+
+  async getDataset(
+    project: Project,
+    name: string,
+  ): Promise<Dataset | undefined> {
+    const row = await this.db('datasets')
+      .where({ project_id: project.id, name })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const [runs, count, versions] = await Promise.all([
+      this.db('run_inputs as i')
+        .join('runs as r', 'r.id', 'i.run_id')
+        .join('projects as p', 'p.id', 'r.project_id')
+        .where('i.dataset_id', row.id)
+        .orderBy([
+          { column: 'r.start_time', order: 'desc' },
+          { column: 'r.id', order: 'desc' },
+        ])
+        .limit(CONSUMER_RUNS_SHOWN)
+        .select('r.id', 'r.name', 'p.name as project'),
+      this.db('run_inputs').where('dataset_id', row.id).count({ n: '*' }),
+      this.db('run_inputs as i')
+        .join('model_versions as v', 'v.run_id', 'i.run_id')
+        .join('models as m', 'm.id', 'v.model_id')
+        .where('i.dataset_id', row.id)
+        .orderBy([{ column: 'm.name' }, { column: 'v.version' }])
+        .select('m.name as model', 'v.version'),
+    ]);
+    return {
+      ...datasetFromRow(row, project.name),
+      consumers: {
+        runCount: fromDbInt((count[0] as any).n),
+        runs: runs.map(r => ({
+          runId: r.id,
+          name: r.name,
+          project: r.project,
+        })),
+        modelVersions: versions.map(v => ({
+          model: v.model,
+          version: fromDbInt(v.version),
+        })),
+      },
+    };
+  }
+
+  async createDataset(
+    project: Project,
+    input: DatasetInput,
+    actor: string,
+  ): Promise<Dataset> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const existing = await tx('datasets')
+        .where({ project_id: project.id, name: input.name })
+        .first('id');
+      if (existing) {
+        throw new ConflictError(
+          `name: project '${project.name}' already has a dataset named '${input.name}'`,
+        );
+      }
+      await tx('datasets').insert({
+        id: randomUUID(),
+        project_id: project.id,
+        name: input.name,
+        kind: input.kind,
+        uri: input.uri,
+        description: input.description,
+        features: JSON.stringify(input.features),
+        created_by: actor,
+        created_at: toDbTime(now),
+        updated_at: toDbTime(now),
+      });
+      await tx('projects')
+        .where('id', project.id)
+        .update({ last_activity_at: toDbTime(now) });
+      await insertProjectEvent(
+        tx,
+        project.id,
+        {
+          actor,
+          action: 'dataset.create',
+          entityType: 'dataset',
+          entityId: input.name,
+          summary: `registered ${input.kind} ${input.name}`,
+        },
+        now,
+      );
+    });
+    return (await this.getDataset(project, input.name))!;
+  }
+
+  async addRunInputs(
+    project: Project,
+    runId: string,
+    names: string[],
+    actor: string,
+  ): Promise<string[]> {
+    return this.db.transaction(async tx => {
+      const wanted = [...new Set(names)];
+      const found = await tx('datasets')
+        .where('project_id', project.id)
+        .whereIn('name', wanted)
+        .select('id', 'name');
+      const missing = wanted.filter(n => !found.some(f => f.name === n));
+      if (missing.length) {
+        throw new InputError(
+          `datasets: project '${project.name}' has no dataset named ${missing.map(m => `'${m}'`).join(', ')}`,
+        );
+      }
+      await tx('run_inputs')
+        .insert(found.map(f => ({ run_id: runId, dataset_id: f.id })))
+        .onConflict(['run_id', 'dataset_id'])
+        .ignore();
+      await insertProjectEvent(
+        tx,
+        project.id,
+        {
+          actor,
+          action: 'run.inputs',
+          entityType: 'run',
+          entityId: runId,
+          summary: `declared inputs ${wanted.join(', ')}`,
+        },
+        new Date(),
+      );
+      const all = await tx('run_inputs as i')
+        .join('datasets as d', 'd.id', 'i.dataset_id')
+        .where('i.run_id', runId)
+        .orderBy('d.name')
+        .select('d.name');
+      return all.map(r => r.name as string);
+    });
+  }
+}
