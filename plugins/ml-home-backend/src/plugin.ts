@@ -8,6 +8,7 @@ import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
 import { readMlHomeConfig } from './config';
 import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
 import { DatabaseDatasetsStore } from './database/DatabaseDatasetsStore';
+import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
 import { DatabaseModelsStore } from './database/DatabaseModelsStore';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
@@ -79,7 +80,8 @@ export const mlHomePlugin = createBackendPlugin({
           new DefaultMlHomeService(
             store,
             models,
-            new DatabaseDatasetsStore(knex),
+            datasets,
+            new DatabaseDeploymentsStore(knex),
           ),
           permissions,
           createConditionTransformer(

@@ -298,3 +298,29 @@ export interface DatasetInput {
   description: string;
   features: DatasetFeature[];
 }
+
+export interface Deployment {
+  id: string;
+  modelId: string;
+  projectId: string;
+  model: string;
+  version: number;
+  environment: string;
+  service: string;
+  endpoint: string;
+  status: 'active' | 'retired';
+  deployedAt: Date;
+  retiredAt?: Date;
+  createdBy: string;
+}
+
+export interface LineageGraph {
+  nodes: {
+    id: string;
+    kind: 'dataset' | 'run' | 'model-version' | 'deployment' | 'component';
+    label: string;
+    ref?: string;
+    status?: string;
+  }[];
+  edges: { from: string; to: string; label: string }[];
+}

@@ -67,6 +67,15 @@ export const spec = {
           $ref: '#/components/schemas/Slug',
         },
       },
+      deploymentId: {
+        name: 'deploymentId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 36,
+        },
+      },
       runId: {
         name: 'runId',
         in: 'path',
@@ -1488,6 +1497,219 @@ export const spec = {
           },
         },
       },
+      Deployment: {
+        type: 'object',
+        required: [
+          'id',
+          'model',
+          'version',
+          'environment',
+          'service',
+          'endpoint',
+          'status',
+          'deployedAt',
+          'createdBy',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          version: {
+            type: 'integer',
+          },
+          environment: {
+            type: 'string',
+          },
+          service: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          endpoint: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'retired'],
+          },
+          deployedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          retiredAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      DeploymentCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'environment', 'service'],
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          environment: {
+            $ref: '#/components/schemas/Slug',
+          },
+          service: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          endpoint: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          deployedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      DeploymentList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Deployment',
+            },
+          },
+        },
+      },
+      MonitoringBatch: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['points'],
+        properties: {
+          points: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10000,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['metric', 'value', 'timestamp'],
+              properties: {
+                metric: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 250,
+                },
+                value: {
+                  $ref: '#/components/schemas/MetricValue',
+                },
+                timestamp: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+              },
+            },
+          },
+        },
+      },
+      MonitoringSeries: {
+        type: 'object',
+        required: [
+          'deploymentId',
+          'metric',
+          'points',
+          'totalPoints',
+          'downsampled',
+        ],
+        properties: {
+          deploymentId: {
+            type: 'string',
+          },
+          metric: {
+            type: 'string',
+          },
+          points: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['timestamp', 'value'],
+              properties: {
+                timestamp: {
+                  type: 'integer',
+                },
+                value: {
+                  $ref: '#/components/schemas/MetricValue',
+                },
+              },
+            },
+          },
+          totalPoints: {
+            type: 'integer',
+          },
+          downsampled: {
+            type: 'boolean',
+          },
+        },
+      },
+      LineageNode: {
+        type: 'object',
+        required: ['id', 'kind', 'label'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'dataset',
+              'run',
+              'model-version',
+              'deployment',
+              'component',
+            ],
+          },
+          label: {
+            type: 'string',
+          },
+          ref: {
+            type: 'string',
+            description:
+              'What to link to (dataset name, run id, model/version, deployment id, entity ref).',
+          },
+          status: {
+            type: 'string',
+          },
+        },
+      },
+      LineageGraph: {
+        type: 'object',
+        required: ['nodes', 'edges'],
+        properties: {
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LineageNode',
+            },
+          },
+          edges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['from', 'to', 'label'],
+              properties: {
+                from: {
+                  type: 'string',
+                },
+                to: {
+                  type: 'string',
+                },
+                label: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -2574,6 +2796,219 @@ export const spec = {
         },
       },
     },
+    '/models/{modelName}/deployments': {
+      get: {
+        operationId: 'listModelDeployments',
+        description:
+          "Every deployment of the model's versions, active first, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The deployments.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createDeployment',
+        description:
+          'Records that a version is served in an environment by a component. The active deployment of the same model, environment and component is retired in the same transaction.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DeploymentCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Deployment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{deploymentId}/retire': {
+      post: {
+        operationId: 'retireDeployment',
+        parameters: [
+          {
+            $ref: '#/components/parameters/deploymentId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The retired deployment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Deployment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{deploymentId}/monitoring': {
+      post: {
+        operationId: 'logMonitoring',
+        description:
+          'Appends monitoring points (the same point twice is one point).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/deploymentId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MonitoringBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Written.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['points'],
+                  properties: {
+                    points: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'getMonitoring',
+        description:
+          "One monitoring series, downsampled to at most maxPoints keeping each bucket's extremes.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/deploymentId',
+          },
+          {
+            name: 'metric',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 250,
+            },
+          },
+          {
+            name: 'maxPoints',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 5000,
+              default: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The series.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MonitoringSeries',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/versions/{version}/lineage': {
+      get: {
+        operationId: 'getModelVersionLineage',
+        description:
+          'The graph around a model version - input datasets, run, version, deployments, serving components.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Nodes and edges ready to draw.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LineageGraph',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -2727,6 +3162,39 @@ export type EndpointMap = {
       operations['addRunInputs']['requestBody']
     >['content']['application/json'];
     response: operations['addRunInputs']['responses'][200]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/deployments': {
+    path: NonNullable<operations['listModelDeployments']['parameters']['path']>;
+    response: operations['listModelDeployments']['responses'][200]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/deployments': {
+    path: NonNullable<operations['createDeployment']['parameters']['path']>;
+    body: NonNullable<
+      operations['createDeployment']['requestBody']
+    >['content']['application/json'];
+    response: operations['createDeployment']['responses'][201]['content']['application/json'];
+  };
+  '#post|/deployments/{deploymentId}/retire': {
+    path: NonNullable<operations['retireDeployment']['parameters']['path']>;
+    response: operations['retireDeployment']['responses'][200]['content']['application/json'];
+  };
+  '#get|/deployments/{deploymentId}/monitoring': {
+    path: NonNullable<operations['getMonitoring']['parameters']['path']>;
+    query: NonNullable<operations['getMonitoring']['parameters']['query']>;
+    response: operations['getMonitoring']['responses'][200]['content']['application/json'];
+  };
+  '#post|/deployments/{deploymentId}/monitoring': {
+    path: NonNullable<operations['logMonitoring']['parameters']['path']>;
+    body: NonNullable<
+      operations['logMonitoring']['requestBody']
+    >['content']['application/json'];
+    response: operations['logMonitoring']['responses'][200]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/versions/{version}/lineage': {
+    path: NonNullable<
+      operations['getModelVersionLineage']['parameters']['path']
+    >;
+    response: operations['getModelVersionLineage']['responses'][200]['content']['application/json'];
   };
 };
 

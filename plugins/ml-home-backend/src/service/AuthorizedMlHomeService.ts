@@ -22,6 +22,7 @@ import {
   Caller,
   CompareRequest,
   DatasetCreateRequest,
+  DeploymentCreateRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -406,6 +407,78 @@ export class AuthorizedMlHomeService implements MlHomeService {
       await this.inner.resolveRunProject(runId),
     );
     return this.inner.addRunInputs(caller, runId, datasets);
+  }
+
+  resolveDeployment(id: string) {
+    return this.inner.resolveDeployment(id);
+  }
+
+  async listModelDeployments(caller: Caller, model: string) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.listModelDeployments(caller, model);
+  }
+
+  /** Deploy pipelines report deployments with their token, like ingestion. */
+  async createDeployment(
+    caller: Caller,
+    model: string,
+    request: DeploymentCreateRequest,
+  ) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.createDeployment(caller, model, request);
+  }
+
+  async retireDeployment(caller: Caller, id: string) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      (await this.inner.resolveDeployment(id)).project,
+    );
+    return this.inner.retireDeployment(caller, id);
+  }
+
+  async logMonitoring(
+    caller: Caller,
+    id: string,
+    points: { metric: string; value: number | string; timestamp: number }[],
+  ) {
+    await this.check(
+      caller,
+      mlHomeRunWritePermission,
+      (await this.inner.resolveDeployment(id)).project,
+    );
+    return this.inner.logMonitoring(caller, id, points);
+  }
+
+  async getMonitoring(
+    caller: Caller,
+    id: string,
+    metric: string,
+    maxPoints: number,
+  ) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveDeployment(id)).project,
+    );
+    return this.inner.getMonitoring(caller, id, metric, maxPoints);
+  }
+
+  async getLineage(caller: Caller, model: string, version: number) {
+    await this.check(
+      caller,
+      mlHomeProjectReadPermission,
+      (await this.inner.resolveModel(model)).project,
+    );
+    return this.inner.getLineage(caller, model, version);
   }
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {

@@ -13,6 +13,7 @@ import {
 import { randomUUID } from 'crypto';
 import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
 import { DatasetsStore } from '../database/DatabaseDatasetsStore';
+import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import {
   DatasetKind,
@@ -27,6 +28,7 @@ import {
   CompareOutcome,
   CompareRequest,
   DatasetCreateRequest,
+  DeploymentCreateRequest,
   IngestRequest,
   MlHomeService,
   ModelCreateRequest,
@@ -120,6 +122,7 @@ export class DefaultMlHomeService implements MlHomeService {
     private readonly store: MlHomeStore,
     private readonly models: ModelsStore,
     private readonly datasets: DatasetsStore,
+    private readonly deployments: DeploymentsStore,
   ) {}
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
@@ -595,6 +598,99 @@ export class DefaultMlHomeService implements MlHomeService {
     datasets.forEach((d, i) => checkSlug(`datasets[${i}]`, d));
     const project = await this.resolveRunProject(runId);
     return this.datasets.addRunInputs(project, runId, datasets, caller.actor);
+  }
+
+  async resolveDeployment(id: string) {
+    const deployment = await this.deployments.getDeployment(id);
+    if (!deployment) {
+      throw new NotFoundError(`No deployment with id '${id}'`);
+    }
+    const { project } = await this.resolveModel(deployment.model);
+    return { deployment, project };
+  }
+
+  async listModelDeployments(_caller: Caller, model: string) {
+    return this.deployments.listDeployments(
+      (await this.resolveModel(model)).model,
+    );
+  }
+
+  async createDeployment(
+    caller: Caller,
+    model: string,
+    request: DeploymentCreateRequest,
+  ) {
+    const { model: found } = await this.resolveModel(model);
+    checkSlug('environment', request.environment);
+    const service = normalizeEntityRef('service', request.service, 'component');
+    let deployedAt = new Date();
+    if (request.deployedAt !== undefined) {
+      deployedAt = new Date(request.deployedAt);
+      if (Number.isNaN(deployedAt.getTime())) {
+        throw new InputError(
+          `deployedAt '${request.deployedAt}' is not an ISO 8601 time`,
+        );
+      }
+    }
+    return this.deployments.createDeployment(
+      found,
+      {
+        version: request.version,
+        environment: request.environment,
+        service,
+        endpoint: request.endpoint ?? '',
+        deployedAt,
+      },
+      caller.actor,
+    );
+  }
+
+  async retireDeployment(caller: Caller, id: string) {
+    const { deployment } = await this.resolveDeployment(id);
+    return this.deployments.retireDeployment(deployment, caller.actor);
+  }
+
+  async logMonitoring(
+    _caller: Caller,
+    id: string,
+    points: { metric: string; value: number | string; timestamp: number }[],
+  ) {
+    const { deployment } = await this.resolveDeployment(id);
+    const parsed = points.map((p, i) => {
+      const value = parseMetricValue(p.value);
+      if (value === undefined) {
+        throw new InputError(
+          `points[${i}].value must be a number or one of "NaN", "Infinity", "-Infinity"`,
+        );
+      }
+      return { metric: p.metric, value, timestamp: p.timestamp };
+    });
+    return this.deployments.logMonitoring(deployment, parsed);
+  }
+
+  async getMonitoring(
+    _caller: Caller,
+    id: string,
+    metric: string,
+    maxPoints: number,
+  ) {
+    const { deployment } = await this.resolveDeployment(id);
+    return {
+      deploymentId: id,
+      metric,
+      ...(await this.deployments.getMonitoring(deployment, metric, maxPoints)),
+    };
+  }
+
+  async getLineage(_caller: Caller, model: string, version: number) {
+    const graph = await this.deployments.getLineage(
+      (await this.resolveModel(model)).model,
+      version,
+    );
+    if (!graph) {
+      throw new NotFoundError(`Model '${model}' has no version ${version}`);
+    }
+    return graph;
   }
 
   /** Checks every limit before anything is written, naming the offending field. */

@@ -4,6 +4,8 @@ import {
   AliasHistoryEntry,
   Dataset,
   DatasetKind,
+  Deployment,
+  LineageGraph,
   Experiment,
   Model,
   ModelAlias,
@@ -88,6 +90,14 @@ export interface ModelVersionCreateRequest {
   framework?: string;
   description?: string;
   modelCard?: ModelCard;
+}
+
+export interface DeploymentCreateRequest {
+  version: number;
+  environment: string;
+  service: string;
+  endpoint?: string;
+  deployedAt?: string;
 }
 
 export interface DatasetCreateRequest {
@@ -236,6 +246,39 @@ export interface MlHomeService {
     runId: string,
     datasets: string[],
   ): Promise<string[]>;
+  listModelDeployments(caller: Caller, model: string): Promise<Deployment[]>;
+  createDeployment(
+    caller: Caller,
+    model: string,
+    request: DeploymentCreateRequest,
+  ): Promise<Deployment>;
+  retireDeployment(caller: Caller, id: string): Promise<Deployment>;
+  logMonitoring(
+    caller: Caller,
+    id: string,
+    points: { metric: string; value: number | string; timestamp: number }[],
+  ): Promise<number>;
+  getMonitoring(
+    caller: Caller,
+    id: string,
+    metric: string,
+    maxPoints: number,
+  ): Promise<{
+    deploymentId: string;
+    metric: string;
+    points: { timestamp: number; value: number }[];
+    totalPoints: number;
+    downsampled: boolean;
+  }>;
+  getLineage(
+    caller: Caller,
+    model: string,
+    version: number,
+  ): Promise<LineageGraph>;
+  /** Resolves a deployment and the project of its model. */
+  resolveDeployment(
+    id: string,
+  ): Promise<{ deployment: Deployment; project: Project }>;
   /** Resolves a model and the project it belongs to. */
   resolveModel(name: string): Promise<{ model: Model; project: Project }>;
 

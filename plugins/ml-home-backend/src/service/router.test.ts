@@ -576,6 +576,101 @@ describe('ML Home API', () => {
         ]);
         expect(list.body.totalCount).toBe(1);
       });
+      it('records deployments, their monitoring and the lineage of a version', async () => {
+        const deploy = (
+          version: number,
+          by = user(ALICE),
+          extra: object = {},
+        ) =>
+          api()
+            .post('/api/ml-home/models/feed-ranker/deployments')
+            .set('Authorization', by)
+            .send({
+              version,
+              environment: 'production',
+              service: 'component:default/feed-service',
+              ...extra,
+            });
+        const first = await deploy(1, user(ALICE), {
+          endpoint: 'https://feed.internal/v1',
+        });
+        expect(first.status).toBe(201);
+        expect(first.body).toMatchObject({
+          version: 1,
+          status: 'active',
+          service: 'component:default/feed-service',
+        });
+        const second = await deploy(3, mockCredentials.service.header());
+        expect(second.status).toBe(201);
+        expect((await deploy(2, user(BOB))).status).toBe(403);
+        const badService = await deploy(2, user(ALICE), {
+          service: 'group:default/team-a',
+        });
+        expect(badService.status).toBe(400);
+        expect(badService.body.error.message).toContain('service');
+        expect((await deploy(99)).status).toBe(404);
+
+        const list = await api()
+          .get('/api/ml-home/models/feed-ranker/deployments')
+          .set('Authorization', user(BOB));
+        expect(list.body.items.map((d: any) => [d.version, d.status])).toEqual([
+          [3, 'active'],
+          [1, 'retired'],
+        ]);
+
+        const points = Array.from({ length: 3000 }, (_, i) => ({
+          metric: 'latency_p99_ms',
+          value: i === 2000 ? 900 : 40 + (i % 7),
+          timestamp: 1_000_000 + i * 60_000,
+        }));
+        const logged = await api()
+          .post(`/api/ml-home/deployments/${second.body.id}/monitoring`)
+          .set('Authorization', mockCredentials.service.header())
+          .send({ points });
+        expect(logged.body).toEqual({ points: 3000 });
+        await api()
+          .post(`/api/ml-home/deployments/${second.body.id}/monitoring`)
+          .set('Authorization', mockCredentials.service.header())
+          .send({ points: points.slice(0, 10) });
+        const series = await api()
+          .get(
+            `/api/ml-home/deployments/${second.body.id}/monitoring?metric=latency_p99_ms&maxPoints=100`,
+          )
+          .set('Authorization', user(BOB));
+        expect(series.body).toMatchObject({
+          totalPoints: 3000,
+          downsampled: true,
+        });
+        expect(series.body.points.length).toBeLessThanOrEqual(100);
+        expect(series.body.points.some((p: any) => p.value === 900)).toBe(true);
+
+        const lineage = await api()
+          .get('/api/ml-home/models/feed-ranker/versions/1/lineage')
+          .set('Authorization', user(BOB));
+        expect(lineage.status).toBe(200);
+        const kinds = lineage.body.nodes.map(
+          (n: any) => `${n.kind}:${n.label}`,
+        );
+        expect(kinds).toEqual([
+          'model-version:feed-ranker v1',
+          `run:${'e'.repeat(8)}`,
+          'dataset:listening-events',
+          'deployment:production',
+          'component:feed-service',
+        ]);
+        expect(lineage.body.edges.map((e: any) => e.label)).toEqual([
+          'produced',
+          'trained on',
+          'deployed as',
+          'served by',
+        ]);
+
+        const retired = await api()
+          .post(`/api/ml-home/deployments/${second.body.id}/retire`)
+          .set('Authorization', user(ALICE));
+        expect(retired.body).toMatchObject({ status: 'retired' });
+        expect(retired.body.retiredAt).toBeDefined();
+      });
     });
 
     describe('ingestion', () => {

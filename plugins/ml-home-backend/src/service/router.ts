@@ -4,13 +4,18 @@ import { JsonObject } from '@backstage/types';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
-import { MAX_BODY_BYTES } from '@ml-home/plugin-ml-home-common';
+import {
+  MAX_BODY_BYTES,
+  MetricValue,
+  formatMetricValue,
+} from '@ml-home/plugin-ml-home-common';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { Caller, MlHomeService } from './MlHomeService';
 import {
   aliasHistoryToWire,
   compareResultToWire,
   datasetToWire,
+  deploymentToWire,
   eventToWire,
   modelAliasToWire,
   modelToWire,
@@ -404,6 +409,76 @@ export async function createRouter(
       () => service.addRunInputs(who, req.params.runId, req.body.datasets),
     );
     res.json({ datasets });
+  });
+
+  api.get('/models/:modelName/deployments', async (req, res) => {
+    const items = await service.listModelDeployments(
+      await caller(req),
+      req.params.modelName,
+    );
+    res.json({ items: items.map(deploymentToWire) });
+  });
+
+  api.post('/models/:modelName/deployments', async (req, res) => {
+    const who = await caller(req);
+    const deployment = await audited(
+      req,
+      'deployment-create',
+      {
+        model: req.params.modelName,
+        version: req.body.version,
+        environment: req.body.environment,
+        service: req.body.service,
+      },
+      () => service.createDeployment(who, req.params.modelName, req.body),
+    );
+    res.status(201).json(deploymentToWire(deployment));
+  });
+
+  api.post('/deployments/:deploymentId/retire', async (req, res) => {
+    const who = await caller(req);
+    const deployment = await audited(
+      req,
+      'deployment-retire',
+      { deployment: req.params.deploymentId },
+      () => service.retireDeployment(who, req.params.deploymentId),
+    );
+    res.json(deploymentToWire(deployment));
+  });
+
+  api.post('/deployments/:deploymentId/monitoring', async (req, res) => {
+    const points = await service.logMonitoring(
+      await caller(req),
+      req.params.deploymentId,
+      req.body.points,
+    );
+    res.json({ points });
+  });
+
+  api.get('/deployments/:deploymentId/monitoring', async (req, res) => {
+    const series = await service.getMonitoring(
+      await caller(req),
+      req.params.deploymentId,
+      req.query.metric,
+      req.query.maxPoints ?? 1000,
+    );
+    res.json({
+      ...series,
+      points: series.points.map(p => ({
+        timestamp: p.timestamp,
+        value: formatMetricValue(p.value) as MetricValue,
+      })),
+    });
+  });
+
+  api.get('/models/:modelName/versions/:version/lineage', async (req, res) => {
+    res.json(
+      await service.getLineage(
+        await caller(req),
+        req.params.modelName,
+        Number(req.params.version),
+      ),
+    );
   });
 
   api.post('/compare', async (req, res) => {

@@ -7,6 +7,7 @@ import { formatMetricValue } from '@ml-home/plugin-ml-home-common';
 import {
   AliasHistoryEntry,
   Dataset,
+  Deployment,
   Experiment,
   Model,
   ModelAlias,
@@ -205,6 +206,21 @@ export function datasetToWire(d: Dataset): Wire.Dataset {
     ...(d.consumers ? { consumers: d.consumers } : {}),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
+    createdBy: d.createdBy,
+  };
+}
+
+export function deploymentToWire(d: Deployment): Wire.Deployment {
+  return {
+    id: d.id,
+    model: d.model,
+    version: d.version,
+    environment: d.environment,
+    service: d.service,
+    endpoint: d.endpoint,
+    status: d.status,
+    deployedAt: d.deployedAt.toISOString(),
+    ...(d.retiredAt ? { retiredAt: d.retiredAt.toISOString() } : {}),
     createdBy: d.createdBy,
   };
 }

@@ -6,6 +6,12 @@ import type {
   Dataset,
   DatasetCreate,
   DatasetList,
+  Deployment,
+  DeploymentCreate,
+  DeploymentList,
+  LineageGraph,
+  MonitoringBatch,
+  MonitoringSeries,
   Experiment,
   ExperimentCreate,
   ExperimentList,
@@ -136,6 +142,22 @@ export interface MlHomeApi {
     runId: string,
     datasets: string[],
   ): Promise<{ datasets: string[] }>;
+  listModelDeployments(model: string): Promise<DeploymentList>;
+  createDeployment(
+    model: string,
+    deployment: DeploymentCreate,
+  ): Promise<Deployment>;
+  retireDeployment(id: string): Promise<Deployment>;
+  logMonitoring(
+    id: string,
+    batch: MonitoringBatch,
+  ): Promise<{ points: number }>;
+  getMonitoring(
+    id: string,
+    metric: string,
+    options?: { maxPoints?: number },
+  ): Promise<MonitoringSeries>;
+  getModelVersionLineage(model: string, version: number): Promise<LineageGraph>;
 }
 
 type QueryValue =
@@ -353,6 +375,50 @@ export class MlHomeClient implements MlHomeApi {
       'POST',
       `/runs/${segment(runId)}/inputs`,
       { datasets },
+    );
+  }
+
+  listModelDeployments(model: string) {
+    return this.request<DeploymentList>(
+      'GET',
+      `/models/${segment(model)}/deployments`,
+    );
+  }
+
+  createDeployment(model: string, deployment: DeploymentCreate) {
+    return this.request<Deployment>(
+      'POST',
+      `/models/${segment(model)}/deployments`,
+      deployment,
+    );
+  }
+
+  retireDeployment(id: string) {
+    return this.request<Deployment>(
+      'POST',
+      `/deployments/${segment(id)}/retire`,
+    );
+  }
+
+  logMonitoring(id: string, batch: MonitoringBatch) {
+    return this.request<{ points: number }>(
+      'POST',
+      `/deployments/${segment(id)}/monitoring`,
+      batch,
+    );
+  }
+
+  getMonitoring(id: string, metric: string, options?: { maxPoints?: number }) {
+    return this.request<MonitoringSeries>(
+      'GET',
+      `/deployments/${segment(id)}/monitoring${toQueryString({ metric, maxPoints: options?.maxPoints })}`,
+    );
+  }
+
+  getModelVersionLineage(model: string, version: number) {
+    return this.request<LineageGraph>(
+      'GET',
+      `/models/${segment(model)}/versions/${version}/lineage`,
     );
   }
 

@@ -342,6 +342,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/models/{modelName}/deployments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every deployment of the model's versions, active first, newest first. */
+    get: operations['listModelDeployments'];
+    put?: never;
+    /** @description Records that a version is served in an environment by a component. The active deployment of the same model, environment and component is retired in the same transaction. */
+    post: operations['createDeployment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments/{deploymentId}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['retireDeployment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments/{deploymentId}/monitoring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One monitoring series, downsampled to at most maxPoints keeping each bucket's extremes. */
+    get: operations['getMonitoring'];
+    put?: never;
+    /** @description Appends monitoring points (the same point twice is one point). */
+    post: operations['logMonitoring'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/versions/{version}/lineage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The graph around a model version - input datasets, run, version, deployments, serving components. */
+    get: operations['getModelVersionLineage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export interface components {
@@ -730,6 +799,63 @@ export interface components {
     RunInputs: {
       datasets: components['schemas']['Slug'][];
     };
+    Deployment: {
+      id: string;
+      model: components['schemas']['Slug'];
+      version: number;
+      environment: string;
+      service: components['schemas']['EntityRef'];
+      endpoint: string;
+      /** @enum {string} */
+      status: 'active' | 'retired';
+      deployedAt: components['schemas']['Timestamp'];
+      retiredAt?: components['schemas']['Timestamp'];
+      createdBy: string;
+    };
+    DeploymentCreate: {
+      version: number;
+      environment: components['schemas']['Slug'];
+      service: components['schemas']['EntityRef'];
+      endpoint?: string;
+      deployedAt?: components['schemas']['Timestamp'];
+    };
+    DeploymentList: {
+      items: components['schemas']['Deployment'][];
+    };
+    MonitoringBatch: {
+      points: {
+        metric: string;
+        value: components['schemas']['MetricValue'];
+        timestamp: number;
+      }[];
+    };
+    MonitoringSeries: {
+      deploymentId: string;
+      metric: string;
+      points: {
+        timestamp: number;
+        value: components['schemas']['MetricValue'];
+      }[];
+      totalPoints: number;
+      downsampled: boolean;
+    };
+    LineageNode: {
+      id: string;
+      /** @enum {string} */
+      kind: 'dataset' | 'run' | 'model-version' | 'deployment' | 'component';
+      label: string;
+      /** @description What to link to (dataset name, run id, model/version, deployment id, entity ref). */
+      ref?: string;
+      status?: string;
+    };
+    LineageGraph: {
+      nodes: components['schemas']['LineageNode'][];
+      edges: {
+        from: string;
+        to: string;
+        label: string;
+      }[];
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -764,6 +890,7 @@ export interface components {
     modelName: components['schemas']['Slug'];
     /** @description The dataset's name (a slug, unique in its project). */
     datasetName: components['schemas']['Slug'];
+    deploymentId: string;
     /** @description The run's id, 32 lowercase hex characters. */
     runId: string;
     /** @description Page size. */
@@ -1543,6 +1670,161 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  listModelDeployments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deployments. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeploymentCreate'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Deployment'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  retireDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deploymentId: components['parameters']['deploymentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The retired deployment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Deployment'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getMonitoring: {
+    parameters: {
+      query: {
+        metric: string;
+        maxPoints?: number;
+      };
+      header?: never;
+      path: {
+        deploymentId: components['parameters']['deploymentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The series. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringSeries'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  logMonitoring: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deploymentId: components['parameters']['deploymentId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MonitoringBatch'];
+      };
+    };
+    responses: {
+      /** @description Written. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            points: number;
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModelVersionLineage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nodes and edges ready to draw. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LineageGraph'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 
 /** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
@@ -1652,5 +1934,19 @@ export type DatasetCreate = components['schemas']['DatasetCreate'];
 export type DatasetList = components['schemas']['DatasetList'];
 /** @public */
 export type RunInputs = components['schemas']['RunInputs'];
+/** @public */
+export type Deployment = components['schemas']['Deployment'];
+/** @public */
+export type DeploymentCreate = components['schemas']['DeploymentCreate'];
+/** @public */
+export type DeploymentList = components['schemas']['DeploymentList'];
+/** @public */
+export type MonitoringBatch = components['schemas']['MonitoringBatch'];
+/** @public */
+export type MonitoringSeries = components['schemas']['MonitoringSeries'];
+/** @public */
+export type LineageNode = components['schemas']['LineageNode'];
+/** @public */
+export type LineageGraph = components['schemas']['LineageGraph'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];

@@ -30,6 +30,12 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   getDataset: true,
   createDataset: true,
   addRunInputs: true,
+  listModelDeployments: true,
+  createDeployment: true,
+  retireDeployment: true,
+  logMonitoring: true,
+  getMonitoring: true,
+  getModelVersionLineage: true,
 };
 
 /**
