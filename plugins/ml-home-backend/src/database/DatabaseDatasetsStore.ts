@@ -163,9 +163,6 @@ export class DatabaseDatasetsStore implements DatasetsStore {
         created_at: toDbTime(now),
         updated_at: toDbTime(now),
       });
-      await tx('projects')
-        .where('id', project.id)
-        .update({ last_activity_at: toDbTime(now) });
       await insertProjectEvent(
         tx,
         project.id,

@@ -532,9 +532,6 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         created_at: toDbTime(now),
         updated_at: toDbTime(now),
       });
-      await tx('projects')
-        .where('id', project.id)
-        .update({ last_activity_at: toDbTime(now) });
       await this.insertEvent(
         tx,
         project.id,
@@ -935,10 +932,6 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         }
       }
       await this.updateLatestMetrics(tx, project.id, batch, inserted);
-
-      await tx('projects')
-        .where('id', project.id)
-        .update({ last_activity_at: toDbTime(now) });
       const created = resultRuns.filter(r => r.created).length;
       await this.insertEvent(
         tx,

@@ -194,9 +194,6 @@ export class DatabaseModelsStore implements ModelsStore {
         created_at: toDbTime(now),
         updated_at: toDbTime(now),
       });
-      await tx('projects')
-        .where('id', project.id)
-        .update({ last_activity_at: toDbTime(now) });
       await insertProjectEvent(
         tx,
         project.id,
@@ -297,9 +294,6 @@ export class DatabaseModelsStore implements ModelsStore {
           await tx('models')
             .where('id', model.id)
             .update({ updated_at: toDbTime(now) });
-          await tx('projects')
-            .where('id', model.projectId)
-            .update({ last_activity_at: toDbTime(now) });
           await insertProjectEvent(
             tx,
             model.projectId,

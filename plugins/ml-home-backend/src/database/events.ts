@@ -2,7 +2,10 @@ import { Knex } from 'knex';
 import { EventInput } from '../domain/types';
 import { toDbTime } from './mappers';
 
-/** Appends to a project's activity feed, inside the caller's transaction when given one. */
+/**
+ * Appends to a project's activity feed and marks the project as active now, inside the caller's
+ * transaction when given one: every recorded change is activity, so "recently active" lists stay true.
+ */
 export async function insertProjectEvent(
   db: Knex | Knex.Transaction,
   projectId: string,
@@ -18,4 +21,7 @@ export async function insertProjectEvent(
     summary: event.summary.slice(0, 2000),
     created_at: toDbTime(at),
   });
+  await db('projects')
+    .where('id', projectId)
+    .update({ last_activity_at: toDbTime(at) });
 }

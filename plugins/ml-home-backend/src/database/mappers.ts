@@ -45,7 +45,7 @@ export function fromDbOptionalInt(value: unknown): number | undefined {
   return value === null || value === undefined ? undefined : fromDbInt(value);
 }
 
-export function fromDbBool(value: unknown): boolean {
+function fromDbBool(value: unknown): boolean {
   return (
     value === true ||
     value === 1 ||

@@ -668,6 +668,17 @@ describe('ML Home API', () => {
         const retired = await api()
           .post(`/api/ml-home/deployments/${second.body.id}/retire`)
           .set('Authorization', user(ALICE));
+        // Every recorded change, a retirement included, is the project's latest activity.
+        const [project, feed] = await Promise.all([
+          api()
+            .get('/api/ml-home/projects/model-home')
+            .set('Authorization', user(BOB)),
+          api()
+            .get('/api/ml-home/projects/model-home/events?limit=1')
+            .set('Authorization', user(BOB)),
+        ]);
+        expect(feed.body.items[0].action).toBe('deployment.retire');
+        expect(project.body.lastActivityAt).toBe(feed.body.items[0].createdAt);
         expect(retired.body).toMatchObject({ status: 'retired' });
         expect(retired.body.retiredAt).toBeDefined();
       });
