@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './permissions';
+export * from './events';
 export * from './client';
 export * from './helpers';
 export * from './generated/openapi';

@@ -36,14 +36,14 @@ export const mlHomeLegacyPlugin = createPlugin({
 
 /**
  * The ML Home page for the legacy app's routes, e.g.
- * `<Route path="/ml-home" element={<MlHomePage />} />`.
+ * `<Route path="/ml-home/*" element={<MlHomePage />} />` (the page routes below itself).
  *
  * @public
  */
 export const MlHomePage = mlHomeLegacyPlugin.provide(
   createRoutableExtension({
     name: 'MlHomePage',
-    component: () => import('./components/MlHomePage').then(m => m.MlHomePage),
+    component: () => import('./components/Router').then(m => m.Router),
     mountPoint: legacyRootRouteRef,
   }),
 );

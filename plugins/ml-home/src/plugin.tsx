@@ -8,7 +8,14 @@ import {
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
-import { rootRouteRef } from './routes';
+import {
+  compareRouteRef,
+  evaluationRouteRef,
+  featuresRouteRef,
+  modelRouteRef,
+  projectRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const mlHomeApi = ApiBlueprint.make({
   params: defineParams =>
@@ -27,7 +34,7 @@ const mlHomePage = PageBlueprint.make({
     icon: <ScatterPlotIcon />,
     routeRef: rootRouteRef,
     noHeader: true,
-    loader: () => import('./components/MlHomePage').then(m => <m.MlHomePage />),
+    loader: () => import('./components/Router').then(m => <m.Router />),
   },
 });
 
@@ -41,6 +48,13 @@ export const mlHomePlugin = createFrontendPlugin({
   title: 'ML Home',
   icon: <ScatterPlotIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    project: projectRouteRef,
+    compare: compareRouteRef,
+    model: modelRouteRef,
+    evaluation: evaluationRouteRef,
+    features: featuresRouteRef,
+  },
   extensions: [mlHomeApi, mlHomePage],
 });

@@ -1,0 +1,9 @@
+import { Content, Header, Page } from '@backstage/core-components';
+
+/** Placeholder until the page lands; replaced by its owner. */
+export const ComparePage = () => (
+  <Page themeId="tool">
+    <Header title="ML Home" />
+    <Content>{'ComparePage'}</Content>
+  </Page>
+);

@@ -1,0 +1,24 @@
+import { Route, Routes } from 'react-router-dom';
+import { MlHomePage } from '../MlHomePage';
+import { ProjectPage } from '../ProjectPage';
+import { ComparePage } from '../ComparePage';
+import { ModelPage } from '../ModelPage';
+import { EvaluationPage } from '../EvaluationPage';
+import { FeaturesPage } from '../FeaturesPage';
+
+/**
+ * Every ML Home page below `/ml-home`. Paths match the sub-route refs in `routes.ts`, which
+ * components use (through `useRouteRef`) to build links.
+ *
+ * @public
+ */
+export const Router = () => (
+  <Routes>
+    <Route path="/" element={<MlHomePage />} />
+    <Route path="/projects/:projectName/*" element={<ProjectPage />} />
+    <Route path="/compare" element={<ComparePage />} />
+    <Route path="/models/:modelName" element={<ModelPage />} />
+    <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
+    <Route path="/features" element={<FeaturesPage />} />
+  </Routes>
+);

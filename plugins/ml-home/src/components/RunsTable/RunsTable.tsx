@@ -1,0 +1,2 @@
+/** Placeholder until the runs table lands; replaced by its owner. */
+export const RunsTable = (_props: { projectName: string }) => null;
