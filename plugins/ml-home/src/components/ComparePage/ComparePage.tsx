@@ -4,6 +4,6 @@ import { Content, Header, Page } from '@backstage/core-components';
 export const ComparePage = () => (
   <Page themeId="tool">
     <Header title="ML Home" />
-    <Content>{'ComparePage'}</Content>
+    <Content>ComparePage</Content>
   </Page>
 );

@@ -4,6 +4,6 @@ import { Content, Header, Page } from '@backstage/core-components';
 export const EvaluationPage = () => (
   <Page themeId="tool">
     <Header title="ML Home" />
-    <Content>{'EvaluationPage'}</Content>
+    <Content>EvaluationPage</Content>
   </Page>
 );

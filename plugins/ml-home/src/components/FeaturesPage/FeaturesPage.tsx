@@ -4,6 +4,6 @@ import { Content, Header, Page } from '@backstage/core-components';
 export const FeaturesPage = () => (
   <Page themeId="tool">
     <Header title="ML Home" />
-    <Content>{'FeaturesPage'}</Content>
+    <Content>FeaturesPage</Content>
   </Page>
 );

@@ -4,6 +4,6 @@ import { Content, Header, Page } from '@backstage/core-components';
 export const ModelPage = () => (
   <Page themeId="tool">
     <Header title="ML Home" />
-    <Content>{'ModelPage'}</Content>
+    <Content>ModelPage</Content>
   </Page>
 );

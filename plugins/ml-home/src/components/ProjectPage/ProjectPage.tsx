@@ -4,6 +4,6 @@ import { Content, Header, Page } from '@backstage/core-components';
 export const ProjectPage = () => (
   <Page themeId="tool">
     <Header title="ML Home" />
-    <Content>{'ProjectPage'}</Content>
+    <Content>ProjectPage</Content>
   </Page>
 );
