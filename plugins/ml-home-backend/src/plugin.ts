@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
 import { readMlHomeConfig } from './config';
@@ -14,6 +15,7 @@ import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
 import { DefaultMlHomeService } from './service/DefaultMlHomeService';
+import { publishChanges } from './service/publishChanges';
 import { createRouter } from './service/router';
 
 const migrationsDir = resolvePackagePath(
@@ -39,6 +41,7 @@ export const mlHomePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -49,6 +52,7 @@ export const mlHomePlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        events,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const knex = await database.getClient();
@@ -77,11 +81,15 @@ export const mlHomePlugin = createBackendPlugin({
         });
 
         const service = new AuthorizedMlHomeService(
-          new DefaultMlHomeService(
-            store,
-            models,
-            datasets,
-            new DatabaseDeploymentsStore(knex),
+          publishChanges(
+            new DefaultMlHomeService(
+              store,
+              models,
+              datasets,
+              new DatabaseDeploymentsStore(knex),
+            ),
+            events,
+            logger,
           ),
           permissions,
           createConditionTransformer(

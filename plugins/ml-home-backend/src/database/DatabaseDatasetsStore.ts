@@ -6,10 +6,19 @@ import {
   DatasetFeature,
   DatasetInput,
   DatasetKind,
+  DatasetSearchQuery,
   Page,
   Project,
 } from '../domain/types';
+import { applyProjectConditions } from '../permissions';
 import { insertProjectEvent } from './events';
+import { ProjectConditions } from './MlHomeStore';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  whereWordsMatch,
+} from './queryHelpers';
 import { fromDbInt, fromDbTime, toDbTime } from './mappers';
 
 /** How many consuming runs a dataset lists; the count covers all of them. */
@@ -20,6 +29,10 @@ export interface DatasetsStore {
   listDatasets(
     project: Project,
     options: { kind?: DatasetKind; limit: number; cursor?: string },
+  ): Promise<Page<Dataset>>;
+  searchDatasets(
+    query: DatasetSearchQuery,
+    conditions: ProjectConditions,
   ): Promise<Page<Dataset>>;
   getDataset(project: Project, name: string): Promise<Dataset | undefined>;
   createDataset(
@@ -86,6 +99,48 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     return {
       items,
       nextCursor: hasMore ? items[items.length - 1].name : undefined,
+      totalCount: fromDbInt((total[0] as any).n),
+    };
+  }
+
+  async searchDatasets(
+    query: DatasetSearchQuery,
+    conditions: ProjectConditions,
+  ): Promise<Page<Dataset>> {
+    const base = () => {
+      const qb = this.db('datasets as d')
+        .join('projects as p', 'p.id', 'd.project_id')
+        .whereNull('p.deleted_at');
+      if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
+      if (query.project) qb.where('p.name', query.project);
+      if (query.kind) qb.where('d.kind', query.kind);
+      whereWordsMatch(qb, query.q, ['d.name', 'd.description', 'd.features']);
+      return qb;
+    };
+    const page = base();
+    if (query.cursor) {
+      const [projectName, name] = decodeCursor(query.cursor, 2);
+      page.where(after =>
+        after
+          .where('p.name', '>', projectName)
+          .orWhere(same =>
+            same.where('p.name', projectName).andWhere('d.name', '>', name),
+          ),
+      );
+    }
+    const [rows, total] = await Promise.all([
+      page
+        .select('d.*', 'p.name as project_name')
+        .orderBy([{ column: 'p.name' }, { column: 'd.name' }])
+        .limit(query.limit + 1),
+      base().count({ n: '*' }),
+    ]);
+    const cut = keysetPage(rows, query.limit, r =>
+      encodeCursor([r.project_name, r.name]),
+    );
+    return {
+      items: cut.rows.map(r => datasetFromRow(r, r.project_name)),
+      nextCursor: cut.nextCursor,
       totalCount: fromDbInt((total[0] as any).n),
     };
   }

@@ -2,7 +2,16 @@ import { NotFoundError } from '@backstage/errors';
 import { downsampleSeries } from '@ml-home/plugin-ml-home-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
-import { Deployment, LineageGraph, Model } from '../domain/types';
+import {
+  Deployment,
+  DeploymentSearchQuery,
+  LineageGraph,
+  Model,
+  Page,
+} from '../domain/types';
+import { applyProjectConditions } from '../permissions';
+import { ProjectConditions } from './MlHomeStore';
+import { decodeCursor, encodeCursor, keysetPage } from './queryHelpers';
 import { insertProjectEvent } from './events';
 import {
   fromDbInt,
@@ -18,6 +27,10 @@ const INSERT_CHUNK = 500;
 /** Storage of deployments, their monitoring series, and the lineage around a model version. */
 export interface DeploymentsStore {
   listDeployments(model: Model): Promise<Deployment[]>;
+  searchDeployments(
+    query: DeploymentSearchQuery,
+    conditions: ProjectConditions,
+  ): Promise<Page<Deployment>>;
   getDeployment(id: string): Promise<Deployment | undefined>;
   createDeployment(
     model: Model,
@@ -53,6 +66,7 @@ const DEPLOYMENT_COLUMNS = [
   'm.name as model_name',
   'm.id as model_id',
   'm.project_id',
+  'p.name as project_name',
 ];
 
 function deploymentFromRow(row: any): Deployment {
@@ -60,6 +74,7 @@ function deploymentFromRow(row: any): Deployment {
     id: row.id,
     modelId: row.model_id,
     projectId: row.project_id,
+    project: row.project_name,
     model: row.model_name,
     version: fromDbInt(row.version),
     environment: row.environment,
@@ -80,6 +95,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     return db('deployments as d')
       .join('model_versions as v', 'v.id', 'd.model_version_id')
       .join('models as m', 'm.id', 'v.model_id')
+      .join('projects as p', 'p.id', 'm.project_id')
       .select(DEPLOYMENT_COLUMNS);
   }
 
@@ -92,6 +108,51 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
         { column: 'd.id', order: 'asc' },
       ]);
     return rows.map(deploymentFromRow);
+  }
+
+  async searchDeployments(
+    query: DeploymentSearchQuery,
+    conditions: ProjectConditions,
+  ): Promise<Page<Deployment>> {
+    const base = () => {
+      const qb = this.deployments().whereNull('p.deleted_at');
+      if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
+      if (query.project) qb.where('p.name', query.project);
+      if (query.model) qb.where('m.name', query.model);
+      if (query.status) qb.where('d.status', query.status);
+      if (query.service) {
+        qb.whereRaw('lower(d.service) = ?', [query.service.toLowerCase()]);
+      }
+      return qb;
+    };
+    const page = base();
+    if (query.cursor) {
+      const [deployedAt, id] = decodeCursor(query.cursor, 2);
+      page.where(after =>
+        after
+          .where('d.deployed_at', '<', deployedAt)
+          .orWhere(same =>
+            same.where('d.deployed_at', deployedAt).andWhere('d.id', '>', id),
+          ),
+      );
+    }
+    const [rows, total] = await Promise.all([
+      page
+        .orderBy([
+          { column: 'd.deployed_at', order: 'desc' },
+          { column: 'd.id', order: 'asc' },
+        ])
+        .limit(query.limit + 1),
+      base().clearSelect().count({ n: '*' }),
+    ]);
+    const cut = keysetPage(rows, query.limit, r =>
+      encodeCursor([toDbTime(fromDbTime(r.deployed_at)), r.id]),
+    );
+    return {
+      items: cut.rows.map(deploymentFromRow),
+      nextCursor: cut.nextCursor,
+      totalCount: fromDbInt((total[0] as any).n),
+    };
   }
 
   async getDeployment(id: string): Promise<Deployment | undefined> {

@@ -21,6 +21,7 @@ import {
   RunSource,
 } from '../domain/types';
 import { applyProjectConditions } from '../permissions';
+import { escapeLike } from './queryHelpers';
 import {
   ProjectDbRow,
   decodeCursor,
@@ -65,10 +66,6 @@ function chunks<T>(items: T[], size: number): T[][] {
     out.push(items.slice(i, i + size));
   }
   return out;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, m => `\\${m}`);
 }
 
 /** Byte-wise order, the same on every database and locale. */

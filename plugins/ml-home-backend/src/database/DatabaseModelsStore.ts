@@ -7,11 +7,15 @@ import {
   ModelAlias,
   ModelCard,
   ModelVersion,
+  ModelSearchQuery,
   ModelVersionInput,
   Page,
   Project,
 } from '../domain/types';
+import { applyProjectConditions } from '../permissions';
 import { insertProjectEvent } from './events';
+import { ProjectConditions } from './MlHomeStore';
+import { keysetPage, whereWordsMatch } from './queryHelpers';
 import { fromDbInt, fromDbOptionalInt, fromDbTime, toDbTime } from './mappers';
 
 /** Storage of registered models, versions and aliases. */
@@ -19,6 +23,10 @@ export interface ModelsStore {
   listModels(
     project: Project,
     page: { limit: number; cursor?: string },
+  ): Promise<Page<Model>>;
+  searchModels(
+    query: ModelSearchQuery,
+    conditions: ProjectConditions,
   ): Promise<Page<Model>>;
   getModel(name: string): Promise<Model | undefined>;
   createModel(
@@ -159,6 +167,41 @@ export class DatabaseModelsStore implements ModelsStore {
     return {
       items,
       nextCursor: hasMore ? items[items.length - 1].name : undefined,
+      totalCount: fromDbInt((total[0] as any).n),
+    };
+  }
+
+  async searchModels(
+    query: ModelSearchQuery,
+    conditions: ProjectConditions,
+  ): Promise<Page<Model>> {
+    const base = () => {
+      const qb = this.db('models as m')
+        .join('projects as p', 'p.id', 'm.project_id')
+        .whereNull('p.deleted_at');
+      if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
+      if (query.project) qb.where('p.name', query.project);
+      if (query.owner) {
+        qb.whereRaw('lower(coalesce(m.owner, p.owner)) = ?', [
+          query.owner.toLowerCase(),
+        ]);
+      }
+      whereWordsMatch(qb, query.q, ['m.name', 'm.description']);
+      return qb;
+    };
+    const page = base();
+    if (query.cursor) page.where('m.name', '>', query.cursor);
+    const [rows, total] = await Promise.all([
+      page
+        .select('m.*')
+        .orderBy('m.name')
+        .limit(query.limit + 1),
+      base().count({ n: '*' }),
+    ]);
+    const cut = keysetPage(rows, query.limit, r => r.name as string);
+    return {
+      items: await this.hydrateModels(cut.rows),
+      nextCursor: cut.nextCursor,
       totalCount: fromDbInt((total[0] as any).n),
     };
   }

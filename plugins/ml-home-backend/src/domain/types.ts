@@ -187,6 +187,34 @@ export interface EventInput {
   summary: string;
 }
 
+/** Filters of the cross-project model search. */
+export interface ModelSearchQuery {
+  q?: string;
+  project?: string;
+  owner?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Filters of the cross-project dataset search. */
+export interface DatasetSearchQuery {
+  q?: string;
+  project?: string;
+  kind?: DatasetKind;
+  limit: number;
+  cursor?: string;
+}
+
+/** Filters of the cross-model deployment list. */
+export interface DeploymentSearchQuery {
+  project?: string;
+  model?: string;
+  service?: string;
+  status?: 'active' | 'retired';
+  limit: number;
+  cursor?: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
@@ -303,6 +331,7 @@ export interface Deployment {
   id: string;
   modelId: string;
   projectId: string;
+  project: string;
   model: string;
   version: number;
   environment: string;

@@ -110,6 +110,28 @@ export const spec = {
           maxLength: 2000,
         },
       },
+      q: {
+        name: 'q',
+        in: 'query',
+        allowReserved: true,
+        required: false,
+        description:
+          'Free text; every word must appear in the name or description.',
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
+      projectFilter: {
+        name: 'project',
+        in: 'query',
+        allowReserved: true,
+        required: false,
+        description: "Only this project's items.",
+        schema: {
+          $ref: '#/components/schemas/Slug',
+        },
+      },
     },
     schemas: {
       Slug: {
@@ -1514,6 +1536,9 @@ export const spec = {
           id: {
             type: 'string',
           },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
           model: {
             $ref: '#/components/schemas/Slug',
           },
@@ -1577,6 +1602,12 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/Deployment',
             },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
           },
         },
       },
@@ -2389,6 +2420,155 @@ export const spec = {
         },
       },
     },
+    '/models': {
+      get: {
+        operationId: 'searchModels',
+        description:
+          'Every registered model the caller may read, across projects, by name.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/q',
+          },
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "The model's owner (its own, or its project's when it has none).",
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of models.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/datasets': {
+      get: {
+        operationId: 'searchDatasets',
+        description:
+          'Every dataset and feature set the caller may read, across projects, by project and name.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/q',
+          },
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/DatasetKind',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of datasets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DatasetList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments': {
+      get: {
+        operationId: 'listDeployments',
+        description:
+          'Deployments across models, newest first; e.g. every active deployment, or what a service serves.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['active', 'retired'],
+            },
+          },
+          {
+            name: 'service',
+            in: 'query',
+            allowReserved: true,
+            description: "The serving component's entity ref.",
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'model',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of deployments.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/models/{modelName}': {
       get: {
         operationId: 'getModel',
@@ -3095,6 +3275,18 @@ export type EndpointMap = {
       operations['createModel']['requestBody']
     >['content']['application/json'];
     response: operations['createModel']['responses'][201]['content']['application/json'];
+  };
+  '#get|/models': {
+    query: NonNullable<operations['searchModels']['parameters']['query']>;
+    response: operations['searchModels']['responses'][200]['content']['application/json'];
+  };
+  '#get|/datasets': {
+    query: NonNullable<operations['searchDatasets']['parameters']['query']>;
+    response: operations['searchDatasets']['responses'][200]['content']['application/json'];
+  };
+  '#get|/deployments': {
+    query: NonNullable<operations['listDeployments']['parameters']['query']>;
+    response: operations['listDeployments']['responses'][200]['content']['application/json'];
   };
   '#get|/models/{modelName}': {
     path: NonNullable<operations['getModel']['parameters']['path']>;

@@ -15,7 +15,14 @@ import {
   mlHomeProjectUpdatePermission,
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
-import { DatasetKind, Project, ProjectListQuery } from '../domain/types';
+import {
+  DatasetKind,
+  DatasetSearchQuery,
+  DeploymentSearchQuery,
+  ModelSearchQuery,
+  Project,
+  ProjectListQuery,
+} from '../domain/types';
 import { ProjectConditions } from '../database/MlHomeStore';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
 import {
@@ -255,6 +262,33 @@ export class AuthorizedMlHomeService implements MlHomeService {
       await this.inner.resolveProject(project),
     );
     return this.inner.listModels(caller, project, page);
+  }
+
+  async searchModels(caller: Caller, query: ModelSearchQuery) {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) return { items: [], totalCount: 0 };
+    return this.inner.searchModels(caller, query, conditions);
+  }
+
+  async searchDatasets(caller: Caller, query: DatasetSearchQuery) {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) return { items: [], totalCount: 0 };
+    return this.inner.searchDatasets(caller, query, conditions);
+  }
+
+  async searchDeployments(caller: Caller, query: DeploymentSearchQuery) {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) return { items: [], totalCount: 0 };
+    return this.inner.searchDeployments(caller, query, conditions);
   }
 
   async getModel(caller: Caller, name: string) {

@@ -17,6 +17,9 @@ import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import {
   DatasetKind,
+  DatasetSearchQuery,
+  DeploymentSearchQuery,
+  ModelSearchQuery,
   IngestBatchInput,
   IngestRunInput,
   ProjectListQuery,
@@ -352,6 +355,20 @@ export class DefaultMlHomeService implements MlHomeService {
     return this.models.listModels(await this.resolveProject(project), page);
   }
 
+  async searchModels(
+    _caller: Caller,
+    query: ModelSearchQuery,
+    conditions?: ProjectConditions,
+  ) {
+    return this.models.searchModels(
+      {
+        ...query,
+        owner: query.owner && normalizeEntityRef('owner', query.owner),
+      },
+      conditions,
+    );
+  }
+
   async getModel(_caller: Caller, name: string) {
     return (await this.resolveModel(name)).model;
   }
@@ -537,6 +554,14 @@ export class DefaultMlHomeService implements MlHomeService {
     return { items: all, comparison };
   }
 
+  async searchDatasets(
+    _caller: Caller,
+    query: DatasetSearchQuery,
+    conditions?: ProjectConditions,
+  ) {
+    return this.datasets.searchDatasets(query, conditions);
+  }
+
   async listDatasets(
     _caller: Caller,
     project: string,
@@ -612,6 +637,20 @@ export class DefaultMlHomeService implements MlHomeService {
   async listModelDeployments(_caller: Caller, model: string) {
     return this.deployments.listDeployments(
       (await this.resolveModel(model)).model,
+    );
+  }
+
+  async searchDeployments(
+    _caller: Caller,
+    query: DeploymentSearchQuery,
+    conditions?: ProjectConditions,
+  ) {
+    return this.deployments.searchDeployments(
+      {
+        ...query,
+        service: query.service && normalizeEntityRef('service', query.service),
+      },
+      conditions,
     );
   }
 

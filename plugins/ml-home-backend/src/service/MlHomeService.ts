@@ -4,11 +4,14 @@ import {
   AliasHistoryEntry,
   Dataset,
   DatasetKind,
+  DatasetSearchQuery,
   Deployment,
+  DeploymentSearchQuery,
   LineageGraph,
   Experiment,
   Model,
   ModelAlias,
+  ModelSearchQuery,
   ModelCard,
   ModelVersion,
   IngestResult,
@@ -196,6 +199,11 @@ export interface MlHomeService {
     project: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Model>>;
+  searchModels(
+    caller: Caller,
+    query: ModelSearchQuery,
+    conditions?: ProjectConditions,
+  ): Promise<Page<Model>>;
   getModel(caller: Caller, name: string): Promise<Model>;
   createModel(
     caller: Caller,
@@ -230,6 +238,11 @@ export interface MlHomeService {
     page: { limit: number; cursor?: string },
   ): Promise<Page<AliasHistoryEntry>>;
   compare(caller: Caller, request: CompareRequest): Promise<CompareOutcome>;
+  searchDatasets(
+    caller: Caller,
+    query: DatasetSearchQuery,
+    conditions?: ProjectConditions,
+  ): Promise<Page<Dataset>>;
   listDatasets(
     caller: Caller,
     project: string,
@@ -247,6 +260,11 @@ export interface MlHomeService {
     datasets: string[],
   ): Promise<string[]>;
   listModelDeployments(caller: Caller, model: string): Promise<Deployment[]>;
+  searchDeployments(
+    caller: Caller,
+    query: DeploymentSearchQuery,
+    conditions?: ProjectConditions,
+  ): Promise<Page<Deployment>>;
   createDeployment(
     caller: Caller,
     model: string,

@@ -15,6 +15,8 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import request from 'supertest';
 import { Knex } from 'knex';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { mlHomePlugin } from '../plugin';
 
 jest.setTimeout(120_000);
@@ -74,6 +76,7 @@ describe('ML Home API', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let knex: Knex;
     let server: any;
+    const published: any[] = [];
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -96,6 +99,16 @@ describe('ML Home API', () => {
           mlHomePlugin,
           permissions.factory,
           mockServices.database.factory({ knex }),
+          createServiceFactory({
+            service: eventsServiceRef,
+            deps: {},
+            factory: () => ({
+              publish: async (event: any) => {
+                published.push(event);
+              },
+              subscribe: async () => {},
+            }),
+          }),
           mockServices.rootConfig.factory({ data: {} }),
           mockServices.httpAuth.factory({
             defaultCredentials: mockCredentials.none(),
@@ -681,6 +694,126 @@ describe('ML Home API', () => {
         expect(project.body.lastActivityAt).toBe(feed.body.items[0].createdAt);
         expect(retired.body).toMatchObject({ status: 'retired' });
         expect(retired.body.retiredAt).toBeDefined();
+      });
+      it('searches models, datasets and deployments across projects, within what the reader may see', async () => {
+        await createProject('other-home', 'group:default/team-b', BOB);
+        const as = (who: string) => ({ Authorization: user(who) });
+        await api()
+          .post('/api/ml-home/projects/other-home/models')
+          .set(as(BOB))
+          .send({ name: 'other-model', description: 'Scores churn risk' });
+        await api()
+          .post('/api/ml-home/models/other-model/versions')
+          .set(as(BOB))
+          .send({});
+        const deployed = await api()
+          .post('/api/ml-home/models/other-model/deployments')
+          .set(as(BOB))
+          .send({
+            version: 1,
+            environment: 'staging',
+            service: 'component:default/other-service',
+          });
+        expect(deployed.status).toBe(201);
+        await api()
+          .post('/api/ml-home/projects/other-home/datasets')
+          .set(as(BOB))
+          .send({ name: 'churn-features', kind: 'feature-set' });
+
+        // Each write that the catalog mirrors was announced after it committed.
+        expect(
+          published
+            .filter(e => e.eventPayload.project === 'other-home')
+            .map(e => {
+              const { entity, action, name } = e.eventPayload;
+              return `${e.topic} ${entity} ${action} ${name}`;
+            }),
+        ).toEqual([
+          'ml-home project created other-home',
+          'ml-home model created other-model',
+          'ml-home model updated other-model',
+          'ml-home deployment created other-model',
+          'ml-home dataset created churn-features',
+        ]);
+
+        const get = (path: string, who = BOB) =>
+          api().get(`/api/ml-home${path}`).set(as(who));
+        const names = (res: any) => res.body.items.map((m: any) => m.name);
+
+        const all = await get('/models?limit=1000');
+        expect(names(all)).toEqual(
+          expect.arrayContaining(['feed-ranker', 'other-model']),
+        );
+        expect(all.body.totalCount).toBe(all.body.items.length);
+        expect(names(await get('/models?owner=group:team-b'))).toEqual([
+          'other-model',
+        ]);
+        expect(names(await get('/models?q=CHURN%20risk'))).toEqual([
+          'other-model',
+        ]);
+        expect(names(await get('/models?project=model-home'))).not.toContain(
+          'other-model',
+        );
+        // The restricted reader sees neither the other team's model nor its count.
+        const seenByEve = await get('/models?limit=1000', EVE);
+        expect(names(seenByEve)).not.toContain('other-model');
+        expect(seenByEve.body.totalCount).toBe(seenByEve.body.items.length);
+
+        // Keyset pages visit every model once, in name order.
+        const paged: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await get(
+            `/models?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          paged.push(...names(page));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        expect(paged).toEqual(names(all));
+
+        const datasets: string[] = [];
+        cursor = undefined;
+        do {
+          const page = await get(
+            `/datasets?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          datasets.push(
+            ...page.body.items.map((d: any) => `${d.project}/${d.name}`),
+          );
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        expect(datasets).toEqual([...datasets].sort());
+        expect(datasets).toContain('other-home/churn-features');
+        expect(datasets).toContain('model-home/listening-events');
+        const featureSets = await get('/datasets?kind=feature-set');
+        expect(
+          featureSets.body.items.every((d: any) => d.kind === 'feature-set'),
+        ).toBe(true);
+        expect(
+          (await get('/datasets?limit=1000', EVE)).body.items.map(
+            (d: any) => d.project,
+          ),
+        ).not.toContain('other-home');
+        const badCursor = await get('/datasets?cursor=nonsense');
+        expect(badCursor.status).toBe(400);
+        expect(badCursor.body.error.message).toContain('cursor');
+
+        const served = await get(
+          '/deployments?status=active&service=component:default/other-service',
+        );
+        expect(
+          served.body.items.map((d: any) => [d.project, d.model, d.version]),
+        ).toEqual([['other-home', 'other-model', 1]]);
+        const retired = await get('/deployments?status=retired&limit=1');
+        expect(retired.body.items[0].status).toBe('retired');
+        expect(retired.body.totalCount).toBeGreaterThan(1);
+        const next = await get(
+          `/deployments?status=retired&limit=1&cursor=${retired.body.nextCursor}`,
+        );
+        expect(next.body.items[0].id).not.toBe(retired.body.items[0].id);
+        expect(
+          (await get('/deployments', EVE)).body.items.map((d: any) => d.model),
+        ).not.toContain('other-model');
       });
     });
 

@@ -288,6 +288,40 @@ export async function createRouter(
     res.status(201).json(modelToWire(model));
   });
 
+  api.get('/models', async (req, res) => {
+    const page = await service.searchModels(await caller(req), {
+      q: req.query.q,
+      project: req.query.project,
+      owner: req.query.owner,
+      limit: req.query.limit ?? 50,
+      cursor: req.query.cursor,
+    });
+    res.json(countedPageToWire(page, modelToWire));
+  });
+
+  api.get('/datasets', async (req, res) => {
+    const page = await service.searchDatasets(await caller(req), {
+      q: req.query.q,
+      project: req.query.project,
+      kind: req.query.kind,
+      limit: req.query.limit ?? 50,
+      cursor: req.query.cursor,
+    });
+    res.json(countedPageToWire(page, datasetToWire));
+  });
+
+  api.get('/deployments', async (req, res) => {
+    const page = await service.searchDeployments(await caller(req), {
+      project: req.query.project,
+      model: req.query.model,
+      service: req.query.service,
+      status: req.query.status,
+      limit: req.query.limit ?? 50,
+      cursor: req.query.cursor,
+    });
+    res.json(countedPageToWire(page, deploymentToWire));
+  });
+
   api.get('/models/:modelName', async (req, res) => {
     res.json(
       modelToWire(

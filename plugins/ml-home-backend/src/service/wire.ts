@@ -213,6 +213,7 @@ export function datasetToWire(d: Dataset): Wire.Dataset {
 export function deploymentToWire(d: Deployment): Wire.Deployment {
   return {
     id: d.id,
+    project: d.project,
     model: d.model,
     version: d.version,
     environment: d.environment,

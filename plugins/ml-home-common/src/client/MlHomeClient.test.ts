@@ -149,4 +149,28 @@ describe('MlHomeClient', () => {
     );
     await expect(client.deleteProject('gone')).resolves.toBeUndefined();
   });
+
+  it('searches across projects with the filters as query parameters', async () => {
+    const seen: URL[] = [];
+    const record = ({ request }: { request: Request }) => {
+      seen.push(new URL(request.url));
+      return HttpResponse.json({ items: [], totalCount: 0 });
+    };
+    server.use(
+      http.get(`${baseUrl}/models`, record),
+      http.get(`${baseUrl}/datasets`, record),
+      http.get(`${baseUrl}/deployments`, record),
+    );
+    await client.searchModels({ owner: 'group:default/a', q: 'churn' });
+    await client.searchDatasets({ kind: 'feature-set', cursor: 'abc' });
+    await client.listDeployments({
+      status: 'active',
+      service: 'component:default/feed',
+    });
+    expect(seen.map(u => `${u.pathname}${u.search}`)).toEqual([
+      '/api/ml-home/models?owner=group%3Adefault%2Fa&q=churn',
+      '/api/ml-home/datasets?kind=feature-set&cursor=abc',
+      '/api/ml-home/deployments?status=active&service=component%3Adefault%2Ffeed',
+    ]);
+  });
 });

@@ -82,6 +82,33 @@ export type ListDatasetsQuery = NonNullable<
 >;
 
 /**
+ * Query parameters of the model search across projects.
+ *
+ * @public
+ */
+export type SearchModelsQuery = NonNullable<
+  operations['searchModels']['parameters']['query']
+>;
+
+/**
+ * Query parameters of the dataset search across projects.
+ *
+ * @public
+ */
+export type SearchDatasetsQuery = NonNullable<
+  operations['searchDatasets']['parameters']['query']
+>;
+
+/**
+ * Query parameters of the deployment list across models.
+ *
+ * @public
+ */
+export type ListDeploymentsQuery = NonNullable<
+  operations['listDeployments']['parameters']['query']
+>;
+
+/**
  * Paging parameters of the smaller lists.
  *
  * @public
@@ -117,6 +144,7 @@ export interface MlHomeApi {
   ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
   listModels(project: string, page?: PageQuery): Promise<ModelList>;
   createModel(project: string, model: ModelCreate): Promise<Model>;
+  searchModels(query?: SearchModelsQuery): Promise<ModelList>;
   getModel(name: string): Promise<Model>;
   listModelVersions(model: string, page?: PageQuery): Promise<ModelVersionList>;
   getModelVersion(model: string, version: number): Promise<ModelVersion>;
@@ -136,6 +164,7 @@ export interface MlHomeApi {
     project: string,
     query?: ListDatasetsQuery,
   ): Promise<DatasetList>;
+  searchDatasets(query?: SearchDatasetsQuery): Promise<DatasetList>;
   getDataset(project: string, name: string): Promise<Dataset>;
   createDataset(project: string, dataset: DatasetCreate): Promise<Dataset>;
   addRunInputs(
@@ -143,6 +172,7 @@ export interface MlHomeApi {
     datasets: string[],
   ): Promise<{ datasets: string[] }>;
   listModelDeployments(model: string): Promise<DeploymentList>;
+  listDeployments(query?: ListDeploymentsQuery): Promise<DeploymentList>;
   createDeployment(
     model: string,
     deployment: DeploymentCreate,
@@ -296,6 +326,10 @@ export class MlHomeClient implements MlHomeApi {
     );
   }
 
+  searchModels(query?: SearchModelsQuery) {
+    return this.request<ModelList>('GET', `/models${toQueryString(query)}`);
+  }
+
   getModel(name: string) {
     return this.request<Model>('GET', `/models/${segment(name)}`);
   }
@@ -355,6 +389,10 @@ export class MlHomeClient implements MlHomeApi {
     );
   }
 
+  searchDatasets(query?: SearchDatasetsQuery) {
+    return this.request<DatasetList>('GET', `/datasets${toQueryString(query)}`);
+  }
+
   getDataset(project: string, name: string) {
     return this.request<Dataset>(
       'GET',
@@ -382,6 +420,13 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<DeploymentList>(
       'GET',
       `/models/${segment(model)}/deployments`,
+    );
+  }
+
+  listDeployments(query?: ListDeploymentsQuery) {
+    return this.request<DeploymentList>(
+      'GET',
+      `/deployments${toQueryString(query)}`,
     );
   }
 

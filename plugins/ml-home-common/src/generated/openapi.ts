@@ -190,6 +190,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every registered model the caller may read, across projects, by name. */
+    get: operations['searchModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every dataset and feature set the caller may read, across projects, by project and name. */
+    get: operations['searchDatasets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Deployments across models, newest first; e.g. every active deployment, or what a service serves. */
+    get: operations['listDeployments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/models/{modelName}': {
     parameters: {
       query?: never;
@@ -801,6 +852,7 @@ export interface components {
     };
     Deployment: {
       id: string;
+      project?: components['schemas']['Slug'];
       model: components['schemas']['Slug'];
       version: number;
       environment: string;
@@ -821,6 +873,8 @@ export interface components {
     };
     DeploymentList: {
       items: components['schemas']['Deployment'][];
+      nextCursor?: string;
+      totalCount?: number;
     };
     MonitoringBatch: {
       points: {
@@ -897,6 +951,10 @@ export interface components {
     limit: number;
     /** @description The opaque `nextCursor` of the previous page. */
     cursor: string;
+    /** @description Free text; every word must appear in the name or description. */
+    q: string;
+    /** @description Only this project's items. */
+    projectFilter: components['schemas']['Slug'];
   };
   requestBodies: never;
   headers: never;
@@ -1339,6 +1397,101 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Model'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  searchModels: {
+    parameters: {
+      query?: {
+        /** @description Free text; every word must appear in the name or description. */
+        q?: components['parameters']['q'];
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        /** @description The model's owner (its own, or its project's when it has none). */
+        owner?: components['schemas']['EntityRef'];
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of models. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  searchDatasets: {
+    parameters: {
+      query?: {
+        /** @description Free text; every word must appear in the name or description. */
+        q?: components['parameters']['q'];
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        kind?: components['schemas']['DatasetKind'];
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of datasets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listDeployments: {
+    parameters: {
+      query?: {
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        status?: 'active' | 'retired';
+        /** @description The serving component's entity ref. */
+        service?: components['schemas']['EntityRef'];
+        model?: components['schemas']['Slug'];
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deployments. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentList'];
         };
       };
       default: components['responses']['ErrorResponse'];
