@@ -1,10 +1,19 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Project, ProjectList } from '@ml-home/plugin-ml-home-common';
-import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import type {
+  ListProjectsQuery,
+  Project,
+  ProjectCreate,
+  ProjectList,
+} from '@ml-home/plugin-ml-home-common';
 import { MlHomePage } from './MlHomePage';
 import { fakeMlHomeApi as fakeApi } from '../../testUtils/fakeMlHomeApi';
+import {
+  groupEntity,
+  renderPage,
+  responseError,
+  userEntity,
+} from '../common/__testUtils__/renderPage';
 
 function project(name: string, extra: Partial<Project> = {}): Project {
   return {
@@ -27,45 +36,97 @@ function project(name: string, extra: Partial<Project> = {}): Project {
   };
 }
 
-const list = (items: Project[], nextCursor?: string): ProjectList => ({
+const list = (
+  items: Project[],
+  extra: Partial<ProjectList> = {},
+): ProjectList => ({
   items,
   totalCount: items.length,
-  nextCursor,
   facets: { owner: [], tag: [], lifecycle: [] },
+  ...extra,
 });
+
+const ALL = [
+  project('home-feed', { owner: 'group:default/home-ranking' }),
+  project('churn-prediction', {
+    owner: 'group:default/growth',
+    lifecycle: 'experimental',
+    tags: ['churn'],
+  }),
+];
+
+/** A small in-memory project search that honours the filters and counts the facets. */
+function searchingApi(calls: ListProjectsQuery[] = []) {
+  return fakeApi({
+    listProjects: async (query = {}) => {
+      calls.push(query);
+      const match = (p: Project, skip?: string) =>
+        (!query.q || p.name.includes(query.q)) &&
+        (skip === 'owner' ||
+          !query.owner?.length ||
+          query.owner.includes(p.owner)) &&
+        (skip === 'tag' || (query.tag ?? []).every(t => p.tags.includes(t))) &&
+        (skip === 'lifecycle' ||
+          !query.lifecycle?.length ||
+          query.lifecycle.includes(p.lifecycle));
+      const count = (values: string[]) =>
+        [...new Set(values)].map(value => ({
+          value,
+          count: values.filter(v => v === value).length,
+        }));
+      const items = ALL.filter(p => match(p));
+      return list(items, {
+        facets: {
+          owner: count(ALL.filter(p => match(p, 'owner')).map(p => p.owner)),
+          tag: count(ALL.filter(p => match(p, 'tag')).flatMap(p => p.tags)),
+          lifecycle: count(
+            ALL.filter(p => match(p, 'lifecycle')).map(p => p.lifecycle),
+          ),
+        },
+      });
+    },
+  });
+}
+
+const render = (
+  api = searchingApi(),
+  url = '/ml-home',
+  extra: Partial<Parameters<typeof renderPage>[1]> = {},
+) => renderPage(<MlHomePage />, { path: '/', url, api, ...extra });
 
 jest.setTimeout(30_000);
 
 describe('MlHomePage', () => {
   it('tells the user how to start when there is no project', async () => {
-    await renderInTestApp(<MlHomePage />, {
-      apis: [[mlHomeApiRef, fakeApi({ listProjects: async () => list([]) })]],
-    });
+    await render(fakeApi({ listProjects: async () => list([]) }));
     expect(
       screen.getByRole('heading', { level: 1, name: 'ML Home' }),
     ).toBeInTheDocument();
     expect(await screen.findByText('No ML projects yet')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: 'Create project' }).length,
+    ).toBeGreaterThan(0);
   });
 
-  it('lists projects and searches on the server', async () => {
-    const calls: (string | undefined)[] = [];
-    const api = fakeApi({
-      listProjects: async query => {
-        calls.push(query?.q);
-        return query?.q
-          ? list([project('churn-prediction')])
-          : list([project('home-feed'), project('churn-prediction')]);
-      },
-    });
-    await renderInTestApp(<MlHomePage />, { apis: [[mlHomeApiRef, api]] });
+  it('lists projects with links to their spaces', async () => {
+    await render();
     expect(
       await screen.findByRole('link', { name: 'Title of home-feed' }),
     ).toHaveAttribute('href', '/ml-home/projects/home-feed');
-    expect(screen.getByText('Projects (2)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Recently active projects (2)'),
+    ).toBeInTheDocument();
+  });
 
-    const input = screen.getByLabelText('Search projects');
-    fireEvent.change(input, { target: { value: 'churn' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+  it('filters by a facet, keeps it in the URL and shows the counts', async () => {
+    const calls: ListProjectsQuery[] = [];
+    const { location } = await render(searchingApi(calls));
+    const growth = await screen.findByRole('checkbox', { name: 'growth (1)' });
+    expect(
+      screen.getByRole('checkbox', { name: 'home-ranking (1)' }),
+    ).toBeInTheDocument();
+    await userEvent.click(growth);
+
     await waitFor(() =>
       expect(
         screen.queryByRole('link', { name: 'Title of home-feed' }),
@@ -74,7 +135,118 @@ describe('MlHomePage', () => {
     expect(
       screen.getByRole('link', { name: 'Title of churn-prediction' }),
     ).toBeInTheDocument();
-    expect(calls).toContain('churn');
+    expect(new URLSearchParams(location().search).getAll('owner')).toEqual([
+      'group:default/growth',
+    ]);
+    expect(calls[calls.length - 1].owner).toEqual(['group:default/growth']);
+    // The lifecycle facet counts follow the owner filter.
+    expect(
+      screen.getByRole('checkbox', { name: 'experimental (1)' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('checkbox', { name: 'production (1)' }),
+    ).not.toBeInTheDocument();
+
+    // Removing the filter chip clears it from the URL again.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() => expect(location().search).toBe(''));
+    expect(
+      await screen.findByRole('link', { name: 'Title of home-feed' }),
+    ).toBeInTheDocument();
+  });
+
+  it('restores the view from a link', async () => {
+    const calls: ListProjectsQuery[] = [];
+    await render(
+      searchingApi(calls),
+      '/ml-home?tag=churn&lifecycle=experimental&sort=name',
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Title of churn-prediction' }),
+    ).toBeInTheDocument();
+    expect(calls[0]).toMatchObject({
+      tag: ['churn'],
+      lifecycle: ['experimental'],
+      orderBy: 'name',
+      order: 'asc',
+    });
+    expect(screen.getByRole('checkbox', { name: 'churn (1)' })).toBeChecked();
+    expect(screen.getByText('tag: churn')).toBeInTheDocument();
+  });
+
+  it('searches on the server when the user presses Enter', async () => {
+    const calls: ListProjectsQuery[] = [];
+    const { location } = await render(searchingApi(calls));
+    await screen.findByRole('link', { name: 'Title of home-feed' });
+    const input = screen.getByLabelText('Search projects');
+    fireEvent.change(input, { target: { value: 'churn' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: 'Title of home-feed' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(calls.map(c => c.q)).toContain('churn');
+    expect(new URLSearchParams(location().search).get('q')).toBe('churn');
+  });
+
+  it('says when nothing matches and offers to clear the filters', async () => {
+    await render(searchingApi(), '/ml-home?q=nothing-like-this');
+    expect(await screen.findByText('No project matches')).toBeInTheDocument();
+  });
+
+  it('pages on the server', async () => {
+    const cursors: (string | undefined)[] = [];
+    const api = fakeApi({
+      listProjects: async query => {
+        cursors.push(query?.cursor);
+        return query?.cursor
+          ? list([project('second-page')], { totalCount: 26 })
+          : list([project('first-page')], { totalCount: 26, nextCursor: 'c1' });
+      },
+    });
+    await render(api);
+    await screen.findByRole('link', { name: 'Title of first-page' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Next page of projects' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Title of second-page' }),
+    ).toBeInTheDocument();
+    expect(cursors).toContain('c1');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page of projects' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Title of first-page' }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the user's teams' projects first", async () => {
+    const calls: ListProjectsQuery[] = [];
+    await render(searchingApi(calls), '/ml-home', {
+      user: 'user:default/alice',
+      catalogEntities: [
+        userEntity('alice', ['growth']),
+        groupEntity('growth', ['alice']),
+      ],
+    });
+    const section = await screen.findByRole('region', {
+      name: "Your teams' projects",
+    });
+    expect(
+      await within(section).findByRole('link', {
+        name: 'Title of churn-prediction',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(section).queryByRole('link', { name: 'Title of home-feed' }),
+    ).not.toBeInTheDocument();
+    expect(calls.some(c => c.owner?.join() === 'group:default/growth')).toBe(
+      true,
+    );
   });
 
   it('shows the error and retries on request', async () => {
@@ -88,12 +260,148 @@ describe('MlHomePage', () => {
         return list([]);
       },
     });
-    await renderInTestApp(<MlHomePage />, { apis: [[mlHomeApiRef, api]] });
+    await render(api);
     expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
       0,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No ML projects yet')).toBeInTheDocument();
     expect(calls).toBe(2);
+  });
+
+  describe('creating a project', () => {
+    it("shows the server's validation message at the field it names", async () => {
+      const created: ProjectCreate[] = [];
+      const api = fakeApi({
+        listProjects: async () => list([]),
+        createProject: async body => {
+          created.push(body);
+          throw await responseError(
+            400,
+            'InputError',
+            'title must not be empty',
+          );
+        },
+      });
+      await render(api, '/ml-home', {
+        catalogEntities: [
+          userEntity('alice', ['growth']),
+          groupEntity('growth', ['alice']),
+        ],
+      });
+      await screen.findByText('No ML projects yet');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Create project' })[0],
+      );
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Create an ML project',
+      });
+      await userEvent.type(within(dialog).getByLabelText(/^Name/), 'churn');
+      await userEvent.type(within(dialog).getByLabelText('Title'), '   ');
+      // The owner is preselected from the user's team.
+      await waitFor(() =>
+        expect(within(dialog).getByLabelText(/^Owner team/)).toHaveValue(
+          'growth',
+        ),
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      );
+      await waitFor(() =>
+        expect(
+          within(dialog).getByLabelText('Title'),
+        ).toHaveAccessibleDescription('title must not be empty'),
+      );
+      expect(created[0]).toMatchObject({
+        name: 'churn',
+        owner: 'group:default/growth',
+      });
+    });
+
+    it('checks the name before sending and names a taken name at the field', async () => {
+      const created: ProjectCreate[] = [];
+      const api = fakeApi({
+        listProjects: async () => list([]),
+        createProject: async body => {
+          created.push(body);
+          throw await responseError(
+            409,
+            'ConflictError',
+            "name: a project named 'churn' already exists",
+          );
+        },
+      });
+      await render(api, '/ml-home', {
+        catalogEntities: [groupEntity('growth', [], 'Growth')],
+      });
+      await screen.findByText('No ML projects yet');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Create project' })[0],
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.type(within(dialog).getByLabelText(/^Name/), 'Bad Name');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      );
+      expect(
+        within(dialog).getByLabelText(/^Name/),
+      ).toHaveAccessibleDescription(
+        /lowercase letters, digits and dashes, not starting/,
+      );
+      expect(
+        within(dialog).getByLabelText(/^Owner team/),
+      ).toHaveAccessibleDescription('Pick the team that owns the project');
+      expect(created).toEqual([]);
+
+      // Pick the owner from the catalog's groups.
+      await userEvent.click(within(dialog).getByLabelText(/^Owner team/));
+      await userEvent.click(
+        await screen.findByRole('option', { name: /Growth/ }),
+      );
+      const name = within(dialog).getByLabelText(/^Name/);
+      await userEvent.clear(name);
+      await userEvent.type(name, 'churn');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      );
+      await waitFor(() =>
+        expect(
+          within(dialog).getByLabelText(/^Name/),
+        ).toHaveAccessibleDescription(
+          "name: a project named 'churn' already exists",
+        ),
+      );
+      expect(created[0].owner).toBe('group:default/growth');
+    });
+
+    it('opens the new project when it was created', async () => {
+      const api = fakeApi({
+        listProjects: async () => list([]),
+        createProject: async body => project(body.name),
+      });
+      const { location } = await render(api, '/ml-home', {
+        catalogEntities: [
+          userEntity('alice', ['growth']),
+          groupEntity('growth', ['alice']),
+        ],
+      });
+      await screen.findByText('No ML projects yet');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Create project' })[0],
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.type(within(dialog).getByLabelText(/^Name/), 'churn');
+      await waitFor(() =>
+        expect(within(dialog).getByLabelText(/^Owner team/)).toHaveValue(
+          'growth',
+        ),
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      );
+      await waitFor(() =>
+        expect(location().pathname).toBe('/ml-home/projects/churn'),
+      );
+    });
   });
 });

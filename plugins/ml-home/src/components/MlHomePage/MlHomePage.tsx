@@ -5,152 +5,374 @@ import {
   Header,
   Link,
   Page,
-  ResponseErrorPanel,
   SupportButton,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import type { Project } from '@ml-home/plugin-ml-home-common';
+import Typography from '@material-ui/core/Typography';
+import {
+  mlHomeProjectCreatePermission,
+  type Lifecycle,
+  type Project,
+} from '@ml-home/plugin-ml-home-common';
 import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { useMyGroups } from '../../hooks/useMyGroups';
+import { featuresRouteRef, projectRouteRef } from '../../routes';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { PagingControls, useCursorPages } from '../common/paging';
+import { formatRelativeTime, shortEntityRef } from '../common/format';
+import { CreateProjectDialog } from './CreateProjectDialog';
+import { FacetGroup } from './FacetPanel';
+import { MyTeamsProjects } from './MyTeamsProjects';
 
 const PAGE_SIZE = 25;
 
-const columns: TableColumn<Project>[] = [
-  {
-    title: 'Project',
-    field: 'title',
-    render: p => <Link to={`/ml-home/projects/${p.name}`}>{p.title}</Link>,
-  },
-  {
-    title: 'Owner',
-    field: 'owner',
-    render: p => p.owner.replace(/^group:default\//, ''),
-  },
-  { title: 'Lifecycle', field: 'lifecycle' },
-  {
-    title: 'Tags',
-    field: 'tags',
-    render: p =>
-      p.tags.map(t => (
-        <Chip key={t} label={t} size="small" style={{ marginRight: 4 }} />
-      )),
-  },
-  { title: 'Runs', field: 'counts.runs', type: 'numeric' },
-  {
-    title: 'Last activity',
-    field: 'lastActivityAt',
-    render: p => new Date(p.lastActivityAt).toLocaleDateString(),
-  },
-];
+const SORTS = {
+  lastActivityAt: { label: 'Recently active', order: 'desc' },
+  name: { label: 'Name', order: 'asc' },
+  createdAt: { label: 'Newest', order: 'desc' },
+} as const;
+type Sort = keyof typeof SORTS;
+
+const FILTER_KEYS = ['q', 'owner', 'tag', 'lifecycle'] as const;
 
 /**
- * The ML Home landing page: every ML project of the organisation, searchable.
+ * The ML Home landing page: discover every ML project of the organisation. Search, facets and
+ * sort live in the URL, so a link reproduces the view; the list is paged on the server.
  *
  * @public
  */
 export const MlHomePage = () => {
   const api = useApi(mlHomeApiRef);
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const runSearch = (text: string) => {
-    setQ(text.trim());
-    setCursors([undefined]);
+  const navigate = useNavigate();
+  const projectLink = useRouteRef(projectRouteRef);
+  const featuresLink = useRouteRef(featuresRouteRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const owners = searchParams.getAll('owner');
+  const tags = searchParams.getAll('tag');
+  const lifecycles = searchParams.getAll('lifecycle') as Lifecycle[];
+  const sortParam = searchParams.get('sort') as Sort | null;
+  const sort: Sort =
+    sortParam && sortParam in SORTS ? sortParam : 'lastActivityAt';
+  const filtered = FILTER_KEYS.some(k => searchParams.getAll(k).length > 0);
+
+  const { groups: myGroups } = useMyGroups();
+  const { allowed: canCreate } = usePermission({
+    permission: mlHomeProjectCreatePermission,
+  });
+  const [creating, setCreating] = useState(false);
+
+  // The search box edits locally and commits to the URL on Enter or after a pause in typing.
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const update = (
+    change: (params: URLSearchParams) => void,
+    options?: { replace?: boolean },
+  ) => {
+    const next = new URLSearchParams(searchParams);
+    change(next);
+    setSearchParams(next, options);
   };
-  // Search as the user types, once they pause; Enter searches at once.
+  const commitSearch = (value: string, replace: boolean) => {
+    if (value.trim() === q) return;
+    update(
+      p => {
+        if (value.trim()) p.set('q', value.trim());
+        else p.delete('q');
+      },
+      { replace },
+    );
+  };
   useEffect(() => {
-    const timer = setTimeout(() => runSearch(search), 300);
+    const timer = setTimeout(() => commitSearch(text, true), 300);
     return () => clearTimeout(timer);
-  }, [search]);
-  const cursor = cursors[cursors.length - 1];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  const toggle = (key: 'owner' | 'tag' | 'lifecycle', value: string) =>
+    update(p => {
+      const values = p.getAll(key);
+      p.delete(key);
+      const next = values.includes(value)
+        ? values.filter(v => v !== value)
+        : [...values, value];
+      next.forEach(v => p.append(key, v));
+    });
+  const setOwners = (values: string[]) =>
+    update(p => {
+      p.delete('owner');
+      values.forEach(v => p.append('owner', v));
+    });
+  const clearFilters = () => update(p => FILTER_KEYS.forEach(k => p.delete(k)));
+
+  const queryKey = JSON.stringify([q, owners, tags, lifecycles, sort]);
+  const pages = useCursorPages(queryKey);
   const projects = useAsyncRetry(
     () =>
       api.listProjects({
         q: q || undefined,
+        owner: owners.length ? owners : undefined,
+        tag: tags.length ? tags : undefined,
+        lifecycle: lifecycles.length ? lifecycles : undefined,
+        orderBy: sort,
+        order: SORTS[sort].order,
         limit: PAGE_SIZE,
-        cursor,
-        orderBy: 'lastActivityAt',
+        cursor: pages.cursor,
       }),
-    [api, q, cursor],
+    [api, queryKey, pages.cursor],
   );
+  const page = projects.value;
+
+  const columns: TableColumn<Project>[] = [
+    {
+      title: 'Project',
+      field: 'title',
+      render: p => (
+        <>
+          <Link to={projectLink?.({ projectName: p.name }) ?? '#'}>
+            {p.title}
+          </Link>
+          {p.title !== p.name ? (
+            <Typography variant="caption" display="block" color="textSecondary">
+              {p.name}
+            </Typography>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: p => <EntityRefLink entityRef={p.owner} defaultKind="group" />,
+    },
+    { title: 'Lifecycle', field: 'lifecycle' },
+    {
+      title: 'Tags',
+      field: 'tags',
+      render: p =>
+        p.tags.map(t => (
+          <Chip
+            key={t}
+            label={t}
+            size="small"
+            style={{ marginRight: 4, marginBottom: 2 }}
+            onClick={() => !tags.includes(t) && toggle('tag', t)}
+            aria-label={`Filter by tag ${t}`}
+          />
+        )),
+    },
+    { title: 'Runs', field: 'counts.runs', type: 'numeric' },
+    {
+      title: 'Last activity',
+      field: 'lastActivityAt',
+      render: p => (
+        <span title={new Date(p.lastActivityAt).toLocaleString()}>
+          {formatRelativeTime(p.lastActivityAt)}
+        </span>
+      ),
+    },
+  ];
+
+  const tableTitle =
+    !filtered && sort === 'lastActivityAt'
+      ? 'Recently active projects'
+      : 'Projects';
+  const openCreate = canCreate ? () => setCreating(true) : undefined;
 
   let body: JSX.Element;
   if (projects.error) {
     body = (
-      <>
-        <ResponseErrorPanel
-          error={projects.error}
-          title="ML Home could not load the projects"
-        />
-        <Button variant="outlined" color="primary" onClick={projects.retry}>
-          Retry
-        </Button>
-      </>
+      <LoadErrorPanel
+        error={projects.error}
+        title="ML Home could not load the projects"
+        onRetry={projects.retry}
+      />
     );
-  } else if (!projects.loading && projects.value?.totalCount === 0 && !q) {
+  } else if (page && page.totalCount === 0 && !filtered) {
     body = (
       <EmptyState
         missing="data"
         title="No ML projects yet"
-        description="ML projects gather your team's experiments, runs, models, evaluations and deployments. Log runs with the batch API (POST /api/ml-home/projects/{name}/ingest) or create a project to start."
+        description="ML projects gather your team's experiments, runs, models, evaluations and deployments. Create a project, or log runs with the batch API (POST /api/ml-home/projects/{name}/ingest)."
+        action={
+          openCreate ? (
+            <Button variant="contained" color="primary" onClick={openCreate}>
+              Create project
+            </Button>
+          ) : undefined
+        }
       />
     );
   } else {
-    const page = projects.value;
+    const activeChips = [
+      ...owners.map(v => ({
+        key: 'owner' as const,
+        v,
+        label: `owner: ${shortEntityRef(v)}`,
+      })),
+      ...tags.map(v => ({ key: 'tag' as const, v, label: `tag: ${v}` })),
+      ...lifecycles.map(v => ({
+        key: 'lifecycle' as const,
+        v,
+        label: `lifecycle: ${v}`,
+      })),
+    ];
     body = (
       <>
-        <div
-          style={{
-            display: 'flex',
-            gap: 16,
-            alignItems: 'center',
-            marginBottom: 16,
-          }}
-        >
-          <TextField
-            id="ml-home-project-search"
-            label="Search projects"
-            value={search}
-            onChange={e => setSearch(e.target.value)}
-            onKeyDown={e => {
-              if (e.key === 'Enter') runSearch(search);
-            }}
-            variant="outlined"
-            size="small"
+        {!filtered ? (
+          <MyTeamsProjects
+            groups={myGroups}
+            onShowAll={() => setOwners(myGroups)}
+            onCreate={openCreate}
           />
-          <Button
-            disabled={cursors.length < 2}
-            onClick={() => setCursors(c => c.slice(0, -1))}
-          >
-            Previous page
-          </Button>
-          <Button
-            disabled={!page?.nextCursor}
-            onClick={() => setCursors(c => [...c, page?.nextCursor])}
-          >
-            Next page
-          </Button>
-        </div>
-        <Table<Project>
-          title={page ? `Projects (${page.totalCount})` : 'Projects'}
-          isLoading={projects.loading}
-          columns={columns}
-          data={page?.items ?? []}
-          options={{ paging: false, search: false, padding: 'dense' }}
-          emptyContent={
-            <EmptyState
-              missing="data"
-              title="No project matches"
-              description="Try fewer or other words."
+        ) : null}
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={3} component="aside" aria-label="Filters">
+            <FacetGroup
+              label="Owner team"
+              name="owner"
+              counts={page?.facets.owner ?? []}
+              selected={owners}
+              onToggle={v => toggle('owner', v)}
+              format={shortEntityRef}
             />
-          }
-        />
+            {myGroups.length ? (
+              <Box mb={2}>
+                <Button
+                  size="small"
+                  variant="outlined"
+                  onClick={() => setOwners(myGroups)}
+                >
+                  Only my teams
+                </Button>
+              </Box>
+            ) : null}
+            <FacetGroup
+              label="Lifecycle"
+              name="lifecycle"
+              counts={page?.facets.lifecycle ?? []}
+              selected={lifecycles}
+              onToggle={v => toggle('lifecycle', v)}
+            />
+            <FacetGroup
+              label="Tag"
+              name="tag"
+              counts={page?.facets.tag ?? []}
+              selected={tags}
+              onToggle={v => toggle('tag', v)}
+            />
+          </Grid>
+          <Grid item xs={12} md={9}>
+            <Box
+              display="flex"
+              flexWrap="wrap"
+              alignItems="center"
+              mb={2}
+              style={{ gap: 16 }}
+            >
+              <TextField
+                id="ml-home-project-search"
+                label="Search projects"
+                type="search"
+                value={text}
+                onChange={e => setText(e.target.value)}
+                onKeyDown={e => {
+                  if (e.key === 'Enter') commitSearch(text, false);
+                }}
+                variant="outlined"
+                size="small"
+                style={{ minWidth: 280 }}
+              />
+              <TextField
+                id="ml-home-project-sort"
+                select
+                label="Sort by"
+                value={sort}
+                onChange={e =>
+                  update(p => {
+                    if (e.target.value === 'lastActivityAt') p.delete('sort');
+                    else p.set('sort', e.target.value);
+                  })
+                }
+                variant="outlined"
+                size="small"
+              >
+                {Object.entries(SORTS).map(([value, s]) => (
+                  <MenuItem key={value} value={value}>
+                    {s.label}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Box>
+            {activeChips.length ? (
+              <Box mb={1} aria-label="Active filters" role="group">
+                {activeChips.map(c => (
+                  <Chip
+                    key={`${c.key}:${c.v}`}
+                    label={c.label}
+                    size="small"
+                    onDelete={() => toggle(c.key, c.v)}
+                    style={{ marginRight: 4 }}
+                  />
+                ))}
+                <Button size="small" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              </Box>
+            ) : null}
+            <Table<Project>
+              title={
+                page
+                  ? `${tableTitle} (${page.totalCount.toLocaleString()})`
+                  : tableTitle
+              }
+              isLoading={projects.loading}
+              columns={columns}
+              data={page?.items ?? []}
+              options={{ paging: false, search: false, padding: 'dense' }}
+              emptyContent={
+                <Box p={2}>
+                  <EmptyState
+                    missing="data"
+                    title="No project matches"
+                    description="Try other words, or remove a filter."
+                    action={
+                      <Button variant="outlined" onClick={clearFilters}>
+                        Clear filters
+                      </Button>
+                    }
+                  />
+                </Box>
+              }
+            />
+            {page && page.items.length ? (
+              <PagingControls
+                noun="projects"
+                pageIndex={pages.pageIndex}
+                pageSize={PAGE_SIZE}
+                shown={page.items.length}
+                totalCount={page.totalCount}
+                nextCursor={page.nextCursor}
+                onNext={pages.next}
+                onPrevious={pages.previous}
+              />
+            ) : null}
+          </Grid>
+        </Grid>
       </>
     );
   }
@@ -163,12 +385,33 @@ export const MlHomePage = () => {
       />
       <Content>
         <ContentHeader title="Discover ML projects">
+          {featuresLink ? (
+            <Button component={Link} to={featuresLink()}>
+              Explore features
+            </Button>
+          ) : null}
+          {openCreate ? (
+            <Button variant="contained" color="primary" onClick={openCreate}>
+              Create project
+            </Button>
+          ) : null}
           <SupportButton>
             ML Home gathers ML projects, experiments, models and their
             production readiness.
           </SupportButton>
         </ContentHeader>
         {body}
+        {creating ? (
+          <CreateProjectDialog
+            open
+            myGroups={myGroups}
+            onClose={() => setCreating(false)}
+            onCreated={p => {
+              setCreating(false);
+              navigate(projectLink?.({ projectName: p.name }) ?? '/');
+            }}
+          />
+        ) : null}
       </Content>
     </Page>
   );
