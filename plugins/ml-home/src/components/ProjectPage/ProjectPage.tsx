@@ -1,9 +1,186 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  EmptyState,
+  Header,
+  HeaderLabel,
+  Link,
+  LinkButton,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import type { Project } from '@ml-home/plugin-ml-home-common';
+import { useParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { rootRouteRef } from '../../routes';
+import { RunsTable } from '../RunsTable';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { formatRelativeTime } from '../common/format';
+import { useMlHomeLinks } from '../common/links';
+import { DataTab } from './DataTab';
+import { DeploymentsTab } from './DeploymentsTab';
+import { ModelsTab } from './ModelsTab';
+import { OverviewTab } from './OverviewTab';
 
-/** Placeholder until the page lands; replaced by its owner. */
-export const ProjectPage = () => (
-  <Page themeId="tool">
-    <Header title="ML Home" />
-    <Content>ProjectPage</Content>
-  </Page>
-);
+/** The tabs of a project space; each has its own URL below the project's. */
+const TABS = [
+  { path: '', label: 'Overview' },
+  { path: 'runs', label: 'Experiments & runs' },
+  { path: 'models', label: 'Models' },
+  { path: 'data', label: 'Data & features' },
+  { path: 'deployments', label: 'Deployments' },
+] as const;
+type TabPath = (typeof TABS)[number]['path'];
+
+function TabContent(props: { tab: TabPath; project: Project }) {
+  const { tab, project } = props;
+  switch (tab) {
+    case 'runs':
+      return <RunsTable projectName={project.name} />;
+    case 'models':
+      return <ModelsTab project={project} />;
+    case 'data':
+      return <DataTab project={project} />;
+    case 'deployments':
+      return <DeploymentsTab project={project} />;
+    default:
+      return <OverviewTab project={project} />;
+  }
+}
+
+/**
+ * A project space, `/ml-home/projects/:projectName/:tab?`: header with owner, lifecycle and
+ * tags; tabs for overview, runs, models, data and deployments.
+ *
+ * @public
+ */
+export const ProjectPage = () => {
+  const params = useParams();
+  const projectName = params.projectName ?? '';
+  const tabSegment = (params['*'] ?? '').split('/')[0];
+  const api = useApi(mlHomeApiRef);
+  const links = useMlHomeLinks();
+  const rootLink = useRouteRef(rootRouteRef);
+  const state = useAsyncRetry(
+    () => api.getProject(projectName),
+    [api, projectName],
+  );
+  const tab = TABS.find(t => t.path === tabSegment);
+
+  if (state.loading && !state.value) {
+    return (
+      <Page themeId="tool">
+        <Header title={projectName} type="ML project" />
+        <Content>
+          <Progress />
+        </Content>
+      </Page>
+    );
+  }
+  if (state.error || !state.value) {
+    const notFound =
+      (state.error as { statusCode?: number } | undefined)?.statusCode === 404;
+    return (
+      <Page themeId="tool">
+        <Header title={projectName} type="ML project" />
+        <Content>
+          {notFound ? (
+            <EmptyState
+              missing="data"
+              title={`No ML project named ${projectName}`}
+              description="It may have been renamed or deleted, or you may not have access to it."
+              action={
+                <LinkButton
+                  variant="contained"
+                  color="primary"
+                  to={rootLink?.() ?? '/'}
+                >
+                  Find a project
+                </LinkButton>
+              }
+            />
+          ) : (
+            <LoadErrorPanel
+              error={state.error ?? new Error('No project')}
+              title="The project could not be loaded"
+              onRetry={state.retry}
+            />
+          )}
+        </Content>
+      </Page>
+    );
+  }
+
+  const project = state.value;
+  return (
+    <Page themeId="tool">
+      <Header
+        title={project.title}
+        subtitle={project.title !== project.name ? project.name : undefined}
+        type="ML project"
+        typeLink={rootLink?.()}
+      >
+        <HeaderLabel
+          label="Owner"
+          value={
+            <EntityRefLink
+              entityRef={project.owner}
+              defaultKind="group"
+              style={{ color: 'inherit' }}
+            />
+          }
+        />
+        <HeaderLabel label="Lifecycle" value={project.lifecycle} />
+        <HeaderLabel
+          label="Last activity"
+          value={formatRelativeTime(project.lastActivityAt)}
+        />
+      </Header>
+      <Box px={3} borderBottom={1} borderColor="divider">
+        <Tabs
+          value={tab ? tab.path : false}
+          indicatorColor="primary"
+          textColor="primary"
+          variant="scrollable"
+          aria-label="Project sections"
+        >
+          {TABS.map(t => (
+            <Tab
+              key={t.path}
+              value={t.path}
+              label={t.label}
+              component={Link}
+              to={links.project(project.name, t.path)}
+              id={`project-tab-${t.path || 'overview'}`}
+              aria-controls="project-tabpanel"
+            />
+          ))}
+        </Tabs>
+      </Box>
+      <Content>
+        <div
+          role="tabpanel"
+          id="project-tabpanel"
+          aria-labelledby={
+            tab ? `project-tab-${tab.path || 'overview'}` : undefined
+          }
+        >
+          {tab ? (
+            <TabContent tab={tab.path} project={project} />
+          ) : (
+            <EmptyState
+              missing="info"
+              title={`This project has no section called "${tabSegment}"`}
+              description="Pick one of the tabs above."
+            />
+          )}
+        </div>
+      </Content>
+    </Page>
+  );
+};

@@ -12,9 +12,13 @@ import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { CatalogApi } from '@backstage/catalog-client';
 import type { MlHomeApi } from '@ml-home/plugin-ml-home-common';
+import { configure } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../../routes';
+
+// Pages render big tables; on a loaded two-core machine the first paint can take seconds.
+configure({ asyncUtilTimeout: 8000 });
 
 /**
  * Renders an ML Home page as the plugin's router mounts it below `/ml-home`, with a fake ML Home

@@ -1,0 +1,34 @@
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  compareRouteRef,
+  featuresRouteRef,
+  modelRouteRef,
+  projectRouteRef,
+} from '../../routes';
+
+/**
+ * Links between ML Home pages, built from the plugin's route refs so they follow wherever the
+ * app mounts ML Home.
+ */
+export function useMlHomeLinks() {
+  const project = useRouteRef(projectRouteRef);
+  const model = useRouteRef(modelRouteRef);
+  const compare = useRouteRef(compareRouteRef);
+  const features = useRouteRef(featuresRouteRef);
+  return {
+    project: (projectName: string, tab?: string) =>
+      `${project?.({ projectName }) ?? ''}${tab ? `/${tab}` : ''}`,
+    model: (modelName: string, version?: number) =>
+      `${model?.({ modelName }) ?? ''}${version !== undefined ? `?version=${version}` : ''}`,
+    /** A run has no page of its own: the comparison view of that one run shows it all. */
+    run: (runId: string) =>
+      `${compare?.() ?? ''}?runs=${encodeURIComponent(runId)}`,
+    dataset: (projectName: string, datasetName: string) =>
+      `${features?.() ?? ''}?${new URLSearchParams({
+        project: projectName,
+        q: datasetName,
+        open: `${projectName}/${datasetName}`,
+      })}`,
+    features: () => features?.() ?? '',
+  };
+}
