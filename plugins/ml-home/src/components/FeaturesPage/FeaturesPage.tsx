@@ -1,9 +1,215 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { rootRouteRef } from '../../routes';
+import { DatasetAccordion } from '../common/DatasetAccordion';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { PagingControls, useCursorPages } from '../common/paging';
+import { DATASET_KINDS } from '../ProjectPage/DataTab';
 
-/** Placeholder until the page lands; replaced by its owner. */
-export const FeaturesPage = () => (
-  <Page themeId="tool">
-    <Header title="ML Home" />
-    <Content>FeaturesPage</Content>
-  </Page>
-);
+const PAGE_SIZE = 25;
+
+/**
+ * Feature sets and datasets across every project: search by text, filter by kind and project;
+ * expand one for its schema and the runs and models that consume it. All of it in the URL.
+ *
+ * @public
+ */
+export const FeaturesPage = () => {
+  const api = useApi(mlHomeApiRef);
+  const rootLink = useRouteRef(rootRouteRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const kindParam = searchParams.get('kind');
+  const kind = DATASET_KINDS.find(k => k.value === kindParam)?.value;
+  const project = searchParams.get('project') ?? undefined;
+  const open = searchParams.get('open') ?? undefined;
+
+  const update = (change: (p: URLSearchParams) => void, replace = false) => {
+    const next = new URLSearchParams(searchParams);
+    change(next);
+    setSearchParams(next, { replace });
+  };
+
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  const commitSearch = (value: string, replace: boolean) => {
+    if (value.trim() === q) return;
+    update(p => {
+      if (value.trim()) p.set('q', value.trim());
+      else p.delete('q');
+      p.delete('open');
+    }, replace);
+  };
+  useEffect(() => {
+    const timer = setTimeout(() => commitSearch(text, true), 300);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  const queryKey = JSON.stringify([q, kind, project]);
+  const pages = useCursorPages(queryKey);
+  const state = useAsyncRetry(
+    () =>
+      api.searchDatasets({
+        q: q || undefined,
+        kind,
+        project,
+        limit: PAGE_SIZE,
+        cursor: pages.cursor,
+      }),
+    [api, queryKey, pages.cursor],
+  );
+  const page = state.value;
+  const filtered = !!(q || kind || project);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Features and datasets"
+        subtitle="Feature sets, training and evaluation data of every ML project, and what consumes them"
+        type="ML Home"
+        typeLink={rootLink?.()}
+      />
+      <Content>
+        <ContentHeader title="Explore features" />
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          mb={2}
+          style={{ gap: 16 }}
+        >
+          <TextField
+            id="ml-home-dataset-search"
+            label="Search datasets and feature sets"
+            type="search"
+            value={text}
+            onChange={e => setText(e.target.value)}
+            onKeyDown={e => {
+              if (e.key === 'Enter') commitSearch(text, false);
+            }}
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 320 }}
+          />
+          <TextField
+            id="ml-home-dataset-kind"
+            select
+            label="Kind"
+            value={kind ?? ''}
+            onChange={e =>
+              update(p => {
+                if (e.target.value) p.set('kind', e.target.value);
+                else p.delete('kind');
+              })
+            }
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 200 }}
+          >
+            <MenuItem value="">All kinds</MenuItem>
+            {DATASET_KINDS.map(k => (
+              <MenuItem key={k.value} value={k.value}>
+                {k.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          {project ? (
+            <Chip
+              label={`project: ${project}`}
+              onDelete={() => update(p => p.delete('project'))}
+            />
+          ) : null}
+        </Box>
+        {state.loading ? <Progress /> : null}
+        {state.error ? (
+          <LoadErrorPanel
+            error={state.error}
+            title="The datasets could not be loaded"
+            onRetry={state.retry}
+          />
+        ) : null}
+        {page && page.items.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title={
+              filtered ? 'No dataset matches' : 'No dataset is registered yet'
+            }
+            description={
+              filtered
+                ? 'Try other words, another kind, or all projects.'
+                : 'Projects register their training data, evaluation sets and feature sets with their schema (POST /api/ml-home/projects/{name}/datasets); runs then declare them as inputs.'
+            }
+            action={
+              filtered ? (
+                <Button
+                  variant="outlined"
+                  onClick={() =>
+                    update(p => {
+                      ['q', 'kind', 'project', 'open'].forEach(k =>
+                        p.delete(k),
+                      );
+                    })
+                  }
+                >
+                  Clear filters
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
+        {page && page.items.length ? (
+          <Box mb={1} color="text.secondary" fontSize="body2.fontSize">
+            {page.totalCount.toLocaleString()}{' '}
+            {page.totalCount === 1 ? 'dataset' : 'datasets'}
+          </Box>
+        ) : null}
+        {(page?.items ?? []).map(d => {
+          const key = `${d.project}/${d.name}`;
+          return (
+            <DatasetAccordion
+              key={key}
+              dataset={d}
+              showProject
+              expanded={open === key}
+              onToggle={expanded =>
+                update(p => {
+                  if (expanded) p.set('open', key);
+                  else p.delete('open');
+                }, true)
+              }
+            />
+          );
+        })}
+        {page && page.items.length ? (
+          <PagingControls
+            noun="datasets"
+            pageIndex={pages.pageIndex}
+            pageSize={PAGE_SIZE}
+            shown={page.items.length}
+            totalCount={page.totalCount}
+            nextCursor={page.nextCursor}
+            onNext={pages.next}
+            onPrevious={pages.previous}
+          />
+        ) : null}
+      </Content>
+    </Page>
+  );
+};
