@@ -1,6 +1,7 @@
 /*
  * The ML Home example backend: a Backstage backend on the new backend system with the catalog,
- * guest sign-in, permissions (our own policy), the app backend and ML Home.
+ * guest sign-in, permissions (our own policy), the app backend, search (in-memory Lunr index of
+ * the catalog and ML Home) and ML Home, whose models and datasets the catalog module publishes.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { checkStartupConfig, StartupConfigError } from './startupChecks';
@@ -16,9 +17,13 @@ async function main() {
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@ml-home/plugin-catalog-backend-module-ml-home'));
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(mlHomePermissionPolicyModule);
   backend.add(import('@ml-home/plugin-ml-home-backend'));
+  backend.add(import('@backstage/plugin-search-backend'));
+  backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  backend.add(import('@ml-home/plugin-search-backend-module-ml-home'));
   await backend.start();
 }
 

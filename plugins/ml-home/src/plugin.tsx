@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
+import { mlHomeSearchResultListItem } from './alpha/searchResultItem';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
 import {
   compareRouteRef,
@@ -56,5 +57,5 @@ export const mlHomePlugin = createFrontendPlugin({
     evaluation: evaluationRouteRef,
     features: featuresRouteRef,
   },
-  extensions: [mlHomeApi, mlHomePage],
+  extensions: [mlHomeApi, mlHomePage, mlHomeSearchResultListItem],
 });

@@ -1,0 +1,171 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
+import {
+  Lifecycle,
+  MlHomeApi,
+  Model,
+  Project,
+  mlHomeProjectReadPermission,
+} from '@ml-home/plugin-ml-home-common';
+import { Readable } from 'stream';
+
+/**
+ * A search document for an ML Home project or model (document type `ml-home`).
+ *
+ * @public
+ */
+export interface MlHomeDocument extends IndexableDocument {
+  /** What the document stands for. */
+  kind: 'project' | 'model';
+  /** The project's or model's name. */
+  name: string;
+  /** The project, or the model's project. */
+  project: string;
+  /** Owner entity ref, e.g. `group:default/churn-prediction`. */
+  owner: string;
+  /** The project's tags. */
+  tags: string[];
+  /** The project's lifecycle. */
+  lifecycle: Lifecycle;
+}
+
+/**
+ * The part of the ML Home API the collator reads.
+ *
+ * @public
+ */
+export type MlHomeSearchReader = Pick<
+  MlHomeApi,
+  'listProjects' | 'searchModels'
+>;
+
+/** Largest page the list routes accept that the collator asks for. */
+const PAGE_SIZE = 200;
+
+async function* allPages<T>(
+  readPage: (
+    cursor: string | undefined,
+  ) => Promise<{ items: T[]; nextCursor?: string }>,
+): AsyncGenerator<T> {
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await readPage(cursor);
+    yield* page.items;
+    if (!page.nextCursor) {
+      return;
+    }
+    if (seen.has(page.nextCursor)) {
+      throw new Error(`ML Home returned the cursor ${page.nextCursor} twice`);
+    }
+    seen.add(page.nextCursor);
+    cursor = page.nextCursor;
+  }
+}
+
+function ownerText(owner: string): string {
+  // "group:default/churn-prediction" → also findable as "churn-prediction".
+  const name = owner.split('/').pop() ?? owner;
+  return name === owner ? owner : `${owner} ${name}`;
+}
+
+/** The search document of a project. */
+export function projectDocument(project: Project): MlHomeDocument {
+  return {
+    title: project.title || project.name,
+    text: [
+      project.description,
+      project.tags.join(' '),
+      ownerText(project.owner),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    location: `/ml-home/projects/${encodeURIComponent(project.name)}`,
+    kind: 'project',
+    name: project.name,
+    project: project.name,
+    owner: project.owner,
+    tags: project.tags,
+    lifecycle: project.lifecycle,
+    authorization: { resourceRef: project.name },
+  };
+}
+
+/** The search document of a model; tags and lifecycle are its project's. */
+export function modelDocument(model: Model, project: Project): MlHomeDocument {
+  return {
+    title: model.name,
+    text: [
+      model.description,
+      `${project.title} (${project.name})`,
+      project.tags.join(' '),
+      ownerText(model.owner),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    location: `/ml-home/models/${encodeURIComponent(model.name)}`,
+    kind: 'model',
+    name: model.name,
+    project: project.name,
+    owner: model.owner,
+    tags: project.tags,
+    lifecycle: project.lifecycle,
+    authorization: { resourceRef: project.name },
+  };
+}
+
+/**
+ * Indexes ML Home projects and models for Backstage search, as documents of type `ml-home`
+ * ({@link MlHomeDocument}). Documents are visible to whoever may read their project
+ * (`ml-home.project.read`, resource ref = project name).
+ *
+ * @public
+ */
+export class MlHomeCollatorFactory implements DocumentCollatorFactory {
+  /** The document type, `ml-home`. */
+  readonly type = 'ml-home';
+  /** Search shows a document only to those who may read its project. */
+  readonly visibilityPermission = mlHomeProjectReadPermission;
+
+  private readonly client: MlHomeSearchReader;
+  private readonly logger?: LoggerService;
+
+  constructor(options: { client: MlHomeSearchReader; logger?: LoggerService }) {
+    this.client = options.client;
+    this.logger = options.logger;
+  }
+
+  /** {@inheritDoc @backstage/plugin-search-common#DocumentCollatorFactory.getCollator} */
+  async getCollator(): Promise<Readable> {
+    return Readable.from(this.documents());
+  }
+
+  /** Every project, then every model, read page by page. */
+  async *documents(): AsyncGenerator<MlHomeDocument> {
+    const projects = new Map<string, Project>();
+    for await (const project of allPages(cursor =>
+      this.client.listProjects({ limit: PAGE_SIZE, cursor }),
+    )) {
+      projects.set(project.name, project);
+      yield projectDocument(project);
+    }
+    let skipped = 0;
+    for await (const model of allPages(cursor =>
+      this.client.searchModels({ limit: PAGE_SIZE, cursor }),
+    )) {
+      const project = projects.get(model.project);
+      if (!project) {
+        // Created after the project list was read; the next run indexes it.
+        skipped += 1;
+        continue;
+      }
+      yield modelDocument(model, project);
+    }
+    this.logger?.info(
+      `Indexed ${projects.size} ML Home projects and their models${skipped ? ` (${skipped} models of newer projects left for the next run)` : ''}`,
+    );
+  }
+}
