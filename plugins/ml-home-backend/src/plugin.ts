@@ -11,10 +11,21 @@ import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
 import { DatabaseDatasetsStore } from './database/DatabaseDatasetsStore';
 import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
 import { DatabaseModelsStore } from './database/DatabaseModelsStore';
+import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
+import { DatabaseAnnotationsStore } from './database/DatabaseAnnotationsStore';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
 import { DefaultMlHomeService } from './service/DefaultMlHomeService';
+import { ProjectAuthorizer } from './service/ProjectAuthorizer';
+import {
+  AuthorizedEvaluationsService,
+  DefaultEvaluationsService,
+} from './service/EvaluationsService';
+import {
+  AuthorizedAnnotationsService,
+  DefaultAnnotationsService,
+} from './service/AnnotationsService';
 import { publishChanges } from './service/publishChanges';
 import { createRouter } from './service/router';
 
@@ -80,22 +91,24 @@ export const mlHomePlugin = createBackendPlugin({
             ),
         });
 
-        const service = new AuthorizedMlHomeService(
-          publishChanges(
-            new DefaultMlHomeService(
-              store,
-              models,
-              datasets,
-              new DatabaseDeploymentsStore(knex),
-            ),
-            events,
-            logger,
-          ),
+        const authorizer = new ProjectAuthorizer(
           permissions,
           createConditionTransformer(
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
           ),
         );
+        // The rules, announcing what other plugins mirror; the permission layers wrap them.
+        const core = publishChanges(
+          new DefaultMlHomeService(
+            store,
+            models,
+            datasets,
+            new DatabaseDeploymentsStore(knex),
+          ),
+          events,
+          logger,
+        );
+        const service = new AuthorizedMlHomeService(core, authorizer);
 
         if (mlHomeConfig.demoData.enabled) {
           await loadDemoDataIfEmpty({
@@ -108,8 +121,34 @@ export const mlHomePlugin = createBackendPlugin({
           });
         }
 
+        const evaluations = new AuthorizedEvaluationsService(
+          new DefaultEvaluationsService(
+            core,
+            new DatabaseEvaluationsStore(knex),
+            models,
+            datasets,
+          ),
+          core,
+          authorizer,
+        );
+        const annotations = new AuthorizedAnnotationsService(
+          new DefaultAnnotationsService(
+            core,
+            new DatabaseAnnotationsStore(knex),
+          ),
+          core,
+          authorizer,
+        );
+
         httpRouter.use(
-          await createRouter({ knex, service, httpAuth, auditor }),
+          await createRouter({
+            knex,
+            service,
+            evaluations,
+            annotations,
+            httpAuth,
+            auditor,
+          }),
         );
       },
     });

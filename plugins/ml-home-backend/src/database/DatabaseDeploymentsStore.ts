@@ -43,6 +43,19 @@ export interface DeploymentsStore {
     },
     actor: string,
   ): Promise<Deployment>;
+  /** Records a deployment inside the caller's transaction (a batch); returns its id. */
+  createDeploymentIn(
+    tx: Knex.Transaction,
+    model: Model,
+    input: {
+      version: number;
+      environment: string;
+      service: string;
+      endpoint: string;
+      deployedAt: Date;
+    },
+    actor: string,
+  ): Promise<string>;
   retireDeployment(deployment: Deployment, actor: string): Promise<Deployment>;
   logMonitoring(
     deployment: Deployment,
@@ -160,6 +173,78 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     return row ? deploymentFromRow(row) : undefined;
   }
 
+  async createDeploymentIn(
+    tx: Knex.Transaction,
+    model: Model,
+    input: {
+      version: number;
+      environment: string;
+      service: string;
+      endpoint: string;
+      deployedAt: Date;
+    },
+    actor: string,
+  ): Promise<string> {
+    const id = randomUUID();
+    const version = await tx('model_versions')
+      .where({ model_id: model.id, version: input.version })
+      .first('id');
+    if (!version) {
+      throw new NotFoundError(
+        `Model '${model.name}' has no version ${input.version}`,
+      );
+    }
+    // One active deployment per model, environment and serving component: the new one replaces it.
+    const replaced = await tx('deployments as d')
+      .join('model_versions as v', 'v.id', 'd.model_version_id')
+      .where({
+        'v.model_id': model.id,
+        'd.environment': input.environment,
+        'd.service': input.service,
+        'd.status': 'active',
+      })
+      .select('d.id');
+    if (replaced.length) {
+      await tx('deployments')
+        .whereIn(
+          'id',
+          replaced.map(r => r.id),
+        )
+        .update({
+          status: 'retired',
+          retired_at: toDbTime(input.deployedAt),
+        });
+    }
+    await tx('deployments').insert({
+      id,
+      model_version_id: version.id,
+      environment: input.environment,
+      service: input.service,
+      endpoint: input.endpoint,
+      status: 'active',
+      deployed_at: toDbTime(input.deployedAt),
+      retired_at: null,
+      created_by: actor,
+    });
+    await insertProjectEvent(
+      tx,
+      model.projectId,
+      {
+        actor,
+        action: 'deployment.create',
+        entityType: 'deployment',
+        entityId: id,
+        summary: `deployed ${model.name} v${input.version} to ${input.environment} on ${input.service}${
+          replaced.length
+            ? ` (replacing ${replaced.length} active deployment${replaced.length > 1 ? 's' : ''})`
+            : ''
+        }`,
+      },
+      new Date(),
+    );
+    return id;
+  }
+
   async createDeployment(
     model: Model,
     input: {
@@ -171,65 +256,9 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     },
     actor: string,
   ): Promise<Deployment> {
-    const id = randomUUID();
-    await this.db.transaction(async tx => {
-      const version = await tx('model_versions')
-        .where({ model_id: model.id, version: input.version })
-        .first('id');
-      if (!version) {
-        throw new NotFoundError(
-          `Model '${model.name}' has no version ${input.version}`,
-        );
-      }
-      // One active deployment per model, environment and serving component: the new one replaces it.
-      const replaced = await tx('deployments as d')
-        .join('model_versions as v', 'v.id', 'd.model_version_id')
-        .where({
-          'v.model_id': model.id,
-          'd.environment': input.environment,
-          'd.service': input.service,
-          'd.status': 'active',
-        })
-        .select('d.id');
-      if (replaced.length) {
-        await tx('deployments')
-          .whereIn(
-            'id',
-            replaced.map(r => r.id),
-          )
-          .update({
-            status: 'retired',
-            retired_at: toDbTime(input.deployedAt),
-          });
-      }
-      await tx('deployments').insert({
-        id,
-        model_version_id: version.id,
-        environment: input.environment,
-        service: input.service,
-        endpoint: input.endpoint,
-        status: 'active',
-        deployed_at: toDbTime(input.deployedAt),
-        retired_at: null,
-        created_by: actor,
-      });
-      await insertProjectEvent(
-        tx,
-        model.projectId,
-        {
-          actor,
-          action: 'deployment.create',
-          entityType: 'deployment',
-          entityId: id,
-          summary: `deployed ${model.name} v${input.version} to ${input.environment} on ${input.service}${
-            replaced.length
-              ? ` (replacing ${replaced.length} active deployment${replaced.length > 1 ? 's' : ''})`
-              : ''
-          }`,
-        },
-        new Date(),
-      );
-    });
+    const id = await this.db.transaction(tx =>
+      this.createDeploymentIn(tx, model, input, actor),
+    );
     return (await this.getDeployment(id))!;
   }
 

@@ -44,12 +44,27 @@ export interface ModelsStore {
     input: ModelVersionInput,
     actor: string,
   ): Promise<ModelVersion>;
+  /** Registers the next version inside the caller's transaction (a batch). */
+  createVersionIn(
+    tx: Knex.Transaction,
+    model: Model,
+    input: ModelVersionInput,
+    actor: string,
+  ): Promise<{ id: string; version: number }>;
   setAlias(
     model: Model,
     alias: string,
     version: number,
     actor: string,
   ): Promise<ModelAlias>;
+  /** Points an alias at a version inside the caller's transaction (a batch). */
+  setAliasIn(
+    tx: Knex.Transaction,
+    model: Model,
+    alias: string,
+    version: number,
+    actor: string,
+  ): Promise<void>;
   deleteAlias(model: Model, alias: string, actor: string): Promise<void>;
   listAliasHistory(
     model: Model,
@@ -88,6 +103,15 @@ async function currentAliasVersion(
     .where({ 'a.model_id': modelId, 'a.alias': alias })
     .first('v.version');
   return row ? fromDbInt(row.version) : undefined;
+}
+
+/**
+ * Serialises alias changes of one model: each move reads where the alias points and appends
+ * that to the history, so two moves at once must not both read the old state. PostgreSQL locks
+ * the model's row until the transaction ends; SQLite runs one write transaction at a time anyway.
+ */
+async function lockModel(tx: Knex.Transaction, modelId: string) {
+  await tx('models').where('id', modelId).forUpdate().first('id');
 }
 
 /** Version numbers are taken as max + 1 inside a transaction; a concurrent writer makes us retry. */
@@ -308,6 +332,49 @@ export class DatabaseModelsStore implements ModelsStore {
     return row ? (await this.hydrateVersions(model, [row]))[0] : undefined;
   }
 
+  async createVersionIn(
+    tx: Knex.Transaction,
+    model: Model,
+    input: ModelVersionInput,
+    actor: string,
+  ): Promise<{ id: string; version: number }> {
+    const now = new Date();
+    const max = await tx('model_versions')
+      .where('model_id', model.id)
+      .max({ v: 'version' });
+    const next = fromDbInt((max[0] as any).v ?? 0) + 1;
+    const id = randomUUID();
+    await tx('model_versions').insert({
+      id,
+      model_id: model.id,
+      version: next,
+      run_id: input.runId ?? null,
+      artifact_uri: input.artifactUri,
+      framework: input.framework,
+      description: input.description,
+      model_card: JSON.stringify(input.modelCard),
+      created_by: actor,
+      created_at: toDbTime(now),
+      updated_at: toDbTime(now),
+    });
+    await tx('models')
+      .where('id', model.id)
+      .update({ updated_at: toDbTime(now) });
+    await insertProjectEvent(
+      tx,
+      model.projectId,
+      {
+        actor,
+        action: 'model-version.create',
+        entityType: 'model-version',
+        entityId: `${model.name}/${next}`,
+        summary: `registered version ${next} of ${model.name}${input.runId ? ` from run ${input.runId}` : ''}`,
+      },
+      now,
+    );
+    return { id, version: next };
+  }
+
   async createVersion(
     model: Model,
     input: ModelVersionInput,
@@ -315,42 +382,9 @@ export class DatabaseModelsStore implements ModelsStore {
   ): Promise<ModelVersion> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const version = await this.db.transaction(async tx => {
-          const now = new Date();
-          const max = await tx('model_versions')
-            .where('model_id', model.id)
-            .max({ v: 'version' });
-          const next = fromDbInt((max[0] as any).v ?? 0) + 1;
-          await tx('model_versions').insert({
-            id: randomUUID(),
-            model_id: model.id,
-            version: next,
-            run_id: input.runId ?? null,
-            artifact_uri: input.artifactUri,
-            framework: input.framework,
-            description: input.description,
-            model_card: JSON.stringify(input.modelCard),
-            created_by: actor,
-            created_at: toDbTime(now),
-            updated_at: toDbTime(now),
-          });
-          await tx('models')
-            .where('id', model.id)
-            .update({ updated_at: toDbTime(now) });
-          await insertProjectEvent(
-            tx,
-            model.projectId,
-            {
-              actor,
-              action: 'model-version.create',
-              entityType: 'model-version',
-              entityId: `${model.name}/${next}`,
-              summary: `registered version ${next} of ${model.name}${input.runId ? ` from run ${input.runId}` : ''}`,
-            },
-            now,
-          );
-          return next;
-        });
+        const { version } = await this.db.transaction(tx =>
+          this.createVersionIn(tx, model, input, actor),
+        );
         return (await this.getVersion(model, version))!;
       } catch (error) {
         const unique = /unique|duplicate/i.test(
@@ -361,59 +395,70 @@ export class DatabaseModelsStore implements ModelsStore {
     }
   }
 
+  async setAliasIn(
+    tx: Knex.Transaction,
+    model: Model,
+    alias: string,
+    version: number,
+    actor: string,
+  ): Promise<void> {
+    const now = new Date();
+    await lockModel(tx, model.id);
+    const target = await tx('model_versions')
+      .where({ model_id: model.id, version })
+      .first('id');
+    if (!target) {
+      throw new NotFoundError(
+        `Model '${model.name}' has no version ${version}`,
+      );
+    }
+    const from = await currentAliasVersion(tx, model.id, alias);
+    if (from === version) {
+      return;
+    }
+    await tx('model_aliases')
+      .insert({
+        model_id: model.id,
+        alias,
+        version_id: target.id,
+        updated_by: actor,
+        updated_at: toDbTime(now),
+      })
+      .onConflict(['model_id', 'alias'])
+      .merge(['version_id', 'updated_by', 'updated_at']);
+    await tx('model_alias_history').insert({
+      model_id: model.id,
+      alias,
+      from_version: from ?? null,
+      to_version: version,
+      actor,
+      created_at: toDbTime(now),
+    });
+    await insertProjectEvent(
+      tx,
+      model.projectId,
+      {
+        actor,
+        action: 'model-alias.set',
+        entityType: 'model',
+        entityId: model.name,
+        summary: from
+          ? `moved ${alias} of ${model.name} from v${from} to v${version}`
+          : `pointed ${alias} of ${model.name} at v${version}`,
+      },
+      now,
+    );
+  }
+
   async setAlias(
     model: Model,
     alias: string,
     version: number,
     actor: string,
   ): Promise<ModelAlias> {
-    const now = new Date();
-    await this.db.transaction(async tx => {
-      const target = await tx('model_versions')
-        .where({ model_id: model.id, version })
-        .first('id');
-      if (!target) {
-        throw new NotFoundError(
-          `Model '${model.name}' has no version ${version}`,
-        );
-      }
-      const from = await currentAliasVersion(tx, model.id, alias);
-      if (from === version) {
-        return;
-      }
-      await tx('model_aliases')
-        .insert({
-          model_id: model.id,
-          alias,
-          version_id: target.id,
-          updated_by: actor,
-          updated_at: toDbTime(now),
-        })
-        .onConflict(['model_id', 'alias'])
-        .merge(['version_id', 'updated_by', 'updated_at']);
-      await tx('model_alias_history').insert({
-        model_id: model.id,
-        alias,
-        from_version: from ?? null,
-        to_version: version,
-        actor,
-        created_at: toDbTime(now),
-      });
-      await insertProjectEvent(
-        tx,
-        model.projectId,
-        {
-          actor,
-          action: 'model-alias.set',
-          entityType: 'model',
-          entityId: model.name,
-          summary: from
-            ? `moved ${alias} of ${model.name} from v${from} to v${version}`
-            : `pointed ${alias} of ${model.name} at v${version}`,
-        },
-        now,
-      );
-    });
+    await this.db.transaction(tx =>
+      this.setAliasIn(tx, model, alias, version, actor),
+    );
     const updated = (await this.getModel(model.name))!;
     return updated.aliases.find(a => a.alias === alias)!;
   }
@@ -421,6 +466,7 @@ export class DatabaseModelsStore implements ModelsStore {
   async deleteAlias(model: Model, alias: string, actor: string): Promise<void> {
     const now = new Date();
     await this.db.transaction(async tx => {
+      await lockModel(tx, model.id);
       const current = await currentAliasVersion(tx, model.id, alias);
       if (current === undefined) {
         throw new NotFoundError(

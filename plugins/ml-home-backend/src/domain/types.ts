@@ -1,3 +1,9 @@
+import type {
+  EvaluationResult,
+  EvaluationThreshold,
+  MetricDirection,
+} from '@ml-home/plugin-ml-home-common';
+
 /*
  * Domain types of the backend: what the store returns and the services work with. Times are
  * Dates here; the router turns them into ISO strings on the wire (see the OpenAPI spec).
@@ -352,4 +358,102 @@ export interface LineageGraph {
     status?: string;
   }[];
   edges: { from: string; to: string; label: string }[];
+}
+
+/** A stored evaluation without its results and thresholds (which are loaded apart, in bulk). */
+export interface EvaluationRecord {
+  id: string;
+  projectId: string;
+  project: string;
+  modelId: string;
+  model: string;
+  modelVersionId: string;
+  version: number;
+  datasetId: string;
+  dataset: { project: string; name: string };
+  baselineVersionId?: string;
+  baselineVersion?: number;
+  name: string;
+  description: string;
+  directions: Record<string, MetricDirection>;
+  tolerance: number;
+  resultCount: number;
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/** What the service hands the store to record an evaluation (references already resolved). */
+export interface EvaluationInput {
+  name: string;
+  datasetId: string;
+  baselineVersionId?: string;
+  description: string;
+  results: EvaluationResult[];
+  thresholds: EvaluationThreshold[];
+  directions: Record<string, MetricDirection>;
+  tolerance: number;
+}
+
+/** Filters of the evaluation list. */
+export interface EvaluationListQuery {
+  projectId?: string;
+  modelId?: string;
+  version?: number;
+  datasetId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** The kinds of entity that carry notes and tags. */
+export type AnnotatedEntityType =
+  | 'project'
+  | 'experiment'
+  | 'run'
+  | 'model'
+  | 'model-version'
+  | 'evaluation'
+  | 'dataset'
+  | 'deployment';
+
+/** An entity that notes and tags attach to, resolved to its project and a human label. */
+export interface AnnotatedEntity {
+  type: AnnotatedEntityType;
+  id: string;
+  projectId: string;
+  project: string;
+  projectOwner: string;
+  label: string;
+}
+
+export interface Note {
+  id: string;
+  projectId: string;
+  project: string;
+  entityType: AnnotatedEntityType;
+  entityId: string;
+  entityLabel: string;
+  body: string;
+  revision: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export interface NoteRevision {
+  revision: number;
+  body: string;
+  action: 'create' | 'edit' | 'delete';
+  editedBy: string;
+  editedAt: Date;
+}
+
+export interface TaggedEntity {
+  entityType: AnnotatedEntityType;
+  entityId: string;
+  project: string;
+  label: string;
+  tags: string[];
 }

@@ -76,6 +76,33 @@ export const spec = {
           maxLength: 36,
         },
       },
+      evaluationId: {
+        name: 'evaluationId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 36,
+        },
+      },
+      noteId: {
+        name: 'noteId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 36,
+        },
+      },
+      version: {
+        name: 'version',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+      },
       runId: {
         name: 'runId',
         in: 'path',
@@ -1741,6 +1768,734 @@ export const spec = {
           },
         },
       },
+      EntityType: {
+        type: 'string',
+        description: 'The kinds of ML Home entity that carry notes and tags.',
+        enum: [
+          'project',
+          'experiment',
+          'run',
+          'model',
+          'model-version',
+          'evaluation',
+          'dataset',
+          'deployment',
+        ],
+      },
+      Direction: {
+        type: 'string',
+        enum: ['higher', 'lower'],
+      },
+      SliceMetricValue: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['slice', 'metric', 'value'],
+        properties: {
+          slice: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+            description: '`overall`, or `feature=value`.',
+          },
+          metric: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+        },
+      },
+      Threshold: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['metric', 'op', 'value'],
+        properties: {
+          metric: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+          },
+          slice: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+            description:
+              'The one slice the threshold applies to; absent for every slice with a result.',
+          },
+          op: {
+            type: 'string',
+            enum: ['>', '>=', '<', '<='],
+          },
+          value: {
+            type: 'number',
+          },
+        },
+      },
+      EvaluationCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'dataset', 'results'],
+        properties: {
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          dataset: {
+            type: 'string',
+            maxLength: 127,
+            description:
+              "The evaluation dataset, `name` in the model's project or `project/name`.",
+          },
+          baselineVersion: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'Another version of the same model to compare against.',
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          results: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10000,
+            items: {
+              $ref: '#/components/schemas/SliceMetricValue',
+            },
+          },
+          thresholds: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              $ref: '#/components/schemas/Threshold',
+            },
+          },
+          directions: {
+            type: 'object',
+            description:
+              'Whether higher or lower is better, per metric key; unnamed metrics go by their name.',
+            additionalProperties: {
+              $ref: '#/components/schemas/Direction',
+            },
+          },
+          tolerance: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'The absolute change a delta must exceed to count as a regression or improvement.',
+          },
+        },
+      },
+      EvaluationThresholdsUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['thresholds'],
+        properties: {
+          thresholds: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              $ref: '#/components/schemas/Threshold',
+            },
+          },
+          directions: {
+            type: 'object',
+            additionalProperties: {
+              $ref: '#/components/schemas/Direction',
+            },
+          },
+          tolerance: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      ThresholdVerdict: {
+        type: 'object',
+        required: ['threshold', 'slice', 'pass'],
+        properties: {
+          threshold: {
+            $ref: '#/components/schemas/Threshold',
+          },
+          slice: {
+            type: 'string',
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          pass: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+            enum: ['missing', 'nan'],
+          },
+        },
+      },
+      SliceVerdict: {
+        type: 'object',
+        required: ['slice', 'pass', 'failing'],
+        properties: {
+          slice: {
+            type: 'string',
+          },
+          pass: {
+            type: 'boolean',
+          },
+          failing: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      BaselineDelta: {
+        type: 'object',
+        required: ['slice', 'metric', 'value', 'regression', 'improvement'],
+        properties: {
+          slice: {
+            type: 'string',
+          },
+          metric: {
+            type: 'string',
+          },
+          value: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          baseline: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          delta: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          relativeDelta: {
+            $ref: '#/components/schemas/MetricValue',
+          },
+          regression: {
+            type: 'boolean',
+          },
+          improvement: {
+            type: 'boolean',
+          },
+        },
+      },
+      EvaluationVerdict: {
+        type: 'object',
+        description:
+          'Computed when read from the results, thresholds and baseline; never stored.',
+        required: ['pass', 'outcomes', 'slices', 'deltas', 'regressions'],
+        properties: {
+          pass: {
+            type: 'boolean',
+          },
+          outcomes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ThresholdVerdict',
+            },
+          },
+          slices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SliceVerdict',
+            },
+          },
+          deltas: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BaselineDelta',
+            },
+          },
+          regressions: {
+            type: 'integer',
+          },
+        },
+      },
+      DatasetRef: {
+        type: 'object',
+        required: ['project', 'name'],
+        properties: {
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+        },
+      },
+      EvaluationSummary: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'model',
+          'version',
+          'name',
+          'dataset',
+          'description',
+          'pass',
+          'regressions',
+          'sliceCount',
+          'failingSlices',
+          'resultCount',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          version: {
+            type: 'integer',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          dataset: {
+            $ref: '#/components/schemas/DatasetRef',
+          },
+          description: {
+            type: 'string',
+          },
+          baselineVersion: {
+            type: 'integer',
+          },
+          baselineEvaluationId: {
+            type: 'string',
+            description:
+              "The baseline version's evaluation on the same dataset whose results the deltas compare with.",
+          },
+          pass: {
+            type: 'boolean',
+          },
+          regressions: {
+            type: 'integer',
+          },
+          sliceCount: {
+            type: 'integer',
+          },
+          failingSlices: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          resultCount: {
+            type: 'integer',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      Evaluation: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/EvaluationSummary',
+          },
+          {
+            type: 'object',
+            required: [
+              'results',
+              'thresholds',
+              'directions',
+              'tolerance',
+              'score',
+            ],
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/SliceMetricValue',
+                },
+              },
+              thresholds: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Threshold',
+                },
+              },
+              directions: {
+                type: 'object',
+                description:
+                  'The direction of every metric in the results, declared or inferred from its name.',
+                additionalProperties: {
+                  $ref: '#/components/schemas/Direction',
+                },
+              },
+              tolerance: {
+                type: 'number',
+              },
+              score: {
+                $ref: '#/components/schemas/EvaluationVerdict',
+              },
+            },
+          },
+        ],
+      },
+      EvaluationList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      EvaluationCompareRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['evaluations'],
+        properties: {
+          evaluations: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 36,
+            },
+            description:
+              "Evaluation ids; the first is the reference the others' deltas are taken against.",
+          },
+        },
+      },
+      EvaluationComparisonRow: {
+        type: 'object',
+        required: ['slice', 'metric', 'direction', 'values', 'deltas', 'best'],
+        properties: {
+          slice: {
+            type: 'string',
+          },
+          metric: {
+            type: 'string',
+          },
+          direction: {
+            $ref: '#/components/schemas/Direction',
+          },
+          values: {
+            type: 'array',
+            description:
+              'One per evaluation, in request order; null where it has no such result.',
+            items: {
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/MetricValue',
+                },
+                {
+                  type: 'null',
+                },
+              ],
+            },
+          },
+          deltas: {
+            type: 'array',
+            description:
+              "value minus the first evaluation's value, per evaluation; null where either is missing.",
+            items: {
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/MetricValue',
+                },
+                {
+                  type: 'null',
+                },
+              ],
+            },
+          },
+          best: {
+            type: 'array',
+            description:
+              "Indexes of the evaluations with the best value by the metric's direction.",
+            items: {
+              type: 'integer',
+            },
+          },
+          pass: {
+            type: 'array',
+            description:
+              'Per evaluation, whether its thresholds pass on this slice and metric; null when none applies.',
+            items: {
+              type: ['boolean', 'null'],
+            },
+          },
+        },
+      },
+      EvaluationComparison: {
+        type: 'object',
+        required: ['items', 'slices', 'metrics', 'rows'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationSummary',
+            },
+          },
+          slices: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationComparisonRow',
+            },
+          },
+        },
+      },
+      Note: {
+        type: 'object',
+        required: [
+          'id',
+          'project',
+          'entityType',
+          'entityId',
+          'entityLabel',
+          'body',
+          'revision',
+          'createdBy',
+          'createdAt',
+          'updatedBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          entityType: {
+            $ref: '#/components/schemas/EntityType',
+          },
+          entityId: {
+            type: 'string',
+          },
+          entityLabel: {
+            type: 'string',
+            description: 'A human name for the entity, e.g. `churn-model v3`.',
+          },
+          body: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Send it back with an edit; an edit of an older revision is refused with 409.',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      NoteCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityType', 'entityId', 'body'],
+        properties: {
+          entityType: {
+            $ref: '#/components/schemas/EntityType',
+          },
+          entityId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          body: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100000,
+          },
+        },
+      },
+      NoteUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['body', 'revision'],
+        properties: {
+          body: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100000,
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The revision the edit was made on.',
+          },
+        },
+      },
+      NoteList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Note',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      NoteRevision: {
+        type: 'object',
+        required: ['revision', 'body', 'action', 'editedBy', 'editedAt'],
+        properties: {
+          revision: {
+            type: 'integer',
+          },
+          body: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            enum: ['create', 'edit', 'delete'],
+          },
+          editedBy: {
+            type: 'string',
+          },
+          editedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      NoteRevisionList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NoteRevision',
+            },
+          },
+        },
+      },
+      EntityTags: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityType', 'entityId', 'tags'],
+        properties: {
+          entityType: {
+            $ref: '#/components/schemas/EntityType',
+          },
+          entityId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          tags: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+        },
+      },
+      TagCountList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FacetCount',
+            },
+          },
+        },
+      },
+      TaggedEntity: {
+        type: 'object',
+        required: ['entityType', 'entityId', 'project', 'label', 'tags'],
+        properties: {
+          entityType: {
+            $ref: '#/components/schemas/EntityType',
+          },
+          entityId: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          label: {
+            type: 'string',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      TaggedEntityList: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TaggedEntity',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -2827,6 +3582,556 @@ export const spec = {
         },
       },
     },
+    '/evaluations': {
+      get: {
+        operationId: 'listEvaluations',
+        description:
+          'Evaluations newest first, each with its computed verdict; filter by project, model, version or dataset.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'model',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+          {
+            name: 'dataset',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "The dataset's name (with `project`) or `project/name`.",
+            schema: {
+              type: 'string',
+              maxLength: 127,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of evaluation summaries.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/versions/{version}/evaluations': {
+      post: {
+        operationId: 'createEvaluation',
+        description:
+          'Records an evaluation of the version on a dataset. Sending the same evaluation again (same name and content) returns the stored one with 200, so retries are safe; the same name with other content is a 409.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            $ref: '#/components/parameters/version',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EvaluationCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The same evaluation was already recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evaluation',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evaluation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/evaluations/{evaluationId}': {
+      get: {
+        operationId: 'getEvaluation',
+        parameters: [
+          {
+            $ref: '#/components/parameters/evaluationId',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The evaluation with its results, thresholds and computed score.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evaluation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/evaluations/{evaluationId}/thresholds': {
+      put: {
+        operationId: 'setEvaluationThresholds',
+        description:
+          'Replaces the thresholds (and optionally directions and tolerance); the score follows.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/evaluationId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EvaluationThresholdsUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The re-scored evaluation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evaluation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/compare/evaluations': {
+      post: {
+        operationId: 'compareEvaluations',
+        description:
+          'Compares evaluations slice by slice and metric by metric, with deltas against the first.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EvaluationCompareRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The comparison.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationComparison',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/notes': {
+      get: {
+        operationId: 'listNotes',
+        description:
+          'Notes newest first, of one entity (entityType and entityId) or of a whole project.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'entityType',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityType',
+            },
+          },
+          {
+            name: 'entityId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of notes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NoteList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createNote',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NoteCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created, revision 1.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Note',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/notes/{noteId}': {
+      put: {
+        operationId: 'updateNote',
+        description:
+          "Edits a note. The revision sent must be the note's current one, else 409 and nothing changes.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/noteId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NoteUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The note at its new revision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Note',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteNote',
+        description:
+          'Deletes a note (its history is kept). The revision must be the current one, else 409.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/noteId',
+          },
+          {
+            name: 'revision',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/notes/{noteId}/revisions': {
+      get: {
+        operationId: 'listNoteRevisions',
+        parameters: [
+          {
+            $ref: '#/components/parameters/noteId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Every revision, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NoteRevisionList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/tags': {
+      get: {
+        operationId: 'getTags',
+        description: 'The tags of one entity.',
+        parameters: [
+          {
+            name: 'entityType',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/EntityType',
+            },
+          },
+          {
+            name: 'entityId',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's tags, sorted.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityTags',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'setTags',
+        description: 'Replaces the tags of one entity.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EntityTags',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The entity's tags, sorted.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityTags',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/tag-counts': {
+      get: {
+        operationId: 'countTags',
+        description:
+          'Tags with how many entities carry each, most used first; for facets and tag pickers.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'entityType',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityType',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description: 'Only tags that start with this text.',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Tag counts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TagCountList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/tagged': {
+      get: {
+        operationId: 'listTagged',
+        description: 'The entities that carry a tag, by type and label.',
+        parameters: [
+          {
+            name: 'tag',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+          {
+            $ref: '#/components/parameters/projectFilter',
+          },
+          {
+            name: 'entityType',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityType',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of tagged entities.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TaggedEntityList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/projects/{projectName}/datasets': {
       get: {
         operationId: 'listDatasets',
@@ -3331,6 +4636,80 @@ export type EndpointMap = {
       operations['compare']['requestBody']
     >['content']['application/json'];
     response: operations['compare']['responses'][200]['content']['application/json'];
+  };
+  '#get|/evaluations': {
+    query: NonNullable<operations['listEvaluations']['parameters']['query']>;
+    response: operations['listEvaluations']['responses'][200]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/versions/{version}/evaluations': {
+    path: NonNullable<operations['createEvaluation']['parameters']['path']>;
+    body: NonNullable<
+      operations['createEvaluation']['requestBody']
+    >['content']['application/json'];
+    response: operations['createEvaluation']['responses'][200]['content']['application/json'];
+  };
+  '#get|/evaluations/{evaluationId}': {
+    path: NonNullable<operations['getEvaluation']['parameters']['path']>;
+    response: operations['getEvaluation']['responses'][200]['content']['application/json'];
+  };
+  '#put|/evaluations/{evaluationId}/thresholds': {
+    path: NonNullable<
+      operations['setEvaluationThresholds']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['setEvaluationThresholds']['requestBody']
+    >['content']['application/json'];
+    response: operations['setEvaluationThresholds']['responses'][200]['content']['application/json'];
+  };
+  '#post|/compare/evaluations': {
+    body: NonNullable<
+      operations['compareEvaluations']['requestBody']
+    >['content']['application/json'];
+    response: operations['compareEvaluations']['responses'][200]['content']['application/json'];
+  };
+  '#get|/notes': {
+    query: NonNullable<operations['listNotes']['parameters']['query']>;
+    response: operations['listNotes']['responses'][200]['content']['application/json'];
+  };
+  '#post|/notes': {
+    body: NonNullable<
+      operations['createNote']['requestBody']
+    >['content']['application/json'];
+    response: operations['createNote']['responses'][201]['content']['application/json'];
+  };
+  '#put|/notes/{noteId}': {
+    path: NonNullable<operations['updateNote']['parameters']['path']>;
+    body: NonNullable<
+      operations['updateNote']['requestBody']
+    >['content']['application/json'];
+    response: operations['updateNote']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/notes/{noteId}': {
+    path: NonNullable<operations['deleteNote']['parameters']['path']>;
+    query: NonNullable<operations['deleteNote']['parameters']['query']>;
+    response: void;
+  };
+  '#get|/notes/{noteId}/revisions': {
+    path: NonNullable<operations['listNoteRevisions']['parameters']['path']>;
+    response: operations['listNoteRevisions']['responses'][200]['content']['application/json'];
+  };
+  '#get|/tags': {
+    query: NonNullable<operations['getTags']['parameters']['query']>;
+    response: operations['getTags']['responses'][200]['content']['application/json'];
+  };
+  '#put|/tags': {
+    body: NonNullable<
+      operations['setTags']['requestBody']
+    >['content']['application/json'];
+    response: operations['setTags']['responses'][200]['content']['application/json'];
+  };
+  '#get|/tag-counts': {
+    query: NonNullable<operations['countTags']['parameters']['query']>;
+    response: operations['countTags']['responses'][200]['content']['application/json'];
+  };
+  '#get|/tagged': {
+    query: NonNullable<operations['listTagged']['parameters']['query']>;
+    response: operations['listTagged']['responses'][200]['content']['application/json'];
   };
   '#get|/projects/{projectName}/datasets': {
     path: NonNullable<operations['listDatasets']['parameters']['path']>;

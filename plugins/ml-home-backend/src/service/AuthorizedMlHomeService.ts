@@ -1,12 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
-  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   ML_HOME_PROJECT_RESOURCE_TYPE,
   mlHomeProjectCreatePermission,
@@ -23,8 +18,7 @@ import {
   Project,
   ProjectListQuery,
 } from '../domain/types';
-import { ProjectConditions } from '../database/MlHomeStore';
-import { ProjectQuery, matchesProjectConditions } from '../permissions';
+import { ProjectAuthorizer } from './ProjectAuthorizer';
 import {
   Caller,
   CompareRequest,
@@ -47,8 +41,7 @@ import {
 export class AuthorizedMlHomeService implements MlHomeService {
   constructor(
     private readonly inner: MlHomeService,
-    private readonly permissions: PermissionsService,
-    private readonly toProjectQuery: ConditionTransformer<ProjectQuery>,
+    private readonly authorizer: ProjectAuthorizer,
   ) {}
 
   resolveProject(name: string, options?: { includeDeleted?: boolean }) {
@@ -63,64 +56,23 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.resolveRunProject(runId);
   }
 
-  private async conditionsFor(
+  private conditionsFor(
     caller: Caller,
     permission: ResourcePermission<typeof ML_HOME_PROJECT_RESOURCE_TYPE>,
-  ): Promise<{ denied: boolean; conditions: ProjectConditions }> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      {
-        credentials: caller.credentials,
-      },
-    );
-    return this.fromDecision(decision);
+  ) {
+    return this.authorizer.conditionsFor(caller, permission);
   }
 
-  private fromDecision(decision: PolicyDecision): {
-    denied: boolean;
-    conditions: ProjectConditions;
-  } {
-    if (decision.result === AuthorizeResult.DENY) {
-      return { denied: true, conditions: undefined };
-    }
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return {
-        denied: false,
-        conditions: this.toProjectQuery(decision.conditions),
-      };
-    }
-    return { denied: false, conditions: undefined };
-  }
-
-  private async check(
+  private check(
     caller: Caller,
     permission: ResourcePermission<typeof ML_HOME_PROJECT_RESOURCE_TYPE>,
     project: Project,
   ) {
-    const { denied, conditions } = await this.conditionsFor(caller, permission);
-    const allowed =
-      !denied &&
-      (!conditions ||
-        matchesProjectConditions(
-          { name: project.name, owner: project.owner },
-          conditions,
-        ));
-    if (!allowed) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action ?? 'use'} (${permission.name}) project '${project.name}'`,
-      );
-    }
+    return this.authorizer.check(caller, permission, project);
   }
 
-  private async checkBasic(caller: Caller, permission: BasicPermission) {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials: caller.credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action} ML projects (${permission.name})`,
-      );
-    }
+  private checkBasic(caller: Caller, permission: BasicPermission) {
+    return this.authorizer.checkBasic(caller, permission);
   }
 
   async listProjects(caller: Caller, query: ProjectListQuery) {

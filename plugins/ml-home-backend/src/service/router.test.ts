@@ -817,6 +817,473 @@ describe('ML Home API', () => {
       });
     });
 
+    describe('evaluations, notes and tags', () => {
+      const as = (who: string) => ({ Authorization: user(who) });
+      const versionIds: Record<number, string> = {};
+      let modelId = '';
+
+      beforeAll(async () => {
+        await createProject('eval-home', 'group:default/team-a');
+        const model = await api()
+          .post('/api/ml-home/projects/eval-home/models')
+          .set(as(ALICE))
+          .send({ name: 'eval-model' });
+        modelId = model.body.id;
+        for (const n of [1, 2, 3]) {
+          const v = await api()
+            .post('/api/ml-home/models/eval-model/versions')
+            .set(as(ALICE))
+            .send({});
+          versionIds[n] = v.body.id;
+        }
+        await api()
+          .post('/api/ml-home/projects/eval-home/datasets')
+          .set(as(ALICE))
+          .send({ name: 'holdout', kind: 'evaluation-set' });
+      });
+
+      const evaluate = (version: number, body: object, who = user(ALICE)) =>
+        api()
+          .post(
+            `/api/ml-home/models/eval-model/versions/${version}/evaluations`,
+          )
+          .set('Authorization', who)
+          .send(body);
+      const v1 = {
+        name: 'holdout-eval',
+        dataset: 'holdout',
+        results: [
+          { slice: 'overall', metric: 'auc', value: 0.8 },
+          { slice: 'country=us', metric: 'auc', value: 0.82 },
+          { slice: 'country=de', metric: 'auc', value: 0.7 },
+          { slice: 'overall', metric: 'log_loss', value: 0.5 },
+        ],
+        thresholds: [{ metric: 'auc', op: '>=', value: 0.75 }],
+      };
+      const v2 = {
+        ...v1,
+        baselineVersion: 1,
+        results: [
+          { slice: 'overall', metric: 'auc', value: 0.85 },
+          { slice: 'country=us', metric: 'auc', value: 0.8 },
+          { slice: 'country=de', metric: 'auc', value: 0.78 },
+          { slice: 'overall', metric: 'log_loss', value: 0.45 },
+          { slice: 'country=fr', metric: 'auc', value: 'NaN' },
+        ],
+        thresholds: [
+          { metric: 'auc', op: '>=', value: 0.75, slice: 'overall' },
+          { metric: 'log_loss', op: '<', value: 0.6 },
+        ],
+      };
+
+      it('records evaluations idempotently and scores them against thresholds and the baseline', async () => {
+        const first = await evaluate(1, v1);
+        expect(first.status).toBe(201);
+        expect(first.body).toMatchObject({
+          model: 'eval-model',
+          version: 1,
+          dataset: { project: 'eval-home', name: 'holdout' },
+          pass: false,
+          failingSlices: ['country=de'],
+          sliceCount: 3,
+          regressions: 0,
+          directions: { auc: 'higher', log_loss: 'lower' },
+        });
+        const second = await evaluate(2, v2);
+        expect(second.status).toBe(201);
+        expect(second.body).toMatchObject({
+          baselineVersion: 1,
+          baselineEvaluationId: first.body.id,
+          pass: true,
+          regressions: 1,
+        });
+        const delta = (slice: string, metric: string) =>
+          second.body.score.deltas.find(
+            (d: any) => d.slice === slice && d.metric === metric,
+          );
+        expect(delta('country=us', 'auc')).toMatchObject({
+          regression: true,
+          improvement: false,
+        });
+        expect(delta('country=us', 'auc').delta).toBeCloseTo(-0.02);
+        expect(delta('overall', 'log_loss')).toMatchObject({
+          improvement: true,
+        });
+        expect(delta('country=fr', 'auc')).toMatchObject({ value: 'NaN' });
+        expect(delta('country=fr', 'auc').baseline).toBeUndefined();
+
+        // A retry returns the stored evaluation; the same name with other content is a conflict.
+        const retry = await evaluate(2, v2);
+        expect(retry.status).toBe(200);
+        expect(retry.body.id).toBe(second.body.id);
+        const changed = await evaluate(2, { ...v2, description: 'other' });
+        expect(changed.status).toBe(409);
+        expect(changed.body.error.message).toContain('name');
+
+        // Pipelines record evaluations with service tokens; other teams may not.
+        expect(
+          (
+            await evaluate(
+              3,
+              { ...v1, name: 'pipeline-eval' },
+              mockCredentials.service.header(),
+            )
+          ).status,
+        ).toBe(201);
+        expect(
+          (await evaluate(3, { ...v1, name: 'bobs' }, user(BOB))).status,
+        ).toBe(403);
+
+        const list = await api()
+          .get('/api/ml-home/evaluations?model=eval-model')
+          .set(as(BOB));
+        expect(list.body.totalCount).toBe(3);
+        expect(list.body.items.map((e: any) => e.version)).toEqual([3, 2, 1]);
+        const ofV1 = await api()
+          .get('/api/ml-home/evaluations?model=eval-model&version=1')
+          .set(as(BOB));
+        expect(ofV1.body.items.map((e: any) => e.id)).toEqual([first.body.id]);
+        const byDataset = await api()
+          .get('/api/ml-home/evaluations?dataset=eval-home/holdout&limit=2')
+          .set(as(BOB));
+        expect(byDataset.body.items).toHaveLength(2);
+        const rest = await api()
+          .get(
+            `/api/ml-home/evaluations?dataset=eval-home/holdout&limit=2&cursor=${byDataset.body.nextCursor}`,
+          )
+          .set(as(BOB));
+        expect(rest.body.items.map((e: any) => e.id)).toEqual([first.body.id]);
+      });
+
+      it('names the field of every invalid evaluation', async () => {
+        const cases: [object, number, string][] = [
+          [
+            {
+              ...v1,
+              name: 'a',
+              results: [{ slice: 'country', metric: 'auc', value: 1 }],
+            },
+            400,
+            'results[0].slice',
+          ],
+          [
+            { ...v1, name: 'b', results: [v1.results[0], v1.results[0]] },
+            400,
+            'results[1]',
+          ],
+          [{ ...v1, name: 'c', dataset: 'missing' }, 400, 'dataset'],
+          [{ ...v1, name: 'd', baselineVersion: 99 }, 400, 'baselineVersion'],
+          [{ ...v1, name: 'e', baselineVersion: 3 }, 400, 'baselineVersion'],
+          [
+            {
+              ...v1,
+              name: 'f',
+              thresholds: [{ metric: 'auc', op: '>', value: 1, slice: 'x' }],
+            },
+            400,
+            'thresholds[0].slice',
+          ],
+          [{ ...v1, name: 'g', directions: { auc: 'up' } }, 400, 'directions'],
+          [{ ...v1, name: 'h', results: [] }, 400, 'results'],
+          [{ ...v1, name: 'Bad Name' }, 400, 'name'],
+        ];
+        for (const [body, status, field] of cases) {
+          const res = await evaluate(3, body);
+          expect([res.status, res.body.error?.message]).toEqual([
+            status,
+            expect.stringContaining(field),
+          ]);
+        }
+        expect((await evaluate(9, v1)).status).toBe(404);
+      });
+
+      it('re-scores when thresholds change and compares evaluations slice by slice', async () => {
+        const [e2] = (
+          await api()
+            .get('/api/ml-home/evaluations?model=eval-model&version=2')
+            .set(as(ALICE))
+        ).body.items;
+        const [e1] = (
+          await api()
+            .get('/api/ml-home/evaluations?model=eval-model&version=1')
+            .set(as(ALICE))
+        ).body.items;
+        const stricter = await api()
+          .put(`/api/ml-home/evaluations/${e2.id}/thresholds`)
+          .set(as(ALICE))
+          .send({ thresholds: [{ metric: 'auc', op: '>=', value: 0.9 }] });
+        expect(stricter.status).toBe(200);
+        expect(stricter.body.pass).toBe(false);
+        expect(stricter.body.failingSlices).toEqual([
+          'overall',
+          'country=de',
+          'country=fr',
+          'country=us',
+        ]);
+        expect(
+          (
+            await api()
+              .put(`/api/ml-home/evaluations/${e2.id}/thresholds`)
+              .set(as(BOB))
+              .send({ thresholds: [] })
+          ).status,
+        ).toBe(403);
+
+        const compared = await api()
+          .post('/api/ml-home/compare/evaluations')
+          .set(as(BOB))
+          .send({ evaluations: [e1.id, e2.id] });
+        expect(compared.status).toBe(200);
+        expect(compared.body.slices).toEqual([
+          'overall',
+          'country=de',
+          'country=fr',
+          'country=us',
+        ]);
+        const row = (slice: string, metric: string) =>
+          compared.body.rows.find(
+            (r: any) => r.slice === slice && r.metric === metric,
+          );
+        expect(row('overall', 'auc')).toMatchObject({
+          values: [0.8, 0.85],
+          best: [1],
+          direction: 'higher',
+          pass: [true, false],
+        });
+        expect(row('overall', 'auc').deltas[1]).toBeCloseTo(0.05);
+        expect(row('overall', 'log_loss')).toMatchObject({
+          direction: 'lower',
+          best: [1],
+        });
+        expect(row('country=fr', 'auc')).toMatchObject({
+          values: [null, 'NaN'],
+          deltas: [null, null],
+          best: [],
+        });
+        const unknown = await api()
+          .post('/api/ml-home/compare/evaluations')
+          .set(as(BOB))
+          .send({
+            evaluations: [e1.id, '00000000-0000-0000-0000-000000000000'],
+          });
+        expect(unknown.status).toBe(400);
+        expect(unknown.body.error.message).toContain('evaluations[1]');
+      });
+
+      it('edits notes with optimistic concurrency and keeps every revision', async () => {
+        const created = await api()
+          .post('/api/ml-home/notes')
+          .set(as(ALICE))
+          .send({
+            entityType: 'model-version',
+            entityId: versionIds[2],
+            body: '# Why v2\nBetter on **de**.',
+          });
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({
+          project: 'eval-home',
+          entityLabel: 'eval-model v2',
+          revision: 1,
+          createdBy: ALICE,
+        });
+        const id = created.body.id;
+        const edit = (body: string, revision: number, who = ALICE) =>
+          api()
+            .put(`/api/ml-home/notes/${id}`)
+            .set(as(who))
+            .send({ body, revision });
+        const edited = await edit('Better on de and fr.', 1);
+        expect(edited.body.revision).toBe(2);
+        const stale = await edit('An edit made on revision 1', 1);
+        expect(stale.status).toBe(409);
+        expect(stale.body.error.message).toContain('revision 2');
+        // Two editors on revision 2 at once: exactly one wins, the other is told.
+        const racing = await Promise.all([
+          edit('Editor one', 2),
+          edit('Editor two', 2),
+        ]);
+        expect(racing.map(r => r.status).sort()).toEqual([200, 409]);
+        const winner = racing.find(r => r.status === 200)!.body.body;
+        expect((await edit('x', 3, BOB)).status).toBe(403);
+
+        const revisions = await api()
+          .get(`/api/ml-home/notes/${id}/revisions`)
+          .set(as(BOB));
+        expect(
+          revisions.body.items.map((r: any) => [r.revision, r.action, r.body]),
+        ).toEqual([
+          [1, 'create', '# Why v2\nBetter on **de**.'],
+          [2, 'edit', 'Better on de and fr.'],
+          [3, 'edit', winner],
+        ]);
+
+        await api()
+          .post('/api/ml-home/notes')
+          .set(as(ALICE))
+          .send({
+            entityType: 'model',
+            entityId: modelId,
+            body: 'Owner: ranking',
+          });
+        const ofProject = await api()
+          .get('/api/ml-home/notes?project=eval-home')
+          .set(as(BOB));
+        expect(ofProject.body.items.map((n: any) => n.entityLabel)).toEqual([
+          'eval-model',
+          'eval-model v2',
+        ]);
+        const ofVersion = await api()
+          .get(
+            `/api/ml-home/notes?entityType=model-version&entityId=${versionIds[2]}`,
+          )
+          .set(as(BOB));
+        expect(ofVersion.body.items.map((n: any) => n.id)).toEqual([id]);
+        const noScope = await api().get('/api/ml-home/notes').set(as(BOB));
+        expect(noScope.status).toBe(400);
+        expect(noScope.body.error.message).toContain('project');
+        const unknownEntity = await api()
+          .post('/api/ml-home/notes')
+          .set(as(ALICE))
+          .send({ entityType: 'run', entityId: 'f'.repeat(32), body: 'x' });
+        expect(unknownEntity.status).toBe(404);
+        const blank = await api()
+          .post('/api/ml-home/notes')
+          .set(as(ALICE))
+          .send({ entityType: 'model', entityId: modelId, body: '   ' });
+        expect(blank.status).toBe(400);
+        expect(blank.body.error.message).toContain('body');
+
+        expect(
+          (
+            await api()
+              .delete(`/api/ml-home/notes/${id}?revision=2`)
+              .set(as(ALICE))
+          ).status,
+        ).toBe(409);
+        expect(
+          (
+            await api()
+              .delete(`/api/ml-home/notes/${id}?revision=3`)
+              .set(as(ALICE))
+          ).status,
+        ).toBe(204);
+        expect(
+          (await api().get(`/api/ml-home/notes/${id}/revisions`).set(as(BOB)))
+            .status,
+        ).toBe(404);
+        const after = await api()
+          .get('/api/ml-home/notes?project=eval-home')
+          .set(as(BOB));
+        expect(after.body.totalCount).toBe(1);
+      });
+
+      it('tags any entity with slugs, counts them for facets and finds what carries one', async () => {
+        const setTags = (
+          entityType: string,
+          entityId: string,
+          tags: string[],
+          who = ALICE,
+        ) =>
+          api()
+            .put('/api/ml-home/tags')
+            .set(as(who))
+            .send({ entityType, entityId, tags });
+        const onModel = await setTags('model', modelId, [
+          'tabular',
+          'churn',
+          'churn',
+        ]);
+        expect(onModel.body.tags).toEqual(['churn', 'tabular']);
+        await setTags('model-version', versionIds[2], ['churn', 'candidate']);
+        const project = (
+          await api().get('/api/ml-home/projects/eval-home').set(as(ALICE))
+        ).body;
+        await setTags('project', project.id, ['churn', 'ranking']);
+        expect(
+          (await api().get('/api/ml-home/projects/eval-home').set(as(BOB))).body
+            .tags,
+        ).toEqual(['churn', 'ranking']);
+        const bad = await setTags('model', modelId, ['ok', 'Not A Slug']);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toContain('tags/1');
+        expect((await setTags('model', modelId, ['x'], BOB)).status).toBe(403);
+        expect(
+          (
+            await setTags('dataset', '00000000-0000-0000-0000-000000000000', [
+              'x',
+            ])
+          ).status,
+        ).toBe(404);
+
+        const read = await api()
+          .get(`/api/ml-home/tags?entityType=model&entityId=${modelId}`)
+          .set(as(BOB));
+        expect(read.body.tags).toEqual(['churn', 'tabular']);
+        const counts = await api()
+          .get('/api/ml-home/tag-counts?project=eval-home')
+          .set(as(BOB));
+        expect(counts.body.items).toEqual([
+          { value: 'churn', count: 3 },
+          { value: 'candidate', count: 1 },
+          { value: 'ranking', count: 1 },
+          { value: 'tabular', count: 1 },
+        ]);
+        const prefixed = await api()
+          .get(
+            '/api/ml-home/tag-counts?project=eval-home&q=ch&entityType=model',
+          )
+          .set(as(BOB));
+        expect(prefixed.body.items).toEqual([{ value: 'churn', count: 1 }]);
+        const tagged = await api()
+          .get('/api/ml-home/tagged?tag=churn&project=eval-home')
+          .set(as(BOB));
+        expect(
+          tagged.body.items.map((t: any) => [t.entityType, t.label]),
+        ).toEqual([
+          ['model', 'eval-model'],
+          ['model-version', 'eval-model v2'],
+          ['project', 'eval-home'],
+        ]);
+        const firstPage = await api()
+          .get('/api/ml-home/tagged?tag=churn&project=eval-home&limit=2')
+          .set(as(BOB));
+        const secondPage = await api()
+          .get(
+            `/api/ml-home/tagged?tag=churn&project=eval-home&limit=2&cursor=${firstPage.body.nextCursor}`,
+          )
+          .set(as(BOB));
+        expect(secondPage.body.items.map((t: any) => t.entityType)).toEqual([
+          'project',
+        ]);
+      });
+
+      it('moves one alias from two requests at once into one consistent state with two history entries', async () => {
+        const move = (version: number) =>
+          api()
+            .put('/api/ml-home/models/eval-model/aliases/champion')
+            .set(as(ALICE))
+            .send({ version });
+        const [a, b] = await Promise.all([move(1), move(3)]);
+        expect([a.status, b.status]).toEqual([200, 200]);
+        const model = await api()
+          .get('/api/ml-home/models/eval-model')
+          .set(as(BOB));
+        const champion = model.body.aliases.find(
+          (x: any) => x.alias === 'champion',
+        ).version;
+        const history = (
+          await api()
+            .get('/api/ml-home/models/eval-model/alias-history')
+            .set(as(BOB))
+        ).body.items.filter((h: any) => h.alias === 'champion');
+        expect(history).toHaveLength(2);
+        // Newest first: the last move lands where the alias is, and starts where the first ended.
+        expect(history[0].toVersion).toBe(champion);
+        expect(history[0].fromVersion).toBe(history[1].toVersion);
+        expect(history[1].fromVersion).toBeUndefined();
+      });
+    });
+
     describe('ingestion', () => {
       const RUN_A = 'a'.repeat(32);
       const RUN_B = 'b'.repeat(32);

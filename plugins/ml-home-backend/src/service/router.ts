@@ -25,11 +25,18 @@ import {
   projectToWire,
   runToWire,
 } from './wire';
-import { Page, ProjectListQuery } from '../domain/types';
+import { ProjectListQuery } from '../domain/types';
+import { AnnotationsService } from './AnnotationsService';
+import { bindAnnotationsEndpoints } from './bindAnnotationsEndpoints';
+import { bindEvaluationsEndpoints } from './bindEvaluationsEndpoints';
+import { EvaluationsService } from './EvaluationsService';
+import { countedPageToWire, pageToWire } from './routeContext';
 
 export interface RouterOptions {
   knex: Knex;
   service: MlHomeService;
+  evaluations: EvaluationsService;
+  annotations: AnnotationsService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }
@@ -42,22 +49,6 @@ const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
   lastActivityAt: 'desc',
 };
 
-/** A page of domain items as the wire's `{ items, nextCursor? }`. */
-function pageToWire<T, W>(page: Page<T>, map: (item: T) => W) {
-  return {
-    items: page.items.map(map),
-    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-  };
-}
-
-/** The same, with the list's `totalCount`. */
-function countedPageToWire<T, W>(page: Page<T>, map: (item: T) => W) {
-  return {
-    ...pageToWire(page, map),
-    totalCount: page.totalCount ?? page.items.length,
-  };
-}
-
 /**
  * The HTTP binding: translates requests into service calls (params, credentials, status codes)
  * and answers with wire types. Requests are validated against the OpenAPI document first.
@@ -65,7 +56,8 @@ function countedPageToWire<T, W>(page: Page<T>, map: (item: T) => W) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { knex, service, httpAuth, auditor } = options;
+  const { knex, service, evaluations, annotations, httpAuth, auditor } =
+    options;
 
   const caller = async (
     req: express.Request<any, any, any, any, any>,
@@ -108,6 +100,8 @@ export async function createRouter(
   };
 
   const api = await createOpenApiRouter();
+  bindEvaluationsEndpoints({ api, caller, audited }, evaluations);
+  bindAnnotationsEndpoints({ api, caller, audited }, annotations);
 
   api.get('/health', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -13,10 +13,16 @@ import {
   ModelAlias,
   ModelVersion,
   LatestMetric,
+  Note,
+  NoteRevision,
   Project,
   ProjectEvent,
   Run,
 } from '../domain/types';
+import type {
+  EvaluationSummaryView,
+  EvaluationView,
+} from './EvaluationsService';
 
 export function projectToWire(p: Project): Wire.Project {
   return {
@@ -223,5 +229,98 @@ export function deploymentToWire(d: Deployment): Wire.Deployment {
     deployedAt: d.deployedAt.toISOString(),
     ...(d.retiredAt ? { retiredAt: d.retiredAt.toISOString() } : {}),
     createdBy: d.createdBy,
+  };
+}
+
+const valueToWire = (n: number) => formatMetricValue(n) as Wire.MetricValue;
+
+export function evaluationSummaryToWire(
+  e: EvaluationSummaryView,
+): Wire.EvaluationSummary {
+  return {
+    id: e.id,
+    project: e.project,
+    model: e.model,
+    version: e.version,
+    name: e.name,
+    dataset: e.dataset,
+    description: e.description,
+    ...(e.baselineVersion !== undefined
+      ? { baselineVersion: e.baselineVersion }
+      : {}),
+    ...(e.baselineEvaluationId
+      ? { baselineEvaluationId: e.baselineEvaluationId }
+      : {}),
+    pass: e.pass,
+    regressions: e.regressions,
+    sliceCount: e.sliceCount,
+    failingSlices: e.failingSlices,
+    resultCount: e.resultCount,
+    createdAt: e.createdAt.toISOString(),
+    createdBy: e.createdBy,
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function evaluationToWire(e: EvaluationView): Wire.Evaluation {
+  const { score } = e;
+  return {
+    ...evaluationSummaryToWire(e),
+    results: e.results.map(r => ({ ...r, value: valueToWire(r.value) })),
+    thresholds: e.thresholds,
+    directions: e.allDirections,
+    tolerance: e.tolerance,
+    score: {
+      pass: score.pass,
+      regressions: score.regressions,
+      slices: score.slices,
+      outcomes: score.outcomes.map(o => ({
+        threshold: o.threshold,
+        slice: o.slice,
+        ...(o.value !== undefined ? { value: valueToWire(o.value) } : {}),
+        pass: o.pass,
+        ...(o.reason ? { reason: o.reason } : {}),
+      })),
+      deltas: score.deltas.map(d => ({
+        slice: d.slice,
+        metric: d.metric,
+        value: valueToWire(d.value),
+        ...(d.baseline !== undefined
+          ? { baseline: valueToWire(d.baseline) }
+          : {}),
+        ...(d.delta !== undefined ? { delta: valueToWire(d.delta) } : {}),
+        ...(d.relativeDelta !== undefined
+          ? { relativeDelta: valueToWire(d.relativeDelta) }
+          : {}),
+        regression: d.regression,
+        improvement: d.improvement,
+      })),
+    },
+  };
+}
+
+export function noteToWire(n: Note): Wire.Note {
+  return {
+    id: n.id,
+    project: n.project,
+    entityType: n.entityType,
+    entityId: n.entityId,
+    entityLabel: n.entityLabel,
+    body: n.body,
+    revision: n.revision,
+    createdBy: n.createdBy,
+    createdAt: n.createdAt.toISOString(),
+    updatedBy: n.updatedBy,
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export function noteRevisionToWire(r: NoteRevision): Wire.NoteRevision {
+  return {
+    revision: r.revision,
+    body: r.body,
+    action: r.action,
+    editedBy: r.editedBy,
+    editedAt: r.editedAt.toISOString(),
   };
 }

@@ -173,4 +173,50 @@ describe('MlHomeClient', () => {
       '/api/ml-home/deployments?status=active&service=component%3Adefault%2Ffeed',
     ]);
   });
+
+  it('edits and deletes notes naming the revision they were made on', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.put(`${baseUrl}/notes/n1`, async ({ request }) => {
+        seen.push(`PUT ${JSON.stringify(await request.json())}`);
+        return HttpResponse.json(
+          { error: { name: 'ConflictError', message: 'revision: stale' } },
+          { status: 409 },
+        );
+      }),
+      http.delete(`${baseUrl}/notes/n1`, ({ request }) => {
+        seen.push(`DELETE ${new URL(request.url).search}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const conflict = await client
+      .updateNote('n1', { body: 'new', revision: 2 })
+      .catch(e => e);
+    expect(conflict).toBeInstanceOf(ResponseError);
+    expect(conflict.response.status).toBe(409);
+    await client.deleteNote('n1', 3);
+    expect(seen).toEqual([
+      'PUT {"body":"new","revision":2}',
+      'DELETE ?revision=3',
+    ]);
+  });
+
+  it('records an evaluation of a model version', async () => {
+    let path = '';
+    server.use(
+      http.post(
+        `${baseUrl}/models/:model/versions/:version/evaluations`,
+        ({ request }) => {
+          path = new URL(request.url).pathname;
+          return HttpResponse.json({ id: 'e1' }, { status: 201 });
+        },
+      ),
+    );
+    await client.createEvaluation('churn-model', 4, {
+      name: 'holdout',
+      dataset: 'holdout',
+      results: [{ slice: 'overall', metric: 'auc', value: 0.9 }],
+    });
+    expect(path).toBe('/api/ml-home/models/churn-model/versions/4/evaluations');
+  });
 });

@@ -9,6 +9,21 @@ import type {
   Deployment,
   DeploymentCreate,
   DeploymentList,
+  EntityTags,
+  EntityType,
+  Evaluation,
+  EvaluationCompareRequest,
+  EvaluationComparison,
+  EvaluationCreate,
+  EvaluationList,
+  EvaluationThresholdsUpdate,
+  Note,
+  NoteCreate,
+  NoteList,
+  NoteRevisionList,
+  NoteUpdate,
+  TagCountList,
+  TaggedEntityList,
   LineageGraph,
   MonitoringBatch,
   MonitoringSeries,
@@ -109,6 +124,42 @@ export type ListDeploymentsQuery = NonNullable<
 >;
 
 /**
+ * Query parameters of the evaluation list.
+ *
+ * @public
+ */
+export type ListEvaluationsQuery = NonNullable<
+  operations['listEvaluations']['parameters']['query']
+>;
+
+/**
+ * Query parameters of the note list.
+ *
+ * @public
+ */
+export type ListNotesQuery = NonNullable<
+  operations['listNotes']['parameters']['query']
+>;
+
+/**
+ * Query parameters of the tag counts.
+ *
+ * @public
+ */
+export type CountTagsQuery = NonNullable<
+  operations['countTags']['parameters']['query']
+>;
+
+/**
+ * Query parameters of the tagged-entity list.
+ *
+ * @public
+ */
+export type ListTaggedQuery = NonNullable<
+  operations['listTagged']['parameters']['query']
+>;
+
+/**
  * Paging parameters of the smaller lists.
  *
  * @public
@@ -188,6 +239,29 @@ export interface MlHomeApi {
     options?: { maxPoints?: number },
   ): Promise<MonitoringSeries>;
   getModelVersionLineage(model: string, version: number): Promise<LineageGraph>;
+  listEvaluations(query?: ListEvaluationsQuery): Promise<EvaluationList>;
+  createEvaluation(
+    model: string,
+    version: number,
+    evaluation: EvaluationCreate,
+  ): Promise<Evaluation>;
+  getEvaluation(id: string): Promise<Evaluation>;
+  setEvaluationThresholds(
+    id: string,
+    update: EvaluationThresholdsUpdate,
+  ): Promise<Evaluation>;
+  compareEvaluations(
+    request: EvaluationCompareRequest,
+  ): Promise<EvaluationComparison>;
+  listNotes(query: ListNotesQuery): Promise<NoteList>;
+  createNote(note: NoteCreate): Promise<Note>;
+  updateNote(id: string, update: NoteUpdate): Promise<Note>;
+  deleteNote(id: string, revision: number): Promise<void>;
+  listNoteRevisions(id: string): Promise<NoteRevisionList>;
+  getTags(entityType: EntityType, entityId: string): Promise<EntityTags>;
+  setTags(tags: EntityTags): Promise<EntityTags>;
+  countTags(query?: CountTagsQuery): Promise<TagCountList>;
+  listTagged(query: ListTaggedQuery): Promise<TaggedEntityList>;
 }
 
 type QueryValue =
@@ -466,6 +540,96 @@ export class MlHomeClient implements MlHomeApi {
       `/models/${segment(model)}/versions/${version}/lineage`,
     );
   }
+  listEvaluations(query?: ListEvaluationsQuery) {
+    return this.request<EvaluationList>(
+      'GET',
+      `/evaluations${toQueryString(query)}`,
+    );
+  }
+
+  createEvaluation(
+    model: string,
+    version: number,
+    evaluation: EvaluationCreate,
+  ) {
+    return this.request<Evaluation>(
+      'POST',
+      `/models/${segment(model)}/versions/${version}/evaluations`,
+      evaluation,
+    );
+  }
+
+  getEvaluation(id: string) {
+    return this.request<Evaluation>('GET', `/evaluations/${segment(id)}`);
+  }
+
+  setEvaluationThresholds(id: string, update: EvaluationThresholdsUpdate) {
+    return this.request<Evaluation>(
+      'PUT',
+      `/evaluations/${segment(id)}/thresholds`,
+      update,
+    );
+  }
+
+  compareEvaluations(request: EvaluationCompareRequest) {
+    return this.request<EvaluationComparison>(
+      'POST',
+      '/compare/evaluations',
+      request,
+    );
+  }
+
+  listNotes(query: ListNotesQuery) {
+    return this.request<NoteList>('GET', `/notes${toQueryString(query)}`);
+  }
+
+  createNote(note: NoteCreate) {
+    return this.request<Note>('POST', '/notes', note);
+  }
+
+  updateNote(id: string, update: NoteUpdate) {
+    return this.request<Note>('PUT', `/notes/${segment(id)}`, update);
+  }
+
+  deleteNote(id: string, revision: number) {
+    return this.request<void>(
+      'DELETE',
+      `/notes/${segment(id)}${toQueryString({ revision })}`,
+    );
+  }
+
+  listNoteRevisions(id: string) {
+    return this.request<NoteRevisionList>(
+      'GET',
+      `/notes/${segment(id)}/revisions`,
+    );
+  }
+
+  getTags(entityType: EntityType, entityId: string) {
+    return this.request<EntityTags>(
+      'GET',
+      `/tags${toQueryString({ entityType, entityId })}`,
+    );
+  }
+
+  setTags(tags: EntityTags) {
+    return this.request<EntityTags>('PUT', '/tags', tags);
+  }
+
+  countTags(query?: CountTagsQuery) {
+    return this.request<TagCountList>(
+      'GET',
+      `/tag-counts${toQueryString(query)}`,
+    );
+  }
+
+  listTagged(query: ListTaggedQuery) {
+    return this.request<TaggedEntityList>(
+      'GET',
+      `/tagged${toQueryString(query)}`,
+    );
+  }
+
 
   private async request<T>(
     method: string,

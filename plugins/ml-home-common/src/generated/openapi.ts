@@ -342,6 +342,193 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Evaluations newest first, each with its computed verdict; filter by project, model, version or dataset. */
+    get: operations['listEvaluations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/versions/{version}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Records an evaluation of the version on a dataset. Sending the same evaluation again (same name and content) returns the stored one with 200, so retries are safe; the same name with other content is a 409. */
+    post: operations['createEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evaluations/{evaluationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getEvaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/evaluations/{evaluationId}/thresholds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Replaces the thresholds (and optionally directions and tolerance); the score follows. */
+    put: operations['setEvaluationThresholds'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compare/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Compares evaluations slice by slice and metric by metric, with deltas against the first. */
+    post: operations['compareEvaluations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Notes newest first, of one entity (entityType and entityId) or of a whole project. */
+    get: operations['listNotes'];
+    put?: never;
+    post: operations['createNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes/{noteId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Edits a note. The revision sent must be the note's current one, else 409 and nothing changes. */
+    put: operations['updateNote'];
+    post?: never;
+    /** @description Deletes a note (its history is kept). The revision must be the current one, else 409. */
+    delete: operations['deleteNote'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notes/{noteId}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listNoteRevisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The tags of one entity. */
+    get: operations['getTags'];
+    /** @description Replaces the tags of one entity. */
+    put: operations['setTags'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tag-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Tags with how many entities carry each, most used first; for facets and tag pickers. */
+    get: operations['countTags'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tagged': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The entities that carry a tag, by type and label. */
+    get: operations['listTagged'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{projectName}/datasets': {
     parameters: {
       query?: never;
@@ -910,6 +1097,213 @@ export interface components {
         label: string;
       }[];
     };
+    /**
+     * @description The kinds of ML Home entity that carry notes and tags.
+     * @enum {string}
+     */
+    EntityType:
+      | 'project'
+      | 'experiment'
+      | 'run'
+      | 'model'
+      | 'model-version'
+      | 'evaluation'
+      | 'dataset'
+      | 'deployment';
+    /** @enum {string} */
+    Direction: 'higher' | 'lower';
+    SliceMetricValue: {
+      /** @description `overall`, or `feature=value`. */
+      slice: string;
+      metric: string;
+      value: components['schemas']['MetricValue'];
+    };
+    Threshold: {
+      metric: string;
+      /** @description The one slice the threshold applies to; absent for every slice with a result. */
+      slice?: string;
+      /** @enum {string} */
+      op: '>' | '>=' | '<' | '<=';
+      value: number;
+    };
+    EvaluationCreate: {
+      name: components['schemas']['Slug'];
+      /** @description The evaluation dataset, `name` in the model's project or `project/name`. */
+      dataset: string;
+      /** @description Another version of the same model to compare against. */
+      baselineVersion?: number;
+      description?: string;
+      results: components['schemas']['SliceMetricValue'][];
+      thresholds?: components['schemas']['Threshold'][];
+      /** @description Whether higher or lower is better, per metric key; unnamed metrics go by their name. */
+      directions?: {
+        [key: string]: components['schemas']['Direction'];
+      };
+      /** @description The absolute change a delta must exceed to count as a regression or improvement. */
+      tolerance?: number;
+    };
+    EvaluationThresholdsUpdate: {
+      thresholds: components['schemas']['Threshold'][];
+      directions?: {
+        [key: string]: components['schemas']['Direction'];
+      };
+      tolerance?: number;
+    };
+    ThresholdVerdict: {
+      threshold: components['schemas']['Threshold'];
+      slice: string;
+      value?: components['schemas']['MetricValue'];
+      pass: boolean;
+      /** @enum {string} */
+      reason?: 'missing' | 'nan';
+    };
+    SliceVerdict: {
+      slice: string;
+      pass: boolean;
+      failing: string[];
+    };
+    BaselineDelta: {
+      slice: string;
+      metric: string;
+      value: components['schemas']['MetricValue'];
+      baseline?: components['schemas']['MetricValue'];
+      delta?: components['schemas']['MetricValue'];
+      relativeDelta?: components['schemas']['MetricValue'];
+      regression: boolean;
+      improvement: boolean;
+    };
+    /** @description Computed when read from the results, thresholds and baseline; never stored. */
+    EvaluationVerdict: {
+      pass: boolean;
+      outcomes: components['schemas']['ThresholdVerdict'][];
+      slices: components['schemas']['SliceVerdict'][];
+      deltas: components['schemas']['BaselineDelta'][];
+      regressions: number;
+    };
+    DatasetRef: {
+      project: components['schemas']['Slug'];
+      name: components['schemas']['Slug'];
+    };
+    EvaluationSummary: {
+      id: string;
+      project: components['schemas']['Slug'];
+      model: components['schemas']['Slug'];
+      version: number;
+      name: components['schemas']['Slug'];
+      dataset: components['schemas']['DatasetRef'];
+      description: string;
+      baselineVersion?: number;
+      /** @description The baseline version's evaluation on the same dataset whose results the deltas compare with. */
+      baselineEvaluationId?: string;
+      pass: boolean;
+      regressions: number;
+      sliceCount: number;
+      failingSlices: string[];
+      resultCount: number;
+      createdAt: components['schemas']['Timestamp'];
+      createdBy: string;
+      updatedAt: components['schemas']['Timestamp'];
+    };
+    Evaluation: components['schemas']['EvaluationSummary'] & {
+      results: components['schemas']['SliceMetricValue'][];
+      thresholds: components['schemas']['Threshold'][];
+      /** @description The direction of every metric in the results, declared or inferred from its name. */
+      directions: {
+        [key: string]: components['schemas']['Direction'];
+      };
+      tolerance: number;
+      score: components['schemas']['EvaluationVerdict'];
+    };
+    EvaluationList: {
+      items: components['schemas']['EvaluationSummary'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    EvaluationCompareRequest: {
+      /** @description Evaluation ids; the first is the reference the others' deltas are taken against. */
+      evaluations: string[];
+    };
+    EvaluationComparisonRow: {
+      slice: string;
+      metric: string;
+      direction: components['schemas']['Direction'];
+      /** @description One per evaluation, in request order; null where it has no such result. */
+      values: (components['schemas']['MetricValue'] | null)[];
+      /** @description value minus the first evaluation's value, per evaluation; null where either is missing. */
+      deltas: (components['schemas']['MetricValue'] | null)[];
+      /** @description Indexes of the evaluations with the best value by the metric's direction. */
+      best: number[];
+      /** @description Per evaluation, whether its thresholds pass on this slice and metric; null when none applies. */
+      pass?: (boolean | null)[];
+    };
+    EvaluationComparison: {
+      items: components['schemas']['EvaluationSummary'][];
+      slices: string[];
+      metrics: string[];
+      rows: components['schemas']['EvaluationComparisonRow'][];
+    };
+    Note: {
+      id: string;
+      project: components['schemas']['Slug'];
+      entityType: components['schemas']['EntityType'];
+      entityId: string;
+      /** @description A human name for the entity, e.g. `churn-model v3`. */
+      entityLabel: string;
+      /** @description Markdown. */
+      body: string;
+      /** @description Send it back with an edit; an edit of an older revision is refused with 409. */
+      revision: number;
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      updatedBy: string;
+      updatedAt: components['schemas']['Timestamp'];
+    };
+    NoteCreate: {
+      entityType: components['schemas']['EntityType'];
+      entityId: string;
+      body: string;
+    };
+    NoteUpdate: {
+      body: string;
+      /** @description The revision the edit was made on. */
+      revision: number;
+    };
+    NoteList: {
+      items: components['schemas']['Note'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
+    NoteRevision: {
+      revision: number;
+      body: string;
+      /** @enum {string} */
+      action: 'create' | 'edit' | 'delete';
+      editedBy: string;
+      editedAt: components['schemas']['Timestamp'];
+    };
+    NoteRevisionList: {
+      items: components['schemas']['NoteRevision'][];
+    };
+    EntityTags: {
+      entityType: components['schemas']['EntityType'];
+      entityId: string;
+      tags: components['schemas']['Slug'][];
+    };
+    TagCountList: {
+      items: components['schemas']['FacetCount'][];
+    };
+    TaggedEntity: {
+      entityType: components['schemas']['EntityType'];
+      entityId: string;
+      project: components['schemas']['Slug'];
+      label: string;
+      tags: string[];
+    };
+    TaggedEntityList: {
+      items: components['schemas']['TaggedEntity'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -945,6 +1339,9 @@ export interface components {
     /** @description The dataset's name (a slug, unique in its project). */
     datasetName: components['schemas']['Slug'];
     deploymentId: string;
+    evaluationId: string;
+    noteId: string;
+    version: number;
     /** @description The run's id, 32 lowercase hex characters. */
     runId: string;
     /** @description Page size. */
@@ -1709,6 +2106,386 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  listEvaluations: {
+    parameters: {
+      query?: {
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        model?: components['schemas']['Slug'];
+        version?: number;
+        /** @description The dataset's name (with `project`) or `project/name`. */
+        dataset?: string;
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of evaluation summaries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        version: components['parameters']['version'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationCreate'];
+      };
+    };
+    responses: {
+      /** @description The same evaluation was already recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description Recorded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        evaluationId: components['parameters']['evaluationId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evaluation with its results, thresholds and computed score. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  setEvaluationThresholds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        evaluationId: components['parameters']['evaluationId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationThresholdsUpdate'];
+      };
+    };
+    responses: {
+      /** @description The re-scored evaluation. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  compareEvaluations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationCompareRequest'];
+      };
+    };
+    responses: {
+      /** @description The comparison. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationComparison'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listNotes: {
+    parameters: {
+      query?: {
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        entityType?: components['schemas']['EntityType'];
+        entityId?: string;
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteCreate'];
+      };
+    };
+    responses: {
+      /** @description Created, revision 1. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Note'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  updateNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noteId: components['parameters']['noteId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteUpdate'];
+      };
+    };
+    responses: {
+      /** @description The note at its new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Note'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  deleteNote: {
+    parameters: {
+      query: {
+        revision: number;
+      };
+      header?: never;
+      path: {
+        noteId: components['parameters']['noteId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listNoteRevisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noteId: components['parameters']['noteId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every revision, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteRevisionList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getTags: {
+    parameters: {
+      query: {
+        entityType: components['schemas']['EntityType'];
+        entityId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entity's tags, sorted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityTags'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  setTags: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EntityTags'];
+      };
+    };
+    responses: {
+      /** @description The entity's tags, sorted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityTags'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  countTags: {
+    parameters: {
+      query?: {
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        entityType?: components['schemas']['EntityType'];
+        /** @description Only tags that start with this text. */
+        q?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tag counts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TagCountList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listTagged: {
+    parameters: {
+      query: {
+        tag: components['schemas']['Slug'];
+        /** @description Only this project's items. */
+        project?: components['parameters']['projectFilter'];
+        entityType?: components['schemas']['EntityType'];
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of tagged entities. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaggedEntityList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
   listDatasets: {
     parameters: {
       query?: {
@@ -2101,5 +2878,63 @@ export type MonitoringSeries = components['schemas']['MonitoringSeries'];
 export type LineageNode = components['schemas']['LineageNode'];
 /** @public */
 export type LineageGraph = components['schemas']['LineageGraph'];
+/** The kinds of ML Home entity that carry notes and tags. @public */
+export type EntityType = components['schemas']['EntityType'];
+/** @public */
+export type Direction = components['schemas']['Direction'];
+/** @public */
+export type SliceMetricValue = components['schemas']['SliceMetricValue'];
+/** @public */
+export type Threshold = components['schemas']['Threshold'];
+/** @public */
+export type EvaluationCreate = components['schemas']['EvaluationCreate'];
+/** @public */
+export type EvaluationThresholdsUpdate =
+  components['schemas']['EvaluationThresholdsUpdate'];
+/** @public */
+export type ThresholdVerdict = components['schemas']['ThresholdVerdict'];
+/** @public */
+export type SliceVerdict = components['schemas']['SliceVerdict'];
+/** @public */
+export type BaselineDelta = components['schemas']['BaselineDelta'];
+/** Computed when read from the results, thresholds and baseline; never stored. @public */
+export type EvaluationVerdict = components['schemas']['EvaluationVerdict'];
+/** @public */
+export type DatasetRef = components['schemas']['DatasetRef'];
+/** @public */
+export type EvaluationSummary = components['schemas']['EvaluationSummary'];
+/** @public */
+export type Evaluation = components['schemas']['Evaluation'];
+/** @public */
+export type EvaluationList = components['schemas']['EvaluationList'];
+/** @public */
+export type EvaluationCompareRequest =
+  components['schemas']['EvaluationCompareRequest'];
+/** @public */
+export type EvaluationComparisonRow =
+  components['schemas']['EvaluationComparisonRow'];
+/** @public */
+export type EvaluationComparison =
+  components['schemas']['EvaluationComparison'];
+/** @public */
+export type Note = components['schemas']['Note'];
+/** @public */
+export type NoteCreate = components['schemas']['NoteCreate'];
+/** @public */
+export type NoteUpdate = components['schemas']['NoteUpdate'];
+/** @public */
+export type NoteList = components['schemas']['NoteList'];
+/** @public */
+export type NoteRevision = components['schemas']['NoteRevision'];
+/** @public */
+export type NoteRevisionList = components['schemas']['NoteRevisionList'];
+/** @public */
+export type EntityTags = components['schemas']['EntityTags'];
+/** @public */
+export type TagCountList = components['schemas']['TagCountList'];
+/** @public */
+export type TaggedEntity = components['schemas']['TaggedEntity'];
+/** @public */
+export type TaggedEntityList = components['schemas']['TaggedEntityList'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];

@@ -39,6 +39,20 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   logMonitoring: true,
   getMonitoring: true,
   getModelVersionLineage: true,
+  listEvaluations: true,
+  createEvaluation: true,
+  getEvaluation: true,
+  setEvaluationThresholds: true,
+  compareEvaluations: true,
+  listNotes: true,
+  createNote: true,
+  updateNote: true,
+  deleteNote: true,
+  listNoteRevisions: true,
+  getTags: true,
+  setTags: true,
+  countTags: true,
+  listTagged: true,
 };
 
 /**

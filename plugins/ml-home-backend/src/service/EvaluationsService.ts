@@ -1,0 +1,578 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  EvaluationResult,
+  EvaluationScore,
+  EvaluationThreshold,
+  MetricDirection,
+  isValidSlice,
+  metricDirection,
+  mlHomeProjectReadPermission,
+  mlHomeProjectUpdatePermission,
+  mlHomeRunWritePermission,
+  parseMetricValue,
+  scoreEvaluation,
+} from '@ml-home/plugin-ml-home-common';
+import { Knex } from 'knex';
+import { DatasetsStore } from '../database/DatabaseDatasetsStore';
+import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
+import { ModelsStore } from '../database/DatabaseModelsStore';
+import { ProjectConditions } from '../database/MlHomeStore';
+import { EvaluationRecord, Page, Project } from '../domain/types';
+import { Caller, MlHomeService } from './MlHomeService';
+import { ProjectAuthorizer } from './ProjectAuthorizer';
+import { checkDescription, checkKey, checkSlug } from './validation';
+
+/** An evaluation with its computed verdict, as lists show it. */
+export interface EvaluationSummaryView extends EvaluationRecord {
+  baselineEvaluationId?: string;
+  pass: boolean;
+  regressions: number;
+  sliceCount: number;
+  failingSlices: string[];
+}
+
+/** An evaluation with everything it holds and its computed score. */
+export interface EvaluationView extends EvaluationSummaryView {
+  results: EvaluationResult[];
+  thresholds: EvaluationThreshold[];
+  /** The direction of every metric of the results, declared or inferred. */
+  allDirections: Record<string, MetricDirection>;
+  score: EvaluationScore;
+}
+
+export interface EvaluationCreateRequest {
+  name: string;
+  dataset: string;
+  baselineVersion?: number;
+  description?: string;
+  results: { slice: string; metric: string; value: number | string }[];
+  thresholds?: EvaluationThreshold[];
+  directions?: Record<string, MetricDirection>;
+  tolerance?: number;
+}
+
+export interface EvaluationListRequest {
+  project?: string;
+  model?: string;
+  version?: number;
+  dataset?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface EvaluationComparisonView {
+  items: EvaluationSummaryView[];
+  slices: string[];
+  metrics: string[];
+  rows: {
+    slice: string;
+    metric: string;
+    direction: MetricDirection;
+    values: (number | null)[];
+    deltas: (number | null)[];
+    best: number[];
+    pass: (boolean | null)[];
+  }[];
+}
+
+/** What the routes can ask about offline evaluations. */
+export interface EvaluationsService {
+  listEvaluations(
+    caller: Caller,
+    request: EvaluationListRequest,
+    conditions?: ProjectConditions,
+  ): Promise<Page<EvaluationSummaryView>>;
+  createEvaluation(
+    caller: Caller,
+    model: string,
+    version: number,
+    request: EvaluationCreateRequest,
+    tx?: Knex.Transaction,
+  ): Promise<{ evaluation: EvaluationView; created: boolean }>;
+  getEvaluation(caller: Caller, id: string): Promise<EvaluationView>;
+  setEvaluationThresholds(
+    caller: Caller,
+    id: string,
+    request: {
+      thresholds: EvaluationThreshold[];
+      directions?: Record<string, MetricDirection>;
+      tolerance?: number;
+    },
+  ): Promise<EvaluationView>;
+  compareEvaluations(
+    caller: Caller,
+    ids: string[],
+  ): Promise<EvaluationComparisonView>;
+  /** The evaluation and the project it belongs to. */
+  resolveEvaluation(
+    id: string,
+  ): Promise<{ evaluation: EvaluationRecord; project: Project }>;
+}
+
+const MAX_THRESHOLDS = 200;
+const MAX_RESULTS = 10_000;
+
+function checkThresholds(field: string, thresholds: EvaluationThreshold[]) {
+  if (thresholds.length > MAX_THRESHOLDS) {
+    throw new InputError(
+      `${field} has ${thresholds.length} thresholds; at most ${MAX_THRESHOLDS} are allowed`,
+    );
+  }
+  thresholds.forEach((t, i) => {
+    checkKey(`${field}[${i}].metric`, t.metric);
+    if (t.slice !== undefined && !isValidSlice(t.slice)) {
+      throw new InputError(
+        `${field}[${i}].slice '${t.slice}' is not 'overall' or 'feature=value'`,
+      );
+    }
+    if (!Number.isFinite(t.value)) {
+      throw new InputError(`${field}[${i}].value must be a finite number`);
+    }
+  });
+}
+
+function checkDirections(
+  field: string,
+  directions: Record<string, MetricDirection>,
+) {
+  for (const [metric, direction] of Object.entries(directions)) {
+    checkKey(`${field} key`, metric);
+    if (direction !== 'higher' && direction !== 'lower') {
+      throw new InputError(
+        `${field}.${metric} must be 'higher' or 'lower', not '${direction}'`,
+      );
+    }
+  }
+}
+
+function checkTolerance(field: string, tolerance: number) {
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
+    throw new InputError(`${field} must be a finite number ≥ 0`);
+  }
+}
+
+function parseResults(
+  results: EvaluationCreateRequest['results'],
+): EvaluationResult[] {
+  if (results.length === 0 || results.length > MAX_RESULTS) {
+    throw new InputError(
+      `results must hold between 1 and ${MAX_RESULTS} results, not ${results.length}`,
+    );
+  }
+  const seen = new Set<string>();
+  return results.map((r, i) => {
+    if (!isValidSlice(r.slice)) {
+      throw new InputError(
+        `results[${i}].slice '${r.slice}' is not 'overall' or 'feature=value'`,
+      );
+    }
+    checkKey(`results[${i}].metric`, r.metric);
+    const value = parseMetricValue(r.value);
+    if (value === undefined) {
+      throw new InputError(`results[${i}].value is not a number`);
+    }
+    const key = `${r.slice}\n${r.metric}`;
+    if (seen.has(key)) {
+      throw new InputError(
+        `results[${i}]: slice '${r.slice}' has metric '${r.metric}' more than once`,
+      );
+    }
+    seen.add(key);
+    return { slice: r.slice, metric: r.metric, value };
+  });
+}
+
+/** ML Home's rules for evaluations, over the stores. Knows nothing of permissions. */
+export class DefaultEvaluationsService implements EvaluationsService {
+  constructor(
+    private readonly core: MlHomeService,
+    private readonly evaluations: EvaluationsStore,
+    private readonly models: ModelsStore,
+    private readonly datasets: DatasetsStore,
+  ) {}
+
+  async resolveEvaluation(id: string) {
+    const evaluation = await this.evaluations.getEvaluation(id);
+    if (!evaluation) {
+      throw new NotFoundError(`No evaluation with id '${id}'`);
+    }
+    const project = await this.core.resolveProject(evaluation.project, {
+      includeDeleted: true,
+    });
+    return { evaluation, project };
+  }
+
+  /** `name` in the default project, or `project/name`. */
+  private async resolveDataset(
+    field: string,
+    reference: string,
+    defaultProject: string,
+  ) {
+    const [projectName, name] = reference.includes('/')
+      ? reference.split('/', 2)
+      : [defaultProject, reference];
+    checkSlug(field, name);
+    const project = await this.core.resolveProject(projectName);
+    const dataset = await this.datasets.getDataset(project, name);
+    if (!dataset) {
+      throw new InputError(
+        `${field}: project '${projectName}' has no dataset named '${name}'`,
+      );
+    }
+    return dataset;
+  }
+
+  /** Scores records in bulk: one query for all details, one per baseline lookup. */
+  private async views(records: EvaluationRecord[]): Promise<EvaluationView[]> {
+    const baselineIds = await Promise.all(
+      records.map(r =>
+        r.baselineVersionId
+          ? this.evaluations.findBaselineEvaluation(
+              r.baselineVersionId,
+              r.datasetId,
+              r.name,
+            )
+          : Promise.resolve(undefined),
+      ),
+    );
+    const details = await this.evaluations.loadDetails([
+      ...records.map(r => r.id),
+      ...baselineIds.filter((id): id is string => !!id),
+    ]);
+    return records.map((record, i) => {
+      const { results, thresholds } = details.get(record.id)!;
+      const baselineId = baselineIds[i];
+      const score = scoreEvaluation({
+        results,
+        thresholds,
+        baseline: baselineId ? details.get(baselineId)!.results : undefined,
+        directions: record.directions,
+        tolerance: record.tolerance,
+      });
+      const allDirections: Record<string, MetricDirection> = {};
+      for (const r of results) {
+        allDirections[r.metric] = metricDirection(r.metric, record.directions);
+      }
+      return {
+        ...record,
+        baselineEvaluationId: baselineId,
+        pass: score.pass,
+        regressions: score.regressions,
+        sliceCount: score.slices.length,
+        failingSlices: score.slices.filter(s => !s.pass).map(s => s.slice),
+        results,
+        thresholds,
+        allDirections,
+        score,
+      };
+    });
+  }
+
+  async listEvaluations(
+    _caller: Caller,
+    request: EvaluationListRequest,
+    conditions?: ProjectConditions,
+  ) {
+    const project = request.project
+      ? await this.core.resolveProject(request.project)
+      : undefined;
+    const model = request.model
+      ? (await this.core.resolveModel(request.model)).model
+      : undefined;
+    if (request.version !== undefined && !model) {
+      throw new InputError('version: filter by model as well as version');
+    }
+    let datasetId: string | undefined;
+    if (request.dataset) {
+      if (!request.dataset.includes('/') && !project) {
+        throw new InputError(
+          "dataset: name the project, with 'project' or as 'project/name'",
+        );
+      }
+      datasetId = (
+        await this.resolveDataset(
+          'dataset',
+          request.dataset,
+          project?.name ?? '',
+        )
+      ).id;
+    }
+    const page = await this.evaluations.listEvaluations(
+      {
+        projectId: project?.id,
+        modelId: model?.id,
+        version: request.version,
+        datasetId,
+        limit: request.limit,
+        cursor: request.cursor,
+      },
+      conditions,
+    );
+    return { ...page, items: await this.views(page.items) };
+  }
+
+  async createEvaluation(
+    caller: Caller,
+    modelName: string,
+    versionNumber: number,
+    request: EvaluationCreateRequest,
+    tx?: Knex.Transaction,
+  ) {
+    const { model, project } = await this.core.resolveModel(modelName);
+    const version = await this.models.getVersion(model, versionNumber);
+    if (!version) {
+      throw new NotFoundError(
+        `Model '${modelName}' has no version ${versionNumber}`,
+      );
+    }
+    checkSlug('name', request.name);
+    const dataset = await this.resolveDataset(
+      'dataset',
+      request.dataset,
+      project.name,
+    );
+    let baselineVersionId: string | undefined;
+    if (request.baselineVersion !== undefined) {
+      if (request.baselineVersion === versionNumber) {
+        throw new InputError(
+          'baselineVersion must be another version than the one evaluated',
+        );
+      }
+      const baseline = await this.models.getVersion(
+        model,
+        request.baselineVersion,
+      );
+      if (!baseline) {
+        throw new InputError(
+          `baselineVersion: model '${modelName}' has no version ${request.baselineVersion}`,
+        );
+      }
+      baselineVersionId = baseline.id;
+    }
+    const description = request.description ?? '';
+    checkDescription('description', description);
+    const results = parseResults(request.results);
+    const thresholds = request.thresholds ?? [];
+    checkThresholds('thresholds', thresholds);
+    const directions = request.directions ?? {};
+    checkDirections('directions', directions);
+    const tolerance = request.tolerance ?? 0;
+    checkTolerance('tolerance', tolerance);
+
+    const { id, created } = await this.evaluations.createEvaluation(
+      {
+        id: version.id,
+        projectId: project.id,
+        model: model.name,
+        version: versionNumber,
+      },
+      {
+        name: request.name,
+        datasetId: dataset.id,
+        baselineVersionId,
+        description,
+        results,
+        thresholds,
+        directions,
+        tolerance,
+      },
+      caller.actor,
+      tx,
+    );
+    if (tx) {
+      // Inside a batch the evaluation is not visible outside the transaction yet; the batch
+      // reports ids, not views.
+      return { evaluation: { id } as EvaluationView, created };
+    }
+    return { evaluation: await this.getEvaluation(caller, id), created };
+  }
+
+  async getEvaluation(_caller: Caller, id: string) {
+    const { evaluation } = await this.resolveEvaluation(id);
+    return (await this.views([evaluation]))[0];
+  }
+
+  async setEvaluationThresholds(
+    caller: Caller,
+    id: string,
+    request: {
+      thresholds: EvaluationThreshold[];
+      directions?: Record<string, MetricDirection>;
+      tolerance?: number;
+    },
+  ) {
+    const { evaluation } = await this.resolveEvaluation(id);
+    checkThresholds('thresholds', request.thresholds);
+    if (request.directions) checkDirections('directions', request.directions);
+    if (request.tolerance !== undefined) {
+      checkTolerance('tolerance', request.tolerance);
+    }
+    await this.evaluations.setThresholds(evaluation, request, caller.actor);
+    return this.getEvaluation(caller, id);
+  }
+
+  async compareEvaluations(_caller: Caller, ids: string[]) {
+    if (ids.length === 0 || ids.length > 20) {
+      throw new InputError(
+        `evaluations must name between 1 and 20 evaluations, not ${ids.length}`,
+      );
+    }
+    if (new Set(ids).size !== ids.length) {
+      throw new InputError('evaluations names an evaluation more than once');
+    }
+    const records = await Promise.all(
+      ids.map(async (id, i) => {
+        const record = await this.evaluations.getEvaluation(id);
+        if (!record) {
+          throw new InputError(
+            `evaluations[${i}]: no evaluation with id '${id}'`,
+          );
+        }
+        return record;
+      }),
+    );
+    const views = await this.views(records);
+    return compareEvaluationViews(views);
+  }
+}
+
+/**
+ * Lays evaluations out slice by slice and metric by metric: each row holds every evaluation's
+ * value, its delta to the first evaluation, whether its thresholds pass there, and which
+ * evaluations hold the best value by the metric's direction.
+ */
+export function compareEvaluationViews(
+  views: EvaluationView[],
+): EvaluationComparisonView {
+  const sliceSet = new Set<string>();
+  const metricSet = new Set<string>();
+  const directions: Record<string, MetricDirection> = {};
+  const valueAt = views.map(v => {
+    const index = new Map<string, number>();
+    for (const r of v.results) {
+      sliceSet.add(r.slice);
+      metricSet.add(r.metric);
+      directions[r.metric] ??= v.allDirections[r.metric];
+      index.set(`${r.slice}\n${r.metric}`, r.value);
+    }
+    return index;
+  });
+  const passAt = views.map(v => {
+    const index = new Map<string, boolean>();
+    for (const o of v.score.outcomes) {
+      const key = `${o.slice}\n${o.threshold.metric}`;
+      index.set(key, (index.get(key) ?? true) && o.pass);
+    }
+    return index;
+  });
+  const slices = [...sliceSet].sort((a, b) => {
+    if (a === b) return 0;
+    if (a === 'overall') return -1;
+    if (b === 'overall') return 1;
+    return a < b ? -1 : 1;
+  });
+  const metrics = [...metricSet].sort();
+  const rows: EvaluationComparisonView['rows'] = [];
+  for (const slice of slices) {
+    for (const metric of metrics) {
+      const key = `${slice}\n${metric}`;
+      const values = valueAt.map(index => index.get(key) ?? null);
+      if (values.every(v => v === null)) continue;
+      const direction = directions[metric];
+      const comparable = values.filter(
+        (v): v is number => v !== null && !Number.isNaN(v),
+      );
+      const pick = direction === 'lower' ? Math.min : Math.max;
+      const bestValue =
+        comparable.length === 0 ? undefined : pick(...comparable);
+      const reference = values[0];
+      rows.push({
+        slice,
+        metric,
+        direction,
+        values,
+        deltas: values.map(v =>
+          v === null || reference === null ? null : v - reference,
+        ),
+        best:
+          bestValue === undefined || comparable.length < 2
+            ? []
+            : values.flatMap((v, i) => (v === bestValue ? [i] : [])),
+        pass: passAt.map(index => index.get(key) ?? null),
+      });
+    }
+  }
+  return { items: views, slices, metrics, rows };
+}
+
+/** The permission layer over {@link EvaluationsService}. */
+export class AuthorizedEvaluationsService implements EvaluationsService {
+  constructor(
+    private readonly inner: EvaluationsService,
+    private readonly core: MlHomeService,
+    private readonly authorizer: ProjectAuthorizer,
+  ) {}
+
+  resolveEvaluation(id: string) {
+    return this.inner.resolveEvaluation(id);
+  }
+
+  async listEvaluations(caller: Caller, request: EvaluationListRequest) {
+    const { denied, conditions } = await this.authorizer.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) return { items: [], totalCount: 0 };
+    return this.inner.listEvaluations(caller, request, conditions);
+  }
+
+  async createEvaluation(
+    caller: Caller,
+    model: string,
+    version: number,
+    request: EvaluationCreateRequest,
+    tx?: Knex.Transaction,
+  ) {
+    // Like registering a version: pipelines with ingestion tokens record evaluations.
+    const { project } = await this.core.resolveModel(model);
+    await this.authorizer.check(caller, mlHomeRunWritePermission, project);
+    return this.inner.createEvaluation(caller, model, version, request, tx);
+  }
+
+  async getEvaluation(caller: Caller, id: string) {
+    const { project } = await this.inner.resolveEvaluation(id);
+    await this.authorizer.check(caller, mlHomeProjectReadPermission, project);
+    return this.inner.getEvaluation(caller, id);
+  }
+
+  async setEvaluationThresholds(
+    caller: Caller,
+    id: string,
+    request: Parameters<EvaluationsService['setEvaluationThresholds']>[2],
+  ) {
+    const { project } = await this.inner.resolveEvaluation(id);
+    await this.authorizer.check(caller, mlHomeProjectUpdatePermission, project);
+    return this.inner.setEvaluationThresholds(caller, id, request);
+  }
+
+  async compareEvaluations(caller: Caller, ids: string[]) {
+    const projects = await Promise.all(
+      ids.map(async (id, i) => {
+        try {
+          return (await this.inner.resolveEvaluation(id)).project;
+        } catch (error) {
+          if ((error as Error).name === 'NotFoundError') {
+            throw new InputError(
+              `evaluations[${i}]: no evaluation with id '${id}'`,
+            );
+          }
+          throw error;
+        }
+      }),
+    );
+    for (const project of projects) {
+      await this.authorizer.check(caller, mlHomeProjectReadPermission, project);
+    }
+    return this.inner.compareEvaluations(caller, ids);
+  }
+}
