@@ -1,9 +1,245 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Link,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import {
+  RouterLink,
+  useApi,
+  useAppSearchParams,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type { CompareRequest } from '@ml-home/plugin-ml-home-common';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { modelRouteRef, projectRouteRef, rootRouteRef } from '../../routes';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import {
+  CompareState,
+  readCompareState,
+  uniqueLabels,
+  writeCompareState,
+} from './compareState';
+import { MetricCurvesSection } from './MetricCurvesSection';
+import { MetricTable } from './MetricTable';
+import { ParallelCoordinatesSection } from './ParallelCoordinatesSection';
+import { ParamDiffTable } from './ParamDiffTable';
 
-/** Placeholder until the page lands; replaced by its owner. */
-export const ComparePage = () => (
-  <Page themeId="tool">
-    <Header title="ML Home" />
-    <Content>ComparePage</Content>
-  </Page>
-);
+/** The most items one comparison takes (the API's limit). */
+const MAX_ITEMS = 100;
+
+/**
+ * Runs or model versions side by side (`/ml-home/compare?runs=…` or `?versions=model:1,…`): the
+ * param diff, the metric table with the best marked, overlaid metric curves and a parallel-
+ * coordinates view of params against a metric. Every view setting is kept in the URL.
+ *
+ * @public
+ */
+export function ComparePage() {
+  const api = useApi(mlHomeApiRef);
+  const projectLink = useRouteRef(projectRouteRef);
+  const modelLink = useRouteRef(modelRouteRef);
+  const rootLink = useRouteRef(rootRouteRef);
+  const [searchParams, setSearchParams] = useAppSearchParams();
+  const search = searchParams.toString();
+  const state = useMemo(
+    () => readCompareState(new URLSearchParams(search)),
+    [search],
+  );
+  const update = (patch: Partial<CompareState>) =>
+    setSearchParams(writeCompareState({ ...state, ...patch }), {
+      replace: true,
+    });
+
+  const count = state.runs.length + state.versions.length;
+  const requestKey = JSON.stringify([state.runs, state.versions]);
+  const comparison = useAsyncRetry(async () => {
+    if (count === 0 || count > MAX_ITEMS) return undefined;
+    // Every param comes back with whether it differs, so "show all" is a view toggle.
+    const request: CompareRequest = { allParams: true };
+    if (state.runs.length) request.runs = state.runs;
+    if (state.versions.length) request.modelVersions = state.versions;
+    return api.compare(request);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, requestKey]);
+
+  const result = comparison.value;
+  const labels = useMemo(
+    () => (result ? uniqueLabels(result.items) : []),
+    [result],
+  );
+  const runIds = useMemo(
+    () => (result ? result.items.map(i => i.runId) : []),
+    [result],
+  );
+  const kind =
+    state.versions.length && !state.runs.length ? 'model versions' : 'runs';
+
+  let body: JSX.Element;
+  if (count === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="Nothing to compare yet"
+        description="Open a project's Experiments & runs tab, select two or more runs and press Compare. You can also link here with ?runs=<id>,<id> or ?versions=<model>:<version>,<model>:<version>."
+        action={
+          <Button
+            variant="contained"
+            color="primary"
+            component={RouterLink}
+            href={rootLink?.() ?? '/'}
+            role="link"
+          >
+            Find a project
+          </Button>
+        }
+      />
+    );
+  } else if (count > MAX_ITEMS) {
+    body = (
+      <EmptyState
+        missing="data"
+        title={`A comparison takes at most ${MAX_ITEMS} items`}
+        description={`This link names ${count}. Go back and select fewer runs or model versions.`}
+      />
+    );
+  } else if (comparison.error) {
+    body = (
+      <LoadErrorPanel
+        error={comparison.error}
+        title="ML Home could not compare these items"
+        onRetry={comparison.retry}
+      />
+    );
+  } else if (!result) {
+    body = <Progress />;
+  } else {
+    const chosenCurves =
+      state.curveMetrics ??
+      (result.metrics.length ? [result.metrics[0].key] : []);
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <InfoCard title={`Comparing ${result.items.length} ${kind}`}>
+            <Box
+              component="ul"
+              display="flex"
+              flexWrap="wrap"
+              p={0}
+              m={0}
+              style={{ gap: 8, listStyle: 'none' }}
+              aria-label="Compared items"
+            >
+              {result.items.map((item, i) => {
+                const model =
+                  item.kind === 'model-version'
+                    ? item.id.split('/')[0]
+                    : undefined;
+                return (
+                  <li key={item.id}>
+                    <Chip
+                      variant="outlined"
+                      label={
+                        <span>
+                          <strong>{labels[i]}</strong>
+                          {' in '}
+                          <Link
+                            to={
+                              projectLink?.({ projectName: item.project }) ??
+                              '#'
+                            }
+                          >
+                            {item.project}
+                          </Link>
+                          {model && modelLink ? (
+                            <>
+                              {' · '}
+                              <Link to={modelLink({ modelName: model })}>
+                                {model}
+                              </Link>
+                            </>
+                          ) : null}
+                        </span>
+                      }
+                    />
+                  </li>
+                );
+              })}
+            </Box>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Metrics">
+            <MetricTable metrics={result.metrics} labels={labels} />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Metric curves">
+            <MetricCurvesSection
+              metrics={result.metrics}
+              runIds={runIds}
+              labels={labels}
+              chosen={chosenCurves}
+              onChosenChange={curveMetrics => update({ curveMetrics })}
+              settings={state.curve}
+              onSettingsChange={curve => update({ curve })}
+            />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Params">
+            <ParamDiffTable
+              params={result.params}
+              labels={labels}
+              showAll={state.allParams}
+              onShowAllChange={allParams => update({ allParams })}
+            />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Params against a metric">
+            <ParallelCoordinatesSection
+              params={result.params}
+              metrics={result.metrics}
+              labels={labels}
+              metricKey={state.parallelMetric}
+              onMetricChange={parallelMetric => update({ parallelMetric })}
+            />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <Typography variant="body2" color="textSecondary">
+            Per-slice evaluation deltas against a baseline will appear here once
+            evaluations are recorded for the compared model versions.
+          </Typography>
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Compare"
+        subtitle={`${count} ${kind} side by side`}
+        type="ML Home"
+        typeLink={rootLink?.()}
+      />
+      <Content>
+        <ContentHeader title={`Compare ${kind}`} />
+        {body}
+      </Content>
+    </Page>
+  );
+}

@@ -22,3 +22,8 @@ export type {
   CurveSettings,
   CurveXAxis,
 } from './metricCurves';
+export {
+  buildParallelCoordinatesOption,
+  MAX_PARALLEL_PARAMS,
+} from './parallelCoordinates';
+export type { ParallelItem } from './parallelCoordinates';

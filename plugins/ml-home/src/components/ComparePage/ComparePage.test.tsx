@@ -1,0 +1,277 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type {
+  CompareRequest,
+  CompareResult,
+  MetricHistory,
+} from '@ml-home/plugin-ml-home-common';
+import { fakeMlHomeApi } from '../../testUtils/fakeMlHomeApi';
+import { renderPage } from '../common/__testUtils__/renderPage';
+import { loadECharts, ChartOption } from '../charts/echartsSetup';
+import { ComparePage } from './ComparePage';
+
+jest.setTimeout(60_000);
+
+const ids = ['a', 'b', 'c'].map(c => c.repeat(32));
+
+const result: CompareResult = {
+  items: ids.map((id, i) => ({
+    id,
+    kind: 'run',
+    label: `run-${i + 1}`,
+    project: 'churn',
+    runId: id,
+  })),
+  params: [
+    { key: 'lr', values: ['0.1', '0.01', '0.001'], differs: true },
+    { key: 'optimizer', values: ['adam', 'sgd', null], differs: true },
+    { key: 'seed', values: ['7', '7', '7'], differs: false },
+  ],
+  metrics: [
+    {
+      key: 'auc',
+      direction: 'higher',
+      values: [
+        { last: 0.8, min: 0.5, max: 0.8 },
+        { last: 0.9, min: 0.6, max: 0.9 },
+        { last: 0.85, min: 0.55, max: 0.85 },
+      ],
+      best: [1],
+    },
+    {
+      key: 'loss',
+      direction: 'lower',
+      values: [{ last: 0.4 }, { last: 0.3 }, null],
+      best: [1],
+    },
+  ],
+};
+
+function history(runId: string, key: string): MetricHistory {
+  const base = ids.indexOf(runId) + 1;
+  return {
+    runId,
+    key,
+    totalPoints: 3,
+    downsampled: false,
+    points: [0, 1, 2].map(step => ({
+      step,
+      value: base / (step + 1),
+      timestamp: 1_000 * step,
+    })),
+  };
+}
+
+async function render(search: string, overrides = {}) {
+  const compareCalls: CompareRequest[] = [];
+  const historyCalls: [string, string, number | undefined][] = [];
+  const api = fakeMlHomeApi({
+    compare: async request => {
+      compareCalls.push(request);
+      return result;
+    },
+    getMetricHistory: async (runId, key, options) => {
+      historyCalls.push([runId, key, options?.maxPoints]);
+      return history(runId, key);
+    },
+    ...overrides,
+  });
+  const rendered = await renderPage(<ComparePage />, {
+    path: '/compare',
+    url: `/ml-home/compare${search}`,
+    api,
+  });
+  return { ...rendered, compareCalls, historyCalls };
+}
+
+function drawn(name: RegExp): ChartOption {
+  const img = screen.getByRole('img', { name });
+  return loadECharts().getInstanceByDom(img)!.getOption() as ChartOption;
+}
+
+describe('ComparePage', () => {
+  it('lists the compared runs with links back to their project', async () => {
+    const { compareCalls } = await render(`?runs=${ids.join(',')}`);
+    const list = await screen.findByRole('list', { name: 'Compared items' });
+    expect(
+      within(list).getAllByRole('link', { name: 'churn' })[0],
+    ).toHaveAttribute('href', '/ml-home/projects/churn');
+    expect(within(list).getByText('run-2')).toBeInTheDocument();
+    expect(compareCalls[0]).toEqual({ runs: ids, allParams: true });
+  });
+
+  it('asks for model versions named in the URL', async () => {
+    const { compareCalls } = await render(
+      '?versions=churn-model:1,churn-model:2',
+    );
+    await screen.findByRole('list', { name: 'Compared items' });
+    expect(compareCalls[0]).toEqual({
+      modelVersions: [
+        { model: 'churn-model', version: 1 },
+        { model: 'churn-model', version: 2 },
+      ],
+      allParams: true,
+    });
+  });
+
+  it('shows differing params by default and all of them on request, in the URL', async () => {
+    const { location } = await render(`?runs=${ids.join(',')}`);
+    const table = await screen.findByRole('table', {
+      name: 'Param differences',
+    });
+    expect(within(table).getByText('lr')).toBeInTheDocument();
+    expect(within(table).queryByText('seed')).not.toBeInTheDocument();
+    expect(within(table).getByLabelText('not set')).toBeInTheDocument();
+    expect(screen.getByText('2 of 3 params differ')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show all params' }),
+    );
+    expect(within(table).getByText('seed')).toBeInTheDocument();
+    expect(location().search).toContain('allParams=true');
+  });
+
+  it('starts with all params when the URL says so', async () => {
+    await render(`?runs=${ids.join(',')}&allParams=true`);
+    const table = await screen.findByRole('table', {
+      name: 'Param differences',
+    });
+    expect(within(table).getByText('seed')).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 'Show all params' }),
+    ).toBeChecked();
+  });
+
+  it('marks the best value of each metric with text, not only colour', async () => {
+    await render(`?runs=${ids.join(',')}`);
+    const table = await screen.findByRole('table', { name: 'Metrics' });
+    const aucRow = within(table).getByRole('row', { name: /^auc/ });
+    // The metric's name, then one cell per run.
+    const cells = within(aucRow).getAllByRole('cell');
+    expect(cells[2]).toHaveTextContent('0.9 (best)');
+    expect(cells[1]).toHaveTextContent('0.8');
+    expect(cells[1]).not.toHaveTextContent('best');
+    expect(cells[3]).not.toHaveTextContent('best');
+    expect(within(table).getByText('↓ lower is better')).toBeInTheDocument();
+    expect(within(table).getAllByText(/\(best\)/)).toHaveLength(2);
+  });
+
+  it('overlays the downsampled histories of the first metric by default', async () => {
+    const { historyCalls } = await render(`?runs=${ids.join(',')}`);
+    const img = await screen.findByRole('img', {
+      name: 'Line chart of auc for 3 series',
+    });
+    expect(historyCalls).toEqual(ids.map(id => [id, 'auc', 1000]));
+    const option = drawn(/Line chart of auc/);
+    const series = option.series as {
+      name: string;
+      data: [number, number][];
+    }[];
+    expect(series.map(s => s.name)).toEqual(['run-1', 'run-2', 'run-3']);
+    expect(series[1].data).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 2 / 3],
+    ]);
+    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'));
+  });
+
+  it('draws log scale and smoothing from the URL and plots chosen metrics', async () => {
+    const { historyCalls, location } = await render(
+      `?runs=${ids.join(',')}&log=true&smooth=0.6&x=time`,
+    );
+    await screen.findByRole('img', { name: /Line chart of auc/ });
+    const option = drawn(/Line chart of auc/);
+    expect((option.yAxis as { type: string }[])[0].type).toBe('log');
+    expect((option.xAxis as { type: string }[])[0].type).toBe('time');
+    const series = option.series as { id: string; data: [number, number][] }[];
+    expect(series.map(s => s.id).sort()).toEqual([
+      's0',
+      's0:raw',
+      's1',
+      's1:raw',
+      's2',
+      's2:raw',
+    ]);
+    const smoothed = series.find(s => s.id === 's1')!.data;
+    // EMA(0.6) debiased over 2, 1: (0.6*0.8 + 0.4*1)/(1-0.36)
+    expect(smoothed[1][1]).toBeCloseTo((0.6 * 0.8 + 0.4) / 0.64);
+    expect(screen.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();
+
+    await userEvent.click(
+      screen.getByRole('textbox', { name: 'Metrics to plot' }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: 'loss' }));
+    await screen.findByRole('img', { name: 'Line chart of loss for 2 series' });
+    // Only the runs that logged the metric are asked for its history.
+    expect(historyCalls.filter(c => c[1] === 'loss')).toEqual([
+      [ids[0], 'loss', 1000],
+      [ids[1], 'loss', 1000],
+    ]);
+    expect(location().search).toContain('metric=auc&metric=loss');
+    expect(location().search).toContain('log=true');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Log scale' }));
+    expect(location().search).not.toContain('log=true');
+    expect(
+      (drawn(/Line chart of auc/).yAxis as { type: string }[])[0].type,
+    ).toBe('value');
+  });
+
+  it('relates differing params to a chosen metric in parallel coordinates', async () => {
+    const { location } = await render(`?runs=${ids.join(',')}`);
+    await screen.findByRole('img', { name: /Parallel coordinates/ });
+    const option = drawn(/Parallel coordinates of 2 params against auc/);
+    expect(
+      (option.parallelAxis as { name: string; type: string }[]).map(a => [
+        a.name,
+        a.type,
+      ]),
+    ).toEqual([
+      ['lr', 'value'],
+      ['optimizer', 'category'],
+      ['auc', 'value'],
+    ]);
+    const data = (option.series as { data: { value: unknown[] }[] }[])[0].data;
+    expect(data.map(d => d.value)).toEqual([
+      [0.1, 'adam', 0.8],
+      [0.01, 'sgd', 0.9],
+      [0.001, '(unset)', 0.85],
+    ]);
+
+    await userEvent.click(screen.getByRole('button', { name: /Metric axis/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'loss' }));
+    expect(location().search).toContain('pc=loss');
+    await screen.findByRole('img', {
+      name: /Parallel coordinates of 2 params against loss/,
+    });
+  });
+
+  it('tells the user how to start when nothing is selected', async () => {
+    await render('');
+    expect(
+      await screen.findByText('Nothing to compare yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Find a project' }),
+    ).toHaveAttribute('href', '/ml-home');
+  });
+
+  it('shows a failed comparison with retry', async () => {
+    let calls = 0;
+    await render(`?runs=${ids[0]}`, {
+      compare: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('no run with id');
+        return result;
+      },
+    });
+    expect(
+      (await screen.findAllByText(/no run with id/)).length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', { name: 'Metrics' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,143 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Progress } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import type { CompareResult } from '@ml-home/plugin-ml-home-common';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import {
+  CurveSeries,
+  CurveSettings,
+  CurveSettingsControls,
+  MetricCurvesChart,
+} from '../charts';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { mapWithLimit } from './compareState';
+
+/** Points per curve asked of the server, which downsamples keeping each bucket's extremes. */
+export const CURVE_MAX_POINTS = 1000;
+
+/** Requests in flight at once while loading the curves of up to 100 items. */
+const HISTORY_CONCURRENCY = 6;
+
+/** One metric's curves of every item that logged it. */
+function MetricCurvesForKey(props: {
+  metricKey: string;
+  row: CompareResult['metrics'][number];
+  runIds: (string | undefined)[];
+  labels: string[];
+  settings: CurveSettings;
+}) {
+  const { metricKey, row, runIds, labels, settings } = props;
+  const api = useApi(mlHomeApiRef);
+  const wanted = useMemo(
+    () =>
+      runIds.flatMap((runId, i) =>
+        runId && row.values[i] ? [{ runId, label: labels[i] }] : [],
+      ),
+    [runIds, row, labels],
+  );
+  const histories = useAsyncRetry(
+    () =>
+      mapWithLimit(wanted, HISTORY_CONCURRENCY, async w => {
+        const history = await api.getMetricHistory(w.runId, metricKey, {
+          maxPoints: CURVE_MAX_POINTS,
+        });
+        return { name: w.label, points: history.points } as CurveSeries;
+      }),
+    [api, wanted, metricKey],
+  );
+  return (
+    <Box mt={2}>
+      <Typography variant="h6" component="h3">
+        {metricKey}
+      </Typography>
+      {histories.error ? (
+        <LoadErrorPanel
+          error={histories.error}
+          title={`ML Home could not load the history of ${metricKey}`}
+          onRetry={histories.retry}
+        />
+      ) : null}
+      {histories.loading && !histories.value ? <Progress /> : null}
+      {histories.value ? (
+        <MetricCurvesChart
+          series={histories.value}
+          metricKey={metricKey}
+          settings={settings}
+          hideControls
+        />
+      ) : null}
+    </Box>
+  );
+}
+
+/**
+ * Overlaid curves of the chosen metrics, one chart per metric, with one set of controls for all.
+ */
+export function MetricCurvesSection(props: {
+  metrics: CompareResult['metrics'];
+  runIds: (string | undefined)[];
+  labels: string[];
+  chosen: string[];
+  onChosenChange: (keys: string[]) => void;
+  settings: CurveSettings;
+  onSettingsChange: (settings: CurveSettings) => void;
+}) {
+  const {
+    metrics,
+    runIds,
+    labels,
+    chosen,
+    onChosenChange,
+    settings,
+    onSettingsChange,
+  } = props;
+  const rows = new Map(metrics.map(m => [m.key, m]));
+  const keys = metrics.map(m => m.key);
+  const shown = chosen.filter(k => rows.has(k));
+  return (
+    <div>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
+        <Autocomplete
+          id="ml-home-compare-curve-metrics"
+          multiple
+          size="small"
+          style={{ minWidth: 300, flex: '1 1 300px' }}
+          options={keys}
+          value={shown}
+          filterSelectedOptions
+          disableCloseOnSelect
+          onChange={(_e, next) => onChosenChange(next)}
+          renderInput={params => (
+            <TextField {...params} variant="outlined" label="Metrics to plot" />
+          )}
+        />
+        <CurveSettingsControls
+          settings={settings}
+          onChange={onSettingsChange}
+          idPrefix="ml-home-compare-curves"
+        />
+      </Box>
+      {shown.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          Choose a metric above to plot its history for every compared item.
+        </Typography>
+      ) : (
+        shown.map(key => (
+          <MetricCurvesForKey
+            key={key}
+            metricKey={key}
+            row={rows.get(key)!}
+            runIds={runIds}
+            labels={labels}
+            settings={settings}
+          />
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { CompareResult } from '@ml-home/plugin-ml-home-common';
+
+/**
+ * The params side by side: by default only those whose values differ between the items.
+ */
+export function ParamDiffTable(props: {
+  params: CompareResult['params'];
+  labels: string[];
+  showAll: boolean;
+  onShowAllChange: (showAll: boolean) => void;
+}) {
+  const { params, labels, showAll, onShowAllChange } = props;
+  const differing = params.filter(p => p.differs);
+  const rows = showAll ? params : differing;
+  return (
+    <div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Typography variant="body2" aria-live="polite">
+          {`${differing.length} of ${params.length} params differ`}
+        </Typography>
+        <FormControlLabel
+          control={
+            <Switch
+              id="ml-home-compare-all-params"
+              color="primary"
+              checked={showAll}
+              onChange={e => onShowAllChange(e.target.checked)}
+            />
+          }
+          label="Show all params"
+        />
+      </div>
+      {rows.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {params.length === 0
+            ? 'None of the compared items logged params.'
+            : 'Every param has the same value in all items. Turn on "Show all params" to see them.'}
+        </Typography>
+      ) : (
+        <TableContainer style={{ maxHeight: 480 }}>
+          <Table size="small" stickyHeader aria-label="Param differences">
+            <TableHead>
+              <TableRow>
+                <TableCell>Param</TableCell>
+                {labels.map((label, i) => (
+                  <TableCell key={i}>{label}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(row => (
+                <TableRow key={row.key}>
+                  <TableCell component="th" scope="row">
+                    {row.key}
+                    {showAll && row.differs ? (
+                      <Typography
+                        variant="caption"
+                        color="secondary"
+                        component="span"
+                      >
+                        {' '}
+                        (differs)
+                      </Typography>
+                    ) : null}
+                  </TableCell>
+                  {row.values.map((value, i) => (
+                    <TableCell key={i}>
+                      {value ?? (
+                        <span aria-label="not set" title="not set">
+                          —
+                        </span>
+                      )}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </div>
+  );
+}
