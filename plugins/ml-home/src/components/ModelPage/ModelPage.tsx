@@ -1,9 +1,324 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  EmptyState,
+  Header,
+  HeaderLabel,
+  InfoCard,
+  Link,
+  LinkButton,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  mlHomeProjectUpdatePermission,
+  type Model,
+} from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { rootRouteRef } from '../../routes';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { useCursorPages } from '../common/paging';
+import { useMlHomeLinks } from '../common/links';
+import { AliasesCard } from './AliasesCard';
+import {
+  DeploymentsCard,
+  SUGGESTED_MONITORING_METRICS,
+} from './DeploymentsCard';
+import { LineageGraph } from './LineageGraph';
+import { ModelCardView } from './ModelCardView';
+import { MoveAliasDialog } from './MoveAliasDialog';
+import { VersionsCard } from './VersionsCard';
 
-/** Placeholder until the page lands; replaced by its owner. */
-export const ModelPage = () => (
-  <Page themeId="tool">
-    <Header title="ML Home" />
-    <Content>ModelPage</Content>
-  </Page>
-);
+const VERSIONS_PAGE_SIZE = 20;
+
+/** The version to show when the URL names none: what production runs, else the newest. */
+function defaultVersion(model: Model): number | undefined {
+  const byAlias = (alias: string) =>
+    model.aliases.find(a => a.alias === alias)?.version;
+  return byAlias('production') ?? byAlias('champion') ?? model.latestVersion;
+}
+
+/**
+ * A registered model, `/ml-home/models/:modelName?version=N`: versions and aliases (with alias
+ * moves), the lineage of the chosen version, deployments with monitoring, and its model card.
+ *
+ * @public
+ */
+export const ModelPage = () => {
+  const { modelName = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const api = useApi(mlHomeApiRef);
+  const links = useMlHomeLinks();
+  const rootLink = useRouteRef(rootRouteRef);
+  const [revision, setRevision] = useState(0);
+  const [moving, setMoving] = useState<{ alias?: string } | undefined>();
+
+  const modelState = useAsyncRetry(
+    () => api.getModel(modelName),
+    [api, modelName, revision],
+  );
+  const pages = useCursorPages(modelName);
+  const versionsState = useAsyncRetry(
+    () =>
+      api.listModelVersions(modelName, {
+        limit: VERSIONS_PAGE_SIZE,
+        cursor: pages.cursor,
+      }),
+    [api, modelName, pages.cursor, revision],
+  );
+  const deploymentsState = useAsyncRetry(
+    () => api.listModelDeployments(modelName),
+    [api, modelName],
+  );
+  const model = modelState.value;
+  const { allowed: canUpdate } = usePermission({
+    permission: mlHomeProjectUpdatePermission,
+    resourceRef: model?.project,
+  });
+
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(searchParams);
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+    setSearchParams(next);
+  };
+  const versionParam = Number(searchParams.get('version'));
+  const selected =
+    Number.isInteger(versionParam) && versionParam > 0
+      ? versionParam
+      : model && defaultVersion(model);
+  const metric = searchParams.get('metric') ?? SUGGESTED_MONITORING_METRICS[0];
+  const selectedDeployment = searchParams.get('deployment') ?? undefined;
+
+  const versionState = useAsyncRetry(
+    async () =>
+      selected ? api.getModelVersion(modelName, selected) : undefined,
+    [api, modelName, selected, revision],
+  );
+
+  if (modelState.loading && !model) {
+    return (
+      <Page themeId="tool">
+        <Header title={modelName} type="ML model" />
+        <Content>
+          <Progress />
+        </Content>
+      </Page>
+    );
+  }
+  if (modelState.error || !model) {
+    const notFound =
+      (modelState.error as { statusCode?: number } | undefined)?.statusCode ===
+      404;
+    return (
+      <Page themeId="tool">
+        <Header title={modelName} type="ML model" />
+        <Content>
+          {notFound ? (
+            <EmptyState
+              missing="data"
+              title={`No model named ${modelName}`}
+              description="It may have been deleted, or you may not have access to its project."
+              action={
+                <LinkButton
+                  variant="contained"
+                  color="primary"
+                  to={rootLink?.() ?? '/'}
+                >
+                  Find a project
+                </LinkButton>
+              }
+            />
+          ) : (
+            <LoadErrorPanel
+              error={modelState.error ?? new Error('No model')}
+              title="The model could not be loaded"
+              onRetry={modelState.retry}
+            />
+          )}
+        </Content>
+      </Page>
+    );
+  }
+
+  const versions = versionsState.value?.items ?? [];
+  const pickable = [
+    ...new Set([
+      ...versions.map(v => v.version),
+      ...model.aliases.map(a => a.version),
+      ...(model.latestVersion ? [model.latestVersion] : []),
+      ...(selected ? [selected] : []),
+    ]),
+  ].sort((a, b) => b - a);
+  const deployments = deploymentsState.value?.items ?? [];
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={model.name}
+        subtitle={model.description || undefined}
+        type="ML model"
+        typeLink={links.project(model.project, 'models')}
+      >
+        <HeaderLabel
+          label="Project"
+          value={
+            <Link
+              to={links.project(model.project)}
+              style={{ color: 'inherit' }}
+            >
+              {model.project}
+            </Link>
+          }
+        />
+        <HeaderLabel
+          label="Owner"
+          value={
+            <EntityRefLink
+              entityRef={model.owner}
+              defaultKind="group"
+              style={{ color: 'inherit' }}
+            />
+          }
+        />
+        <HeaderLabel
+          label="Latest version"
+          value={model.latestVersion ? `v${model.latestVersion}` : 'none'}
+        />
+      </Header>
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12} lg={8}>
+            {versionsState.error ? (
+              <LoadErrorPanel
+                error={versionsState.error}
+                title="The versions could not be loaded"
+                onRetry={versionsState.retry}
+              />
+            ) : (
+              <VersionsCard
+                versions={versions}
+                totalCount={versionsState.value?.totalCount}
+                loading={versionsState.loading}
+                selected={selected}
+                onSelect={v => setParam('version', String(v))}
+                paging={{
+                  pageIndex: pages.pageIndex,
+                  pageSize: VERSIONS_PAGE_SIZE,
+                  nextCursor: versionsState.value?.nextCursor,
+                  onNext: pages.next,
+                  onPrevious: pages.previous,
+                }}
+              />
+            )}
+          </Grid>
+          <Grid item xs={12} lg={4}>
+            <AliasesCard
+              model={model}
+              canMove={canUpdate}
+              onMove={alias => setMoving({ alias })}
+              revision={revision}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Lineage"
+              subheader="Datasets → run → version → deployments → services; select a node to open it"
+              action={
+                selected ? (
+                  <Box mt={1} mr={1}>
+                    <TextField
+                      id="model-lineage-version"
+                      select
+                      label="Version"
+                      value={selected}
+                      onChange={e => setParam('version', e.target.value)}
+                      variant="outlined"
+                      size="small"
+                      style={{ minWidth: 120 }}
+                    >
+                      {pickable.map(v => (
+                        <MenuItem key={v} value={v}>
+                          v{v}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  </Box>
+                ) : undefined
+              }
+            >
+              {selected ? (
+                <LineageGraph
+                  model={model.name}
+                  version={selected}
+                  onSelectDeployment={id => setParam('deployment', id)}
+                />
+              ) : (
+                <EmptyState
+                  missing="info"
+                  title="No version yet"
+                  description="Register a version from a run to see where it comes from and where it runs."
+                />
+              )}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <DeploymentsCard
+              deployments={deployments}
+              loading={deploymentsState.loading}
+              error={deploymentsState.error}
+              onRetry={deploymentsState.retry}
+              metric={metric}
+              onMetricChange={m => setParam('metric', m)}
+              selectedId={selectedDeployment}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title={selected ? `Model card of v${selected}` : 'Model card'}
+            >
+              {versionState.loading ? <Progress /> : null}
+              {versionState.error ? (
+                <LoadErrorPanel
+                  error={versionState.error}
+                  title={`Version ${selected} could not be loaded`}
+                  onRetry={versionState.retry}
+                />
+              ) : null}
+              {versionState.value ? (
+                <ModelCardView
+                  card={versionState.value.modelCard}
+                  version={versionState.value.version}
+                />
+              ) : null}
+              {!selected ? 'Register a version to write its model card.' : null}
+            </InfoCard>
+          </Grid>
+        </Grid>
+        {moving ? (
+          <MoveAliasDialog
+            model={model}
+            versions={pickable}
+            initialAlias={moving.alias}
+            initialVersion={selected}
+            deployments={deployments}
+            onClose={() => setMoving(undefined)}
+            onMoved={() => {
+              setMoving(undefined);
+              setRevision(r => r + 1);
+            }}
+          />
+        ) : null}
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,234 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import type { Deployment } from '@ml-home/plugin-ml-home-common';
+import { useEffect, useRef } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { MetricCurvesChart, type CurveSeries } from '../charts';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import {
+  formatDateTime,
+  formatRelativeTime,
+  shortEntityRef,
+} from '../common/format';
+import { useMlHomeLinks } from '../common/links';
+import { DeploymentStatus } from '../ProjectPage/DeploymentsTab';
+
+/** Metrics that serving systems commonly report; any other name can be typed. */
+export const SUGGESTED_MONITORING_METRICS = [
+  'latency_p99_ms',
+  'latency_p50_ms',
+  'error_rate',
+  'requests_per_second',
+  'prediction_drift',
+];
+
+const MAX_POINTS = 500;
+const TIME_SETTINGS = { xAxis: 'time' as const, logScale: false, smoothing: 0 };
+
+/** One metric of every active deployment over time, overlaid in one chart. */
+function MonitoringChart(props: { deployments: Deployment[]; metric: string }) {
+  const { deployments, metric } = props;
+  const api = useApi(mlHomeApiRef);
+  const state = useAsyncRetry(async () => {
+    const series = await Promise.all(
+      deployments.map(d =>
+        api.getMonitoring(d.id, metric, { maxPoints: MAX_POINTS }),
+      ),
+    );
+    return series.map((s, i): CurveSeries => ({
+      name: `${deployments[i].environment} · ${shortEntityRef(deployments[i].service)}`,
+      points: s.points.map((p, step) => ({
+        step,
+        value: p.value,
+        timestamp: p.timestamp,
+      })),
+    }));
+  }, [api, metric, deployments.map(d => d.id).join(',')]);
+  if (state.loading) return <Progress />;
+  if (state.error) {
+    return (
+      <LoadErrorPanel
+        error={state.error}
+        title={`The ${metric} series could not be loaded`}
+        onRetry={state.retry}
+      />
+    );
+  }
+  const series = (state.value ?? []).filter(s => s.points.length);
+  if (!series.length) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No {metric} points were reported for the active deployments. Serving
+        systems send them with POST
+        /api/ml-home/deployments/&#123;id&#125;/monitoring; pick another metric
+        above if they report under another name.
+      </Typography>
+    );
+  }
+  return (
+    <MetricCurvesChart
+      series={series}
+      metricKey={metric}
+      settings={TIME_SETTINGS}
+      hideControls
+      height={280}
+    />
+  );
+}
+
+/**
+ * The model's deployments (version, environment, serving service) and, for the active ones, a
+ * monitoring metric over time.
+ */
+export function DeploymentsCard(props: {
+  deployments: Deployment[];
+  loading: boolean;
+  error?: Error;
+  onRetry: () => void;
+  metric: string;
+  onMetricChange: (metric: string) => void;
+  /** A deployment picked elsewhere (the lineage graph), highlighted and scrolled to. */
+  selectedId?: string;
+}) {
+  const {
+    deployments,
+    loading,
+    error,
+    onRetry,
+    metric,
+    onMetricChange,
+    selectedId,
+  } = props;
+  const links = useMlHomeLinks();
+  const selectedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selectedId) selectedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedId, deployments]);
+  const active = deployments.filter(d => d.status === 'active');
+  const columns: TableColumn<Deployment>[] = [
+    {
+      title: 'Version',
+      field: 'version',
+      render: d => (
+        <Box
+          id={`deployment-${d.id}`}
+          fontWeight={d.id === selectedId ? 'bold' : undefined}
+          {...({
+            ref: d.id === selectedId ? selectedRef : undefined,
+          } as object)}
+        >
+          <Link to={links.model(d.model, d.version)}>v{d.version}</Link>
+        </Box>
+      ),
+    },
+    { title: 'Environment', field: 'environment' },
+    {
+      title: 'Service',
+      field: 'service',
+      render: d => (
+        <EntityRefLink entityRef={d.service} defaultKind="component" />
+      ),
+    },
+    {
+      title: 'Endpoint',
+      field: 'endpoint',
+      render: d =>
+        /^https?:\/\//.test(d.endpoint) ? (
+          <Link to={d.endpoint}>{d.endpoint}</Link>
+        ) : (
+          d.endpoint || '—'
+        ),
+    },
+    {
+      title: 'Status',
+      field: 'status',
+      render: d => <DeploymentStatus status={d.status} />,
+    },
+    {
+      title: 'Deployed',
+      field: 'deployedAt',
+      render: d => (
+        <span title={formatDateTime(d.deployedAt)}>
+          {formatRelativeTime(d.deployedAt)}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <InfoCard title="Deployments and monitoring">
+      {error ? (
+        <LoadErrorPanel
+          error={error}
+          title="The deployments could not be loaded"
+          onRetry={onRetry}
+        />
+      ) : (
+        <Table<Deployment>
+          title={`Deployments (${active.length} active)`}
+          isLoading={loading}
+          columns={columns}
+          data={deployments}
+          options={{
+            paging: deployments.length > 10,
+            pageSize: 10,
+            search: false,
+            padding: 'dense',
+            rowStyle: (d: Deployment) =>
+              d.id === selectedId
+                ? { background: 'rgba(25,118,210,0.08)' }
+                : {},
+          }}
+          emptyContent={
+            <Box p={2}>
+              <Typography variant="body2">
+                No deployment recorded. Record one when a service starts serving
+                a version (POST /api/ml-home/models/&#123;name&#125;/deployments
+                with the service's catalog ref); its monitoring then shows here.
+              </Typography>
+            </Box>
+          }
+        />
+      )}
+      {active.length ? (
+        <Box mt={2}>
+          <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={1}>
+            <Typography variant="h6" component="h3">
+              Monitoring
+            </Typography>
+            <Autocomplete<string, false, true, true>
+              id="model-monitoring-metric"
+              freeSolo
+              disableClearable
+              options={SUGGESTED_MONITORING_METRICS}
+              value={metric}
+              onChange={(_, value) => value && onMetricChange(value.trim())}
+              style={{ minWidth: 260 }}
+              renderInput={params => (
+                <TextField
+                  {...params}
+                  label="Metric"
+                  variant="outlined"
+                  size="small"
+                  helperText="Pick or type a metric name, then Enter"
+                />
+              )}
+            />
+          </Box>
+          <MonitoringChart deployments={active} metric={metric} />
+        </Box>
+      ) : null}
+    </InfoCard>
+  );
+}
