@@ -97,6 +97,7 @@ export const mlHomePlugin = createBackendPlugin({
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
           ),
         );
+        const evaluationsStore = new DatabaseEvaluationsStore(knex);
         // The rules, announcing what other plugins mirror; the permission layers wrap them.
         const core = publishChanges(
           new DefaultMlHomeService(
@@ -104,6 +105,7 @@ export const mlHomePlugin = createBackendPlugin({
             models,
             datasets,
             new DatabaseDeploymentsStore(knex),
+            evaluationsStore,
           ),
           events,
           logger,
@@ -124,7 +126,7 @@ export const mlHomePlugin = createBackendPlugin({
         const evaluations = new AuthorizedEvaluationsService(
           new DefaultEvaluationsService(
             core,
-            new DatabaseEvaluationsStore(knex),
+            evaluationsStore,
             models,
             datasets,
           ),

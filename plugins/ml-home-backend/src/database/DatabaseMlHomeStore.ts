@@ -692,6 +692,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     project: Project,
     batch: IngestBatchInput,
     actor: string,
+    attach?: (tx: Knex.Transaction) => Promise<Partial<IngestResult>>,
   ): Promise<IngestResult> {
     return this.db.transaction(async tx => {
       if (batch.requestId) {
@@ -930,21 +931,23 @@ export class DatabaseMlHomeStore implements MlHomeStore {
       }
       await this.updateLatestMetrics(tx, project.id, batch, inserted);
       const created = resultRuns.filter(r => r.created).length;
-      await this.insertEvent(
-        tx,
-        project.id,
-        {
-          actor,
-          action: 'runs.ingest',
-          entityType: 'run',
-          entityId:
-            batch.runs.length === 1
-              ? batch.runs[0].runId
-              : `${batch.runs.length} runs`,
-          summary: `logged ${batch.runs.length} run${batch.runs.length === 1 ? '' : 's'} (${created} new), ${paramRows.size} params, ${tagRows.size} tags, ${pointRows.length} metric points`,
-        },
-        now,
-      );
+      // A batch may carry only versions, evaluations or deployments: they record their own events.
+      if (batch.runs.length)
+        await this.insertEvent(
+          tx,
+          project.id,
+          {
+            actor,
+            action: 'runs.ingest',
+            entityType: 'run',
+            entityId:
+              batch.runs.length === 1
+                ? batch.runs[0].runId
+                : `${batch.runs.length} runs`,
+            summary: `logged ${batch.runs.length} run${batch.runs.length === 1 ? '' : 's'} (${created} new), ${paramRows.size} params, ${tagRows.size} tags, ${pointRows.length} metric points`,
+          },
+          now,
+        );
 
       const result: IngestResult = {
         runs: resultRuns,
@@ -952,6 +955,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         params: paramRows.size,
         tags: tagRows.size,
         replayed: false,
+        ...(attach ? await attach(tx) : {}),
       };
       if (batch.requestId) {
         await tx('ingestion_requests').insert({

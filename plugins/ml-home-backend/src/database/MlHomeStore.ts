@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   EventInput,
@@ -79,10 +80,16 @@ export interface MlHomeStore {
     downsampled: boolean;
   }>;
 
+  /**
+   * Writes a batch in one transaction. `attach` runs inside that transaction after the runs are
+   * written (versions, evaluations, deployments of the same batch), and what it returns joins the
+   * result, which a retry with the same requestId gets back.
+   */
   ingest(
     project: Project,
     batch: IngestBatchInput,
     actor: string,
+    attach?: (tx: Knex.Transaction) => Promise<Partial<IngestResult>>,
   ): Promise<IngestResult>;
   appendEvent(project: Project, event: EventInput): Promise<void>;
 }

@@ -171,6 +171,27 @@ export interface IngestResult {
   params: number;
   tags: number;
   replayed: boolean;
+  modelVersions?: {
+    model: string;
+    version: number;
+    runId: string;
+    created: boolean;
+  }[];
+  evaluations?: {
+    id: string;
+    model: string;
+    version: number;
+    name: string;
+    created: boolean;
+  }[];
+  deployments?: {
+    id: string;
+    model: string;
+    version: number;
+    environment: string;
+    service: string;
+    created: boolean;
+  }[];
 }
 
 export interface ProjectEvent {

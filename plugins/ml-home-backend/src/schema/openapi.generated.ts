@@ -817,7 +817,8 @@ export const spec = {
       IngestBatch: {
         type: 'object',
         additionalProperties: false,
-        required: ['runs'],
+        description:
+          'One all-or-nothing write. Carries at least one run, model version, evaluation or deployment.',
         properties: {
           requestId: {
             type: 'string',
@@ -828,11 +829,160 @@ export const spec = {
           },
           runs: {
             type: 'array',
-            minItems: 1,
             maxItems: 1000,
             items: {
               $ref: '#/components/schemas/IngestRun',
             },
+          },
+          modelVersions: {
+            type: 'array',
+            maxItems: 100,
+            description:
+              'Versions to register, each produced by a run (of this batch or earlier); a run registers at most one version per model, so a retry registers nothing new.',
+            items: {
+              $ref: '#/components/schemas/IngestModelVersion',
+            },
+          },
+          evaluations: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/IngestEvaluation',
+            },
+          },
+          deployments: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/IngestDeployment',
+            },
+          },
+        },
+      },
+      IngestModelVersion: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['model', 'runId'],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          runId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{32}$',
+          },
+          artifactUri: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          framework: {
+            type: 'string',
+            maxLength: 100,
+          },
+          description: {
+            type: 'string',
+          },
+          modelCard: {
+            $ref: '#/components/schemas/ModelCard',
+          },
+          aliases: {
+            type: 'array',
+            maxItems: 20,
+            description: 'Aliases to point at the new version.',
+            items: {
+              $ref: '#/components/schemas/Slug',
+            },
+          },
+        },
+      },
+      IngestEvaluation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['model', 'name', 'dataset', 'results'],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          runId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{32}$',
+            description: 'The evaluated version is the one this run produced.',
+          },
+          name: {
+            $ref: '#/components/schemas/Slug',
+          },
+          dataset: {
+            type: 'string',
+            maxLength: 127,
+          },
+          baselineVersion: {
+            type: 'integer',
+            minimum: 1,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          results: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10000,
+            items: {
+              $ref: '#/components/schemas/SliceMetricValue',
+            },
+          },
+          thresholds: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              $ref: '#/components/schemas/Threshold',
+            },
+          },
+          directions: {
+            type: 'object',
+            additionalProperties: {
+              $ref: '#/components/schemas/Direction',
+            },
+          },
+          tolerance: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      IngestDeployment: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['model', 'environment', 'service'],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          runId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{32}$',
+            description: 'The deployed version is the one this run produced.',
+          },
+          environment: {
+            $ref: '#/components/schemas/Slug',
+          },
+          service: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          endpoint: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          deployedAt: {
+            $ref: '#/components/schemas/Timestamp',
           },
         },
       },
@@ -875,6 +1025,85 @@ export const spec = {
             type: 'boolean',
             description:
               'True when this answer is the stored answer of an earlier call with the same requestId.',
+          },
+          modelVersions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['model', 'version', 'runId', 'created'],
+              properties: {
+                model: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'integer',
+                },
+                runId: {
+                  type: 'string',
+                },
+                created: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          evaluations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'model', 'version', 'name', 'created'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                model: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'integer',
+                },
+                name: {
+                  type: 'string',
+                },
+                created: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          deployments: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'model',
+                'version',
+                'environment',
+                'service',
+                'created',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                model: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'integer',
+                },
+                environment: {
+                  type: 'string',
+                },
+                service: {
+                  type: 'string',
+                },
+                created: {
+                  type: 'boolean',
+                },
+              },
+            },
           },
         },
       },

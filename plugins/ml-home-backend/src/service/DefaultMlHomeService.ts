@@ -15,6 +15,8 @@ import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
 import { DatasetsStore } from '../database/DatabaseDatasetsStore';
 import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
+import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
+import { applyAttachments, planAttachments } from './batchAttachments';
 import {
   DatasetKind,
   DatasetSearchQuery,
@@ -41,6 +43,7 @@ import {
   RunsListRequest,
 } from './MlHomeService';
 import {
+  checkAlias,
   checkDescription,
   checkKey,
   checkMaxLength,
@@ -101,16 +104,6 @@ export function parseRunOrderBy(orderBy: string | undefined): {
   return { kind: 'attribute', key: attribute, direction };
 }
 
-/** `latest` and `v<N>` would be ambiguous with version references, so they cannot be aliases. */
-function checkAlias(alias: string) {
-  checkSlug('alias', alias);
-  if (alias === 'latest' || /^v\d+$/.test(alias)) {
-    throw new InputError(
-      `alias '${alias}' is reserved: 'latest' and 'v<number>' name versions, not aliases`,
-    );
-  }
-}
-
 const RUN_STATUSES: RunStatus[] = [
   'RUNNING',
   'SCHEDULED',
@@ -126,6 +119,7 @@ export class DefaultMlHomeService implements MlHomeService {
     private readonly models: ModelsStore,
     private readonly datasets: DatasetsStore,
     private readonly deployments: DeploymentsStore,
+    private readonly evaluations: EvaluationsStore,
   ) {}
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
@@ -329,10 +323,25 @@ export class DefaultMlHomeService implements MlHomeService {
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {
     const project = await this.resolveProject(name);
+    const batch = this.validateBatch(request);
+    const stores = {
+      store: this.store,
+      models: this.models,
+      datasets: this.datasets,
+      deployments: this.deployments,
+      evaluations: this.evaluations,
+    };
+    const plan = await planAttachments(stores, project, request);
+    if (!batch.runs.length && !plan) {
+      throw new InputError(
+        'runs: a batch carries at least one run, model version, evaluation or deployment',
+      );
+    }
     return this.store.ingest(
       project,
-      this.validateBatch(request),
+      batch,
       caller.actor,
+      plan && (tx => applyAttachments(tx, stores, plan, caller.actor)),
     );
   }
 
@@ -736,13 +745,14 @@ export class DefaultMlHomeService implements MlHomeService {
   private validateBatch(request: IngestRequest): IngestBatchInput {
     const now = Date.now();
     let points = 0;
-    for (const run of request.runs) points += run.metrics?.length ?? 0;
+    const requestRuns = request.runs ?? [];
+    for (const run of requestRuns) points += run.metrics?.length ?? 0;
     if (points > MAX_METRIC_POINTS_PER_BATCH) {
       throw new InputError(
         `runs[].metrics: the call carries ${points} metric points; the limit is ${MAX_METRIC_POINTS_PER_BATCH} per call`,
       );
     }
-    const runs: IngestRunInput[] = request.runs.map((run, i) => {
+    const runs: IngestRunInput[] = requestRuns.map((run, i) => {
       const at = `runs[${i}]`;
       checkKey(`${at}.experiment`, run.experiment);
       if (run.name !== undefined)

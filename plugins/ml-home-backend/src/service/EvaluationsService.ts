@@ -4,12 +4,10 @@ import {
   EvaluationScore,
   EvaluationThreshold,
   MetricDirection,
-  isValidSlice,
   metricDirection,
   mlHomeProjectReadPermission,
   mlHomeProjectUpdatePermission,
   mlHomeRunWritePermission,
-  parseMetricValue,
   scoreEvaluation,
 } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
@@ -20,7 +18,13 @@ import { ProjectConditions } from '../database/MlHomeStore';
 import { EvaluationRecord, Page, Project } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
-import { checkDescription, checkKey, checkSlug } from './validation';
+import {
+  checkDirections,
+  checkThresholds,
+  checkTolerance,
+  parseResults,
+} from './evaluationValidation';
+import { checkDescription, checkSlug } from './validation';
 
 /** An evaluation with its computed verdict, as lists show it. */
 export interface EvaluationSummaryView extends EvaluationRecord {
@@ -107,79 +111,6 @@ export interface EvaluationsService {
   resolveEvaluation(
     id: string,
   ): Promise<{ evaluation: EvaluationRecord; project: Project }>;
-}
-
-const MAX_THRESHOLDS = 200;
-const MAX_RESULTS = 10_000;
-
-function checkThresholds(field: string, thresholds: EvaluationThreshold[]) {
-  if (thresholds.length > MAX_THRESHOLDS) {
-    throw new InputError(
-      `${field} has ${thresholds.length} thresholds; at most ${MAX_THRESHOLDS} are allowed`,
-    );
-  }
-  thresholds.forEach((t, i) => {
-    checkKey(`${field}[${i}].metric`, t.metric);
-    if (t.slice !== undefined && !isValidSlice(t.slice)) {
-      throw new InputError(
-        `${field}[${i}].slice '${t.slice}' is not 'overall' or 'feature=value'`,
-      );
-    }
-    if (!Number.isFinite(t.value)) {
-      throw new InputError(`${field}[${i}].value must be a finite number`);
-    }
-  });
-}
-
-function checkDirections(
-  field: string,
-  directions: Record<string, MetricDirection>,
-) {
-  for (const [metric, direction] of Object.entries(directions)) {
-    checkKey(`${field} key`, metric);
-    if (direction !== 'higher' && direction !== 'lower') {
-      throw new InputError(
-        `${field}.${metric} must be 'higher' or 'lower', not '${direction}'`,
-      );
-    }
-  }
-}
-
-function checkTolerance(field: string, tolerance: number) {
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new InputError(`${field} must be a finite number ≥ 0`);
-  }
-}
-
-function parseResults(
-  results: EvaluationCreateRequest['results'],
-): EvaluationResult[] {
-  if (results.length === 0 || results.length > MAX_RESULTS) {
-    throw new InputError(
-      `results must hold between 1 and ${MAX_RESULTS} results, not ${results.length}`,
-    );
-  }
-  const seen = new Set<string>();
-  return results.map((r, i) => {
-    if (!isValidSlice(r.slice)) {
-      throw new InputError(
-        `results[${i}].slice '${r.slice}' is not 'overall' or 'feature=value'`,
-      );
-    }
-    checkKey(`results[${i}].metric`, r.metric);
-    const value = parseMetricValue(r.value);
-    if (value === undefined) {
-      throw new InputError(`results[${i}].value is not a number`);
-    }
-    const key = `${r.slice}\n${r.metric}`;
-    if (seen.has(key)) {
-      throw new InputError(
-        `results[${i}]: slice '${r.slice}' has metric '${r.metric}' more than once`,
-      );
-    }
-    seen.add(key);
-    return { slice: r.slice, metric: r.metric, value };
-  });
 }
 
 /** ML Home's rules for evaluations, over the stores. Knows nothing of permissions. */

@@ -23,6 +23,7 @@ import {
   Run,
 } from '../domain/types';
 import type { ProjectConditions } from '../database/MlHomeStore';
+import type { EvaluationCreateRequest } from './EvaluationsService';
 
 /** Who is calling: the credentials for authorisation and the ref recorded as author. */
 export interface Caller {
@@ -78,7 +79,30 @@ export interface IngestRunRequest {
 
 export interface IngestRequest {
   requestId?: string;
-  runs: IngestRunRequest[];
+  runs?: IngestRunRequest[];
+  modelVersions?: {
+    model: string;
+    runId: string;
+    artifactUri?: string;
+    framework?: string;
+    description?: string;
+    modelCard?: ModelCard;
+    aliases?: string[];
+  }[];
+  evaluations?: (EvaluationCreateRequest & {
+    model: string;
+    version?: number;
+    runId?: string;
+  })[];
+  deployments?: {
+    model: string;
+    version?: number;
+    runId?: string;
+    environment: string;
+    service: string;
+    endpoint?: string;
+    deployedAt?: string;
+  }[];
 }
 
 export interface ModelCreateRequest {

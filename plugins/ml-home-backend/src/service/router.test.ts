@@ -1117,14 +1117,11 @@ describe('ML Home API', () => {
           [3, 'edit', winner],
         ]);
 
-        await api()
-          .post('/api/ml-home/notes')
-          .set(as(ALICE))
-          .send({
-            entityType: 'model',
-            entityId: modelId,
-            body: 'Owner: ranking',
-          });
+        await api().post('/api/ml-home/notes').set(as(ALICE)).send({
+          entityType: 'model',
+          entityId: modelId,
+          body: 'Owner: ranking',
+        });
         const ofProject = await api()
           .get('/api/ml-home/notes?project=eval-home')
           .set(as(BOB));
@@ -1503,6 +1500,177 @@ describe('ML Home API', () => {
         expect(
           await knex('experiments').where({ name: 'limits' }).first(),
         ).toBeUndefined();
+      });
+
+      it('registers versions, evaluations and deployments in the same all-or-nothing, retry-safe batch', async () => {
+        const R1 = '1'.repeat(32);
+        const R2 = '2'.repeat(32);
+        await api()
+          .post('/api/ml-home/projects/ingest-target/models')
+          .set('Authorization', user(ALICE))
+          .send({ name: 'batch-model' });
+        await api()
+          .post('/api/ml-home/projects/ingest-target/datasets')
+          .set('Authorization', user(ALICE))
+          .send({ name: 'batch-eval', kind: 'evaluation-set' });
+        const batch = {
+          runs: [
+            {
+              runId: R1,
+              experiment: 'train',
+              metrics: [{ key: 'auc', value: 0.9 }],
+            },
+          ],
+          modelVersions: [
+            { model: 'batch-model', runId: R1, aliases: ['candidate'] },
+          ],
+          evaluations: [
+            {
+              model: 'batch-model',
+              runId: R1,
+              name: 'holdout',
+              dataset: 'batch-eval',
+              results: [
+                { slice: 'overall', metric: 'auc', value: 0.9 },
+                { slice: 'device=ios', metric: 'auc', value: 0.7 },
+              ],
+              thresholds: [{ metric: 'auc', op: '>=', value: 0.8 }],
+            },
+          ],
+          deployments: [
+            {
+              model: 'batch-model',
+              runId: R1,
+              environment: 'staging',
+              service: 'component:batch-service',
+            },
+          ],
+        };
+        const first = await ingest(batch, mockCredentials.service.header());
+        expect(first.status).toBe(200);
+        expect(first.body.modelVersions).toEqual([
+          { model: 'batch-model', version: 1, runId: R1, created: true },
+        ]);
+        expect(first.body.evaluations).toMatchObject([
+          { model: 'batch-model', version: 1, name: 'holdout', created: true },
+        ]);
+        expect(first.body.deployments).toMatchObject([
+          {
+            version: 1,
+            environment: 'staging',
+            service: 'component:default/batch-service',
+            created: true,
+          },
+        ]);
+        // The same batch again, without a requestId: nothing new.
+        const again = await ingest(batch, mockCredentials.service.header());
+        expect(again.body.modelVersions[0]).toMatchObject({
+          version: 1,
+          created: false,
+        });
+        expect(again.body.evaluations[0]).toMatchObject({
+          id: first.body.evaluations[0].id,
+          created: false,
+        });
+        expect(again.body.deployments[0]).toMatchObject({
+          id: first.body.deployments[0].id,
+          created: false,
+        });
+        const model = await api()
+          .get('/api/ml-home/models/batch-model')
+          .set('Authorization', user(BOB));
+        expect(model.body).toMatchObject({
+          versionCount: 1,
+          aliases: [
+            expect.objectContaining({ alias: 'candidate', version: 1 }),
+          ],
+        });
+        const evaluation = await api()
+          .get(`/api/ml-home/evaluations/${first.body.evaluations[0].id}`)
+          .set('Authorization', user(BOB));
+        expect(evaluation.body).toMatchObject({
+          pass: false,
+          failingSlices: ['device=ios'],
+        });
+
+        // Checked before writing: the error names the field and nothing is written.
+        const invalid = await ingest({
+          runs: [{ runId: R2, experiment: 'train' }],
+          modelVersions: [{ model: 'batch-model', runId: R2 }],
+          evaluations: [
+            { ...batch.evaluations[0], runId: R2, dataset: 'nope' },
+          ],
+        });
+        expect(invalid.status).toBe(400);
+        expect(invalid.body.error.message).toContain('evaluations[0].dataset');
+        // Found wrong inside the transaction: the runs and versions before it are rolled back.
+        const rolledBack = await ingest({
+          runs: [{ runId: R2, experiment: 'train' }],
+          modelVersions: [{ model: 'batch-model', runId: R2 }],
+          deployments: [
+            {
+              model: 'batch-model',
+              version: 99,
+              environment: 'prod',
+              service: 'component:batch-service',
+            },
+          ],
+        });
+        expect(rolledBack.status).toBe(400);
+        expect(rolledBack.body.error.message).toContain(
+          'deployments[0].version',
+        );
+        expect(
+          (
+            await api()
+              .get(`/api/ml-home/runs/${R2}`)
+              .set('Authorization', user(ALICE))
+          ).status,
+        ).toBe(404);
+        expect(
+          (
+            await api()
+              .get('/api/ml-home/models/batch-model')
+              .set('Authorization', user(ALICE))
+          ).body.versionCount,
+        ).toBe(1);
+
+        const cases: [object, string][] = [
+          [
+            { modelVersions: [{ model: 'nope', runId: R1 }] },
+            'modelVersions[0].model',
+          ],
+          [
+            {
+              modelVersions: [{ model: 'batch-model', runId: 'f'.repeat(32) }],
+            },
+            'modelVersions[0].runId',
+          ],
+          [
+            {
+              modelVersions: [
+                { model: 'batch-model', runId: R1, aliases: ['latest'] },
+              ],
+            },
+            'modelVersions[0].aliases[0]',
+          ],
+          [
+            { evaluations: [{ ...batch.evaluations[0], version: 1 }] },
+            'evaluations[0]',
+          ],
+          [
+            { deployments: [{ ...batch.deployments[0], service: 'group:x' }] },
+            'deployments[0].service',
+          ],
+          [{}, 'runs'],
+        ];
+        for (const [body, field] of cases) {
+          const res = await ingest(body);
+          expect([res.status, res.body.error?.message]).toEqual([
+            400,
+            expect.stringContaining(field),
+          ]);
+        }
       });
 
       it('lets service tokens ingest but not other teams, and 404s unknown projects', async () => {

@@ -235,7 +235,10 @@ export async function createRouter(
       'runs-ingest',
       {
         project: req.params.projectName,
-        runs: req.body.runs.length,
+        runs: req.body.runs?.length ?? 0,
+        modelVersions: req.body.modelVersions?.length ?? 0,
+        evaluations: req.body.evaluations?.length ?? 0,
+        deployments: req.body.deployments?.length ?? 0,
         requestId: req.body.requestId ?? null,
       },
       () => service.ingest(who, req.params.projectName, req.body),

@@ -89,3 +89,13 @@ export function checkUrl(field: string, value: string) {
     throw new InputError(`${field} must be an http or https URL`);
   }
 }
+
+/** `latest` and `v<N>` would be ambiguous with version references, so they cannot be aliases. */
+export function checkAlias(alias: string, field = 'alias') {
+  checkSlug(field, alias);
+  if (alias === 'latest' || /^v\d+$/.test(alias)) {
+    throw new InputError(
+      `${field} '${alias}' is reserved: 'latest' and 'v<number>' name versions, not aliases`,
+    );
+  }
+}

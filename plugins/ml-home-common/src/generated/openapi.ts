@@ -835,10 +835,51 @@ export interface components {
       tags?: components['schemas']['KeyValue'][];
       metrics?: components['schemas']['IngestMetric'][];
     };
+    /** @description One all-or-nothing write. Carries at least one run, model version, evaluation or deployment. */
     IngestBatch: {
       /** @description Idempotency key; a retried call with the same key returns the first call's result and writes nothing. */
       requestId?: string;
-      runs: components['schemas']['IngestRun'][];
+      runs?: components['schemas']['IngestRun'][];
+      /** @description Versions to register, each produced by a run (of this batch or earlier); a run registers at most one version per model, so a retry registers nothing new. */
+      modelVersions?: components['schemas']['IngestModelVersion'][];
+      evaluations?: components['schemas']['IngestEvaluation'][];
+      deployments?: components['schemas']['IngestDeployment'][];
+    };
+    IngestModelVersion: {
+      model: components['schemas']['Slug'];
+      runId: string;
+      artifactUri?: string;
+      framework?: string;
+      description?: string;
+      modelCard?: components['schemas']['ModelCard'];
+      /** @description Aliases to point at the new version. */
+      aliases?: components['schemas']['Slug'][];
+    };
+    IngestEvaluation: {
+      model: components['schemas']['Slug'];
+      version?: number;
+      /** @description The evaluated version is the one this run produced. */
+      runId?: string;
+      name: components['schemas']['Slug'];
+      dataset: string;
+      baselineVersion?: number;
+      description?: string;
+      results: components['schemas']['SliceMetricValue'][];
+      thresholds?: components['schemas']['Threshold'][];
+      directions?: {
+        [key: string]: components['schemas']['Direction'];
+      };
+      tolerance?: number;
+    };
+    IngestDeployment: {
+      model: components['schemas']['Slug'];
+      version?: number;
+      /** @description The deployed version is the one this run produced. */
+      runId?: string;
+      environment: components['schemas']['Slug'];
+      service: components['schemas']['EntityRef'];
+      endpoint?: string;
+      deployedAt?: components['schemas']['Timestamp'];
     };
     IngestResult: {
       runs: {
@@ -853,6 +894,27 @@ export interface components {
       tags: number;
       /** @description True when this answer is the stored answer of an earlier call with the same requestId. */
       replayed: boolean;
+      modelVersions?: {
+        model: string;
+        version: number;
+        runId: string;
+        created: boolean;
+      }[];
+      evaluations?: {
+        id: string;
+        model: string;
+        version: number;
+        name: string;
+        created: boolean;
+      }[];
+      deployments?: {
+        id: string;
+        model: string;
+        version: number;
+        environment: string;
+        service: string;
+        created: boolean;
+      }[];
     };
     ProjectEvent: {
       id: string;
@@ -2811,8 +2873,14 @@ export type MetricHistory = components['schemas']['MetricHistory'];
 export type IngestMetric = components['schemas']['IngestMetric'];
 /** @public */
 export type IngestRun = components['schemas']['IngestRun'];
-/** @public */
+/** One all-or-nothing write. Carries at least one run, model version, evaluation or deployment. @public */
 export type IngestBatch = components['schemas']['IngestBatch'];
+/** @public */
+export type IngestModelVersion = components['schemas']['IngestModelVersion'];
+/** @public */
+export type IngestEvaluation = components['schemas']['IngestEvaluation'];
+/** @public */
+export type IngestDeployment = components['schemas']['IngestDeployment'];
 /** @public */
 export type IngestResult = components['schemas']['IngestResult'];
 /** @public */
