@@ -7,7 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
-import { mlHomeSearchResultListItem } from './alpha/searchResultItem';
+import { mlHomeSearchExtensions } from './alpha/searchResultItem';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
 import {
   compareRouteRef,
@@ -57,5 +57,5 @@ export const mlHomePlugin = createFrontendPlugin({
     evaluation: evaluationRouteRef,
     features: featuresRouteRef,
   },
-  extensions: [mlHomeApi, mlHomePage, mlHomeSearchResultListItem],
+  extensions: [mlHomeApi, mlHomePage, ...mlHomeSearchExtensions],
 });

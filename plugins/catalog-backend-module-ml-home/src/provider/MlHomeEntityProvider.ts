@@ -31,7 +31,11 @@ import { PAGE_SIZE, mapWithConcurrency, readAllPages } from './paging';
 /** How many dataset details the provider reads at once (for their consumers). */
 const DATASET_READ_CONCURRENCY = 4;
 
-/** Options of {@link MlHomeEntityProvider}. @public */
+/**
+ * Options of {@link MlHomeEntityProvider}.
+ *
+ * @public
+ */
 export type MlHomeEntityProviderOptions = {
   /** Reads ML Home over its HTTP API, e.g. an `MlHomeClient` with a service-token fetch. */
   client: MlHomeCatalogReader;
@@ -67,7 +71,11 @@ async function orNotFound<T>(read: Promise<T>): Promise<T | undefined> {
 
 const EVENT_ENTITIES = new Set(['project', 'model', 'dataset', 'deployment']);
 
-/** Checks that an event payload on the ML Home topic has the shape we act on. */
+/**
+ * Checks that an event payload on the ML Home topic has the shape the provider acts on.
+ *
+ * @public
+ */
 export function isMlHomeChangeEvent(
   payload: unknown,
 ): payload is MlHomeChangeEvent {

@@ -2,12 +2,16 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { screen, within } from '@testing-library/react';
 import {
   ML_HOME_SEARCH_TYPE,
   MlHomeSearchResultListItem,
   mlHomeSearchResultListItem,
+  mlHomeSearchResultType,
 } from './searchResultItem';
 
 const model = {
@@ -96,5 +100,13 @@ describe('ML Home search result item', () => {
     expect(item.predicate?.(result(ML_HOME_SEARCH_TYPE))).toBe(true);
     expect(item.predicate?.(result('software-catalog'))).toBe(false);
     expect(await item.component).toBeDefined();
+  });
+
+  it('offers ML Home as a result type on the search page', () => {
+    const type = createExtensionTester(mlHomeSearchResultType).get(
+      SearchFilterResultTypeBlueprint.dataRefs.resultType,
+    );
+    expect(type.value).toBe(ML_HOME_SEARCH_TYPE);
+    expect(type.name).toBe('ML Home');
   });
 });

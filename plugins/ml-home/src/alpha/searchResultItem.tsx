@@ -6,6 +6,7 @@ import type {
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import {
   BaseSearchResultListItemProps,
+  SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
 import Box from '@material-ui/core/Box';
@@ -164,3 +165,19 @@ export const mlHomeSearchResultListItem = SearchResultListItemBlueprint.make({
     component: async () => MlHomeSearchResultListItem,
   },
 });
+
+/** "ML Home" among the search page's result types, to narrow results to projects and models. */
+export const mlHomeSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'ml-home',
+  params: {
+    value: ML_HOME_SEARCH_TYPE,
+    name: 'ML Home',
+    icon: <ScatterPlotIcon />,
+  },
+});
+
+/** The search page extensions of ML Home: the result item and the result type. */
+export const mlHomeSearchExtensions = [
+  mlHomeSearchResultListItem,
+  mlHomeSearchResultType,
+];

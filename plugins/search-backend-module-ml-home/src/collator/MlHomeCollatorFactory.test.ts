@@ -42,7 +42,7 @@ describe('MlHomeCollatorFactory', () => {
     expect(documents).toEqual([
       {
         title: 'Churn prediction',
-        text: 'Predicts which subscribers cancel next month.\ntabular gbdt\ngroup:default/churn-prediction churn-prediction',
+        text: 'Predicts which subscribers cancel next month.\ntabular gbdt\nchurn-prediction',
         location: '/ml-home/projects/churn-prediction',
         kind: 'project',
         name: 'churn-prediction',
@@ -54,7 +54,7 @@ describe('MlHomeCollatorFactory', () => {
       },
       {
         title: 'churn-prediction-model',
-        text: 'The model behind Churn prediction.\nChurn prediction (churn-prediction)\ntabular gbdt\ngroup:default/retention retention',
+        text: 'The model behind Churn prediction.\nChurn prediction (churn-prediction)\ntabular gbdt\nretention',
         location: '/ml-home/models/churn-prediction-model',
         kind: 'model',
         name: 'churn-prediction-model',

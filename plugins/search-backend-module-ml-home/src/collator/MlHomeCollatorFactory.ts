@@ -66,10 +66,9 @@ async function* allPages<T>(
   }
 }
 
+/** "group:default/churn-prediction" → "churn-prediction": the words a person searches for. */
 function ownerText(owner: string): string {
-  // "group:default/churn-prediction" → also findable as "churn-prediction".
-  const name = owner.split('/').pop() ?? owner;
-  return name === owner ? owner : `${owner} ${name}`;
+  return owner.split('/').pop() ?? owner;
 }
 
 /** The search document of a project. */
