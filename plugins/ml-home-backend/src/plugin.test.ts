@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mlHomePlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -42,6 +43,7 @@ describe('mlHomePlugin', () => {
         features: [
           mlHomePlugin,
           mockServices.database.factory({ knex }),
+          catalogServiceMock.factory(),
           mockServices.rootConfig.factory({ data: {} }),
           // Requests without a token stay anonymous, as in production.
           mockServices.httpAuth.factory({

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
@@ -27,6 +28,7 @@ import {
   DefaultAnnotationsService,
 } from './service/AnnotationsService';
 import { publishChanges } from './service/publishChanges';
+import { CatalogOwnerDirectory } from './service/OwnerDirectory';
 import { createRouter } from './service/router';
 
 const migrationsDir = resolvePackagePath(
@@ -53,6 +55,8 @@ export const mlHomePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         events: eventsServiceRef,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -64,6 +68,8 @@ export const mlHomePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         events,
+        catalog,
+        auth,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const knex = await database.getClient();
@@ -106,6 +112,9 @@ export const mlHomePlugin = createBackendPlugin({
             datasets,
             new DatabaseDeploymentsStore(knex),
             evaluationsStore,
+            mlHomeConfig.checkOwnersInCatalog
+              ? new CatalogOwnerDirectory(catalog, auth)
+              : undefined,
           ),
           events,
           logger,

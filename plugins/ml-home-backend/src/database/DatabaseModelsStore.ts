@@ -29,6 +29,8 @@ export interface ModelsStore {
     conditions: ProjectConditions,
   ): Promise<Page<Model>>;
   getModel(name: string): Promise<Model | undefined>;
+  /** The distinct owners of live models (a model's own, else its project's). */
+  listModelOwners(conditions: ProjectConditions): Promise<string[]>;
   createModel(
     project: Project,
     input: { name: string; description: string; owner?: string },
@@ -228,6 +230,17 @@ export class DatabaseModelsStore implements ModelsStore {
       nextCursor: cut.nextCursor,
       totalCount: fromDbInt((total[0] as any).n),
     };
+  }
+
+  async listModelOwners(conditions: ProjectConditions): Promise<string[]> {
+    const qb = this.db('models as m')
+      .join('projects as p', 'p.id', 'm.project_id')
+      .whereNull('p.deleted_at');
+    if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
+    const rows = await qb
+      .distinct(this.db.raw('coalesce(m.owner, p.owner) as owner'))
+      .orderBy('owner');
+    return rows.map((r: any) => r.owner as string);
   }
 
   async getModel(name: string): Promise<Model | undefined> {

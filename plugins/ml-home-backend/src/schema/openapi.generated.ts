@@ -3553,6 +3553,28 @@ export const spec = {
         },
       },
     },
+    '/orphaned-models': {
+      get: {
+        operationId: 'listOrphanedModels',
+        description:
+          "Models whose owner (their own, or their project's) is no longer a group in the software catalog.",
+        responses: {
+          '200': {
+            description: 'Every orphaned model the caller may read, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/models/{modelName}': {
       get: {
         operationId: 'getModel',
@@ -4821,6 +4843,9 @@ export type EndpointMap = {
   '#get|/deployments': {
     query: NonNullable<operations['listDeployments']['parameters']['query']>;
     response: operations['listDeployments']['responses'][200]['content']['application/json'];
+  };
+  '#get|/orphaned-models': {
+    response: operations['listOrphanedModels']['responses'][200]['content']['application/json'];
   };
   '#get|/models/{modelName}': {
     path: NonNullable<operations['getModel']['parameters']['path']>;

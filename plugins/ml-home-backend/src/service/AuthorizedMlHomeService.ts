@@ -243,6 +243,15 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.searchDeployments(caller, query, conditions);
   }
 
+  async listOrphanedModels(caller: Caller) {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    if (denied) return { items: [], totalCount: 0 };
+    return this.inner.listOrphanedModels(caller, conditions);
+  }
+
   async getModel(caller: Caller, name: string) {
     await this.check(
       caller,

@@ -17,9 +17,11 @@ import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
 import { applyAttachments, planAttachments } from './batchAttachments';
+import { OwnerDirectory } from './OwnerDirectory';
 import {
   DatasetKind,
   DatasetSearchQuery,
+  Model,
   DeploymentSearchQuery,
   ModelSearchQuery,
   IngestBatchInput,
@@ -120,7 +122,19 @@ export class DefaultMlHomeService implements MlHomeService {
     private readonly datasets: DatasetsStore,
     private readonly deployments: DeploymentsStore,
     private readonly evaluations: EvaluationsStore,
+    private readonly owners?: OwnerDirectory,
   ) {}
+
+  /** Normalises an owner ref and, when a directory is set, requires it to be a catalog group. */
+  private async checkedOwner(field: string, ref: string): Promise<string> {
+    const owner = normalizeEntityRef(field, ref, 'group');
+    if (this.owners && (await this.owners.missingGroups([owner])).length) {
+      throw new InputError(
+        `${field}: '${owner}' is not a group in the software catalog`,
+      );
+    }
+    return owner;
+  }
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
     const project = await this.store.getProject(name, options);
@@ -173,7 +187,7 @@ export class DefaultMlHomeService implements MlHomeService {
         name: request.name,
         title,
         description,
-        owner: normalizeEntityRef('owner', request.owner, 'group'),
+        owner: await this.checkedOwner('owner', request.owner),
         lifecycle: request.lifecycle ?? 'experimental',
         tags,
         links,
@@ -201,7 +215,7 @@ export class DefaultMlHomeService implements MlHomeService {
       patch.description = request.description;
     }
     if (request.owner !== undefined)
-      patch.owner = normalizeEntityRef('owner', request.owner, 'group');
+      patch.owner = await this.checkedOwner('owner', request.owner);
     if (request.lifecycle !== undefined) patch.lifecycle = request.lifecycle;
     if (request.tags !== undefined) {
       request.tags.forEach((t, i) => checkSlug(`tags[${i}]`, t));
@@ -399,10 +413,31 @@ export class DefaultMlHomeService implements MlHomeService {
         owner:
           request.owner === undefined
             ? undefined
-            : normalizeEntityRef('owner', request.owner, 'group'),
+            : await this.checkedOwner('owner', request.owner),
       },
       caller.actor,
     );
+  }
+
+  async listOrphanedModels(_caller: Caller, conditions?: ProjectConditions) {
+    if (!this.owners) return { items: [], totalCount: 0 };
+    const missing = await this.owners.missingGroups(
+      await this.models.listModelOwners(conditions),
+    );
+    const items: Model[] = [];
+    for (const owner of missing) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.models.searchModels(
+          { owner, limit: 500, cursor },
+          conditions,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    items.sort((a, b) => (a.name < b.name ? -1 : 1));
+    return { items, totalCount: items.length };
   }
 
   async listModelVersions(

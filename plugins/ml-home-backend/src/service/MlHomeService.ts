@@ -229,6 +229,11 @@ export interface MlHomeService {
     conditions?: ProjectConditions,
   ): Promise<Page<Model>>;
   getModel(caller: Caller, name: string): Promise<Model>;
+  /** Models whose owner (their own or their project's) is no longer a group in the catalog. */
+  listOrphanedModels(
+    caller: Caller,
+    conditions?: ProjectConditions,
+  ): Promise<Page<Model>>;
   createModel(
     caller: Caller,
     project: string,

@@ -17,6 +17,7 @@ import request from 'supertest';
 import { Knex } from 'knex';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mlHomePlugin } from '../plugin';
 
 jest.setTimeout(120_000);
@@ -99,6 +100,14 @@ describe('ML Home API', () => {
           mlHomePlugin,
           permissions.factory,
           mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({
+            entities: ['team-a', 'team-b'].map(name => ({
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name, namespace: 'default' },
+              spec: { type: 'team', children: [] },
+            })),
+          }),
           createServiceFactory({
             service: eventsServiceRef,
             deps: {},
@@ -815,6 +824,46 @@ describe('ML Home API', () => {
           (await get('/deployments', EVE)).body.items.map((d: any) => d.model),
         ).not.toContain('other-model');
       });
+    });
+
+    it('requires owners to be catalog groups and lists models whose owner left the catalog', async () => {
+      const unknown = await createProject('ghost-home', 'group:ghost-team');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toContain(
+        "owner: 'group:default/ghost-team' is not a group",
+      );
+      const aUser = await createProject('user-home', 'user:default/alice');
+      expect(aUser.status).toBe(400);
+      expect(aUser.body.error.message).toContain('owner');
+      await createProject('orphan-home', 'group:team-a');
+      const patch = await api()
+        .patch('/api/ml-home/projects/orphan-home')
+        .set('Authorization', user(ALICE))
+        .send({ owner: 'group:default/nobody' });
+      expect(patch.status).toBe(400);
+      expect(patch.body.error.message).toContain('owner');
+      const model = await api()
+        .post('/api/ml-home/projects/orphan-home/models')
+        .set('Authorization', user(ALICE))
+        .send({ name: 'orphan-model', owner: 'group:default/nobody' });
+      expect(model.status).toBe(400);
+      for (const name of ['orphan-model', 'adopted-model']) {
+        await api()
+          .post('/api/ml-home/projects/orphan-home/models')
+          .set('Authorization', user(ALICE))
+          .send({ name, owner: 'group:default/team-b' });
+      }
+      // The owning team is later removed from the catalog.
+      await knex('models')
+        .where('name', 'orphan-model')
+        .update({ owner: 'group:default/disbanded' });
+      const orphans = await api()
+        .get('/api/ml-home/orphaned-models')
+        .set('Authorization', user(BOB));
+      expect(orphans.body.items.map((m: any) => [m.name, m.owner])).toEqual([
+        ['orphan-model', 'group:default/disbanded'],
+      ]);
+      expect(orphans.body.totalCount).toBe(1);
     });
 
     describe('evaluations, notes and tags', () => {

@@ -319,6 +319,11 @@ export async function createRouter(
     res.json(countedPageToWire(page, deploymentToWire));
   });
 
+  api.get('/orphaned-models', async (req, res) => {
+    const page = await service.listOrphanedModels(await caller(req));
+    res.json(countedPageToWire(page, modelToWire));
+  });
+
   api.get('/models/:modelName', async (req, res) => {
     res.json(
       modelToWire(

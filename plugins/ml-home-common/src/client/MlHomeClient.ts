@@ -196,6 +196,7 @@ export interface MlHomeApi {
   listModels(project: string, page?: PageQuery): Promise<ModelList>;
   createModel(project: string, model: ModelCreate): Promise<Model>;
   searchModels(query?: SearchModelsQuery): Promise<ModelList>;
+  listOrphanedModels(): Promise<ModelList>;
   getModel(name: string): Promise<Model>;
   listModelVersions(model: string, page?: PageQuery): Promise<ModelVersionList>;
   getModelVersion(model: string, version: number): Promise<ModelVersion>;
@@ -398,6 +399,10 @@ export class MlHomeClient implements MlHomeApi {
       `/projects/${segment(project)}/models`,
       model,
     );
+  }
+
+  listOrphanedModels() {
+    return this.request<ModelList>('GET', '/orphaned-models');
   }
 
   searchModels(query?: SearchModelsQuery) {
@@ -629,7 +634,6 @@ export class MlHomeClient implements MlHomeApi {
       `/tagged${toQueryString(query)}`,
     );
   }
-
 
   private async request<T>(
     method: string,

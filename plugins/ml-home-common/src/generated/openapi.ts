@@ -241,6 +241,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orphaned-models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Models whose owner (their own, or their project's) is no longer a group in the software catalog. */
+    get: operations['listOrphanedModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/models/{modelName}': {
     parameters: {
       query?: never;
@@ -1951,6 +1968,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeploymentList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listOrphanedModels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every orphaned model the caller may read, by name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelList'];
         };
       };
       default: components['responses']['ErrorResponse'];

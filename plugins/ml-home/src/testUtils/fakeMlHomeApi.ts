@@ -19,6 +19,7 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   listModels: true,
   createModel: true,
   searchModels: true,
+  listOrphanedModels: true,
   getModel: true,
   listModelVersions: true,
   getModelVersion: true,
