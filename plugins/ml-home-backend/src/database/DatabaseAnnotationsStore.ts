@@ -14,10 +14,11 @@ import { insertProjectEvent } from './events';
 import { fromDbInt, fromDbTime, toDbTime } from './mappers';
 import { ProjectConditions } from './MlHomeStore';
 import {
-  decodeCursor,
   encodeCursor,
   escapeLike,
   keysetPage,
+  newestFirstCursor,
+  orderedAfter,
 } from './queryHelpers';
 
 type EntityKey = { type: AnnotatedEntityType; id: string };
@@ -248,28 +249,20 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
       }
       return qb;
     };
-    const page = base();
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      page.where(after =>
-        after
-          .where('n.created_at', '<', createdAt)
-          .orWhere(same =>
-            same.where('n.created_at', createdAt).andWhere('n.id', '>', id),
-          ),
-      );
-    }
+    const page = orderedAfter(
+      base(),
+      [
+        { column: 'n.created_at', order: 'desc' },
+        { column: 'n.id', order: 'asc' },
+      ],
+      query.cursor,
+    );
     const [rows, total] = await Promise.all([
-      page
-        .orderBy([
-          { column: 'n.created_at', order: 'desc' },
-          { column: 'n.id', order: 'asc' },
-        ])
-        .limit(query.limit + 1),
+      page.limit(query.limit + 1),
       base().clearSelect().count({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
-      encodeCursor([toDbTime(fromDbTime(r.created_at)), r.id]),
+      newestFirstCursor(r.created_at, r.id),
     );
     return {
       items: await this.withLabels(cut.rows),
@@ -564,22 +557,16 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     conditions: ProjectConditions,
   ): Promise<Page<TaggedEntity>> {
     const base = () => this.tagged(query, conditions).where('t.tag', query.tag);
-    const page = base();
-    if (query.cursor) {
-      const [type, id] = decodeCursor(query.cursor, 2);
-      page.where(after =>
-        after
-          .where('t.entity_type', '>', type)
-          .orWhere(same =>
-            same.where('t.entity_type', type).andWhere('t.entity_id', '>', id),
-          ),
-      );
-    }
+    const page = orderedAfter(
+      base(),
+      [
+        { column: 't.entity_type', order: 'asc' },
+        { column: 't.entity_id', order: 'asc' },
+      ],
+      query.cursor,
+    );
     const [rows, total] = await Promise.all([
-      page
-        .select('t.entity_type', 't.entity_id')
-        .orderBy([{ column: 't.entity_type' }, { column: 't.entity_id' }])
-        .limit(query.limit + 1),
+      page.select('t.entity_type', 't.entity_id').limit(query.limit + 1),
       base().count({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, (r: any) =>

@@ -14,9 +14,9 @@ import { applyProjectConditions } from '../permissions';
 import { insertProjectEvent } from './events';
 import { ProjectConditions } from './MlHomeStore';
 import {
-  decodeCursor,
   encodeCursor,
   keysetPage,
+  orderedAfter,
   whereWordsMatch,
 } from './queryHelpers';
 import { fromDbInt, fromDbTime, toDbTime } from './mappers';
@@ -117,22 +117,16 @@ export class DatabaseDatasetsStore implements DatasetsStore {
       whereWordsMatch(qb, query.q, ['d.name', 'd.description', 'd.features']);
       return qb;
     };
-    const page = base();
-    if (query.cursor) {
-      const [projectName, name] = decodeCursor(query.cursor, 2);
-      page.where(after =>
-        after
-          .where('p.name', '>', projectName)
-          .orWhere(same =>
-            same.where('p.name', projectName).andWhere('d.name', '>', name),
-          ),
-      );
-    }
+    const page = orderedAfter(
+      base(),
+      [
+        { column: 'p.name', order: 'asc' },
+        { column: 'd.name', order: 'asc' },
+      ],
+      query.cursor,
+    );
     const [rows, total] = await Promise.all([
-      page
-        .select('d.*', 'p.name as project_name')
-        .orderBy([{ column: 'p.name' }, { column: 'd.name' }])
-        .limit(query.limit + 1),
+      page.select('d.*', 'p.name as project_name').limit(query.limit + 1),
       base().count({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>

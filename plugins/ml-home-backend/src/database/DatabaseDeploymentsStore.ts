@@ -11,7 +11,7 @@ import {
 } from '../domain/types';
 import { applyProjectConditions } from '../permissions';
 import { ProjectConditions } from './MlHomeStore';
-import { decodeCursor, encodeCursor, keysetPage } from './queryHelpers';
+import { keysetPage, newestFirstCursor, orderedAfter } from './queryHelpers';
 import { insertProjectEvent } from './events';
 import {
   fromDbInt,
@@ -138,28 +138,20 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
       }
       return qb;
     };
-    const page = base();
-    if (query.cursor) {
-      const [deployedAt, id] = decodeCursor(query.cursor, 2);
-      page.where(after =>
-        after
-          .where('d.deployed_at', '<', deployedAt)
-          .orWhere(same =>
-            same.where('d.deployed_at', deployedAt).andWhere('d.id', '>', id),
-          ),
-      );
-    }
+    const page = orderedAfter(
+      base(),
+      [
+        { column: 'd.deployed_at', order: 'desc' },
+        { column: 'd.id', order: 'asc' },
+      ],
+      query.cursor,
+    );
     const [rows, total] = await Promise.all([
-      page
-        .orderBy([
-          { column: 'd.deployed_at', order: 'desc' },
-          { column: 'd.id', order: 'asc' },
-        ])
-        .limit(query.limit + 1),
+      page.limit(query.limit + 1),
       base().clearSelect().count({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
-      encodeCursor([toDbTime(fromDbTime(r.deployed_at)), r.id]),
+      newestFirstCursor(r.deployed_at, r.id),
     );
     return {
       items: cut.rows.map(deploymentFromRow),

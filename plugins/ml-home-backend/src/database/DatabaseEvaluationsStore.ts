@@ -24,7 +24,7 @@ import {
   toDbTime,
 } from './mappers';
 import { ProjectConditions } from './MlHomeStore';
-import { decodeCursor, encodeCursor, keysetPage } from './queryHelpers';
+import { keysetPage, newestFirstCursor, orderedAfter } from './queryHelpers';
 
 /** Rows per multi-row insert, under SQLite's bound-variable limit at 6 columns. */
 const INSERT_CHUNK = 150;
@@ -278,28 +278,20 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       if (query.datasetId) qb.where('e.dataset_id', query.datasetId);
       return qb;
     };
-    const page = base();
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      page.where(after =>
-        after
-          .where('e.created_at', '<', createdAt)
-          .orWhere(same =>
-            same.where('e.created_at', createdAt).andWhere('e.id', '>', id),
-          ),
-      );
-    }
+    const page = orderedAfter(
+      base(),
+      [
+        { column: 'e.created_at', order: 'desc' },
+        { column: 'e.id', order: 'asc' },
+      ],
+      query.cursor,
+    );
     const [rows, total] = await Promise.all([
-      page
-        .orderBy([
-          { column: 'e.created_at', order: 'desc' },
-          { column: 'e.id', order: 'asc' },
-        ])
-        .limit(query.limit + 1),
+      page.limit(query.limit + 1),
       base().clearSelect().count({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
-      encodeCursor([toDbTime(fromDbTime(r.created_at)), r.id]),
+      newestFirstCursor(r.created_at, r.id),
     );
     return {
       items: cut.rows.map(recordFromRow),

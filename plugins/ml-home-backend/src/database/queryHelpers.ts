@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { fromDbTime, toDbTime } from './mappers';
 
 /** Escapes LIKE wildcards; pair with `escape '\'` in the SQL. */
 export function escapeLike(text: string): string {
@@ -63,4 +64,39 @@ export function decodeCursor(cursor: string, arity: number): string[] {
     // fall through
   }
   throw new InputError('cursor is not a cursor this API returned');
+}
+
+/**
+ * Keyset paging over a two-column order (e.g. newest first, ties by id): restricts the query to
+ * the rows after the cursor's sort key and orders it by the same columns.
+ */
+export function orderedAfter<TBuilder extends Knex.QueryBuilder>(
+  qb: TBuilder,
+  order: [
+    { column: string; order: 'asc' | 'desc' },
+    { column: string; order: 'asc' | 'desc' },
+  ],
+  cursor: string | undefined,
+): TBuilder {
+  const [first, second] = order;
+  if (cursor) {
+    const [a, b] = decodeCursor(cursor, 2);
+    const op = (o: 'asc' | 'desc') => (o === 'asc' ? '>' : '<');
+    qb.where(after =>
+      after
+        .where(first.column, op(first.order), a)
+        .orWhere(same =>
+          same
+            .where(first.column, a)
+            .andWhere(second.column, op(second.order), b),
+        ),
+    );
+  }
+  qb.orderBy(order);
+  return qb;
+}
+
+/** The cursor of a row in a newest-first list: its time as stored, and its id. */
+export function newestFirstCursor(time: unknown, id: string): string {
+  return encodeCursor([toDbTime(fromDbTime(time)), id]);
 }
