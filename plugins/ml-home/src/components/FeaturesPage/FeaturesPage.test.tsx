@@ -9,7 +9,7 @@ import { FeaturesPage } from './FeaturesPage';
 import { fakeMlHomeApi as fakeApi } from '../../testUtils/fakeMlHomeApi';
 import { renderPage } from '../common/__testUtils__/renderPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 function dataset(
   project: string,

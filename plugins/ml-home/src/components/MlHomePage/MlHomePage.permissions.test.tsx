@@ -6,7 +6,7 @@ import { renderPage } from '../common/__testUtils__/renderPage';
 
 // In a file of its own: the permission hook caches decisions for the whole module.
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const project: Project = {
   id: 'p',

@@ -187,10 +187,6 @@ export const MlHomePage = () => {
     },
   ];
 
-  const tableTitle =
-    !filtered && sort === 'lastActivityAt'
-      ? 'Recently active projects'
-      : 'Projects';
   const openCreate = canCreate ? () => setCreating(true) : undefined;
 
   let body: JSX.Element;
@@ -337,8 +333,8 @@ export const MlHomePage = () => {
             <Table<Project>
               title={
                 page
-                  ? `${tableTitle} (${page.totalCount.toLocaleString()})`
-                  : tableTitle
+                  ? `Projects (${page.totalCount.toLocaleString()})`
+                  : 'Projects'
               }
               isLoading={projects.loading}
               columns={columns}

@@ -11,7 +11,7 @@ import { ModelPage } from './ModelPage';
 import { fakeMlHomeApi as fakeApi } from '../../testUtils/fakeMlHomeApi';
 import { renderPage, responseError } from '../common/__testUtils__/renderPage';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 // jsdom does not lay out SVG; the dependency graph measures its nodes with getBBox.
 beforeAll(() => {
@@ -196,6 +196,17 @@ function api(overrides: Partial<MlHomeApi> = {}) {
   });
 }
 
+/**
+ * A lineage node by its graph id (role queries are slow on this big page), checked to be a
+ * named link. The graph stays hidden until its layout settles, so wait until the name is exposed.
+ */
+async function lineageNode(id: string, name: string) {
+  const node = await screen.findByTestId(`lineage-node-${id}`);
+  expect(node).toHaveAttribute('role', 'link');
+  await waitFor(() => expect(node).toHaveAccessibleName(name));
+  return node;
+}
+
 const render = (url = '/ml-home/models/churn-classifier', mlHomeApi = api()) =>
   renderPage(<ModelPage />, {
     path: '/models/:modelName',
@@ -244,18 +255,16 @@ describe('ModelPage', () => {
 
   it('draws the lineage with nodes that open what they show', async () => {
     const { location } = await render();
-    const dataset = await screen.findByRole('link', {
-      name: 'dataset listening-sessions (training-set)',
-    });
-    expect(
-      screen.getByRole('link', { name: 'run weekly-3 (FINISHED)' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: 'model version churn-classifier v3' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: 'deployment production (active)' }),
-    ).toBeInTheDocument();
+    const dataset = await lineageNode(
+      'dataset:churn/listening-sessions',
+      'dataset listening-sessions (training-set)',
+    );
+    await lineageNode(`run:${RUN_ID}`, 'run weekly-3 (FINISHED)');
+    await lineageNode(
+      'model-version:churn-classifier/3',
+      'model version churn-classifier v3',
+    );
+    await lineageNode('deployment:dep-1', 'deployment production (active)');
 
     await userEvent.click(dataset);
     await waitFor(() => expect(location().pathname).toBe('/ml-home/features'));
@@ -266,9 +275,10 @@ describe('ModelPage', () => {
 
   it('opens the serving service in the catalog', async () => {
     const { location } = await render();
-    const service = await screen.findByRole('link', {
-      name: 'service churn-scorer',
-    });
+    const service = await lineageNode(
+      'component:component:default/churn-scorer',
+      'service churn-scorer',
+    );
     await userEvent.click(service);
     await waitFor(() =>
       expect(location().pathname).toBe(
@@ -279,9 +289,7 @@ describe('ModelPage', () => {
 
   it('opens the run of a version with the keyboard', async () => {
     const { location } = await render();
-    const run = await screen.findByRole('link', {
-      name: 'run weekly-3 (FINISHED)',
-    });
+    const run = await lineageNode(`run:${RUN_ID}`, 'run weekly-3 (FINISHED)');
     run.focus();
     fireEvent.keyDown(run, { key: 'Enter' });
     await waitFor(() => expect(location().pathname).toBe('/ml-home/compare'));
@@ -299,16 +307,16 @@ describe('ModelPage', () => {
         },
       }),
     );
-    await screen.findByRole('link', {
-      name: 'model version churn-classifier v3',
-    });
+    await lineageNode(
+      'model-version:churn-classifier/3',
+      'model version churn-classifier v3',
+    );
     await userEvent.click(screen.getByLabelText('Version'));
     await userEvent.click(await screen.findByRole('option', { name: 'v4' }));
-    expect(
-      await screen.findByRole('link', {
-        name: 'model version churn-classifier v4',
-      }),
-    ).toBeInTheDocument();
+    await lineageNode(
+      'model-version:churn-classifier/4',
+      'model version churn-classifier v4',
+    );
     expect(asked).toEqual([3, 4]);
     expect(new URLSearchParams(location().search).get('version')).toBe('4');
   });

@@ -16,7 +16,7 @@ import {
   responseError,
 } from '../common/__testUtils__/renderPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const PROJECT: Project = {
   id: 'p1',

@@ -18,7 +18,7 @@ import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../../routes';
 
 // Pages render big tables; on a loaded two-core machine the first paint can take seconds.
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 /**
  * Renders an ML Home page as the plugin's router mounts it below `/ml-home`, with a fake ML Home
