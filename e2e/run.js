@@ -30,8 +30,19 @@ async function main() {
   const port = Number(process.env.E2E_PORT || 7017);
   // A static token as scripts use it, so the journeys can check token access too.
   const token = `e2e-${process.pid}-${Date.now()}`;
-  const backend = await startBackend({ port, env: { ML_HOME_TOKEN: token } });
-  const browser = await launchBrowser();
+  // No file watcher: an edit elsewhere in the tree must not restart the backend mid-journey.
+  const backend = await startBackend({
+    port,
+    env: { ML_HOME_TOKEN: token },
+    watch: false,
+  });
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    backend.stop();
+    throw error;
+  }
   let passed = 0;
   let failed = 0;
   try {
