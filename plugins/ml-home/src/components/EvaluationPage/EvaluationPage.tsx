@@ -1,9 +1,497 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  EmptyState,
+  Header,
+  HeaderLabel,
+  Link,
+  LinkButton,
+  MarkdownContent,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Switch from '@material-ui/core/Switch';
+import Typography from '@material-ui/core/Typography';
+import EditIcon from '@material-ui/icons/Edit';
+import Alert from '@material-ui/lab/Alert';
+import {
+  mlHomeProjectUpdatePermission,
+  type Evaluation,
+} from '@ml-home/plugin-ml-home-common';
+import { useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { rootRouteRef } from '../../routes';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { errorMessage, formatDateTime } from '../common/format';
+import { useMlHomeLinks } from '../common/links';
+import { NotesPanel, TagEditor } from '../annotations';
+import { SliceMetricTable } from './SliceMetricTable';
+import { ThresholdsEditor } from './ThresholdsEditor';
+import {
+  type ThresholdsDraft,
+  buildGrid,
+  draftFromEvaluation,
+  filterRows,
+  isDraftValid,
+  metricDirections,
+  numericResults,
+  previewScore,
+  savedScore,
+  updateFromDraft,
+  validateDraft,
+} from './evaluationGrid';
+import { useEvaluationLink } from './useEvaluationLink';
+import { PassFailBadge } from './verdicts';
 
-/** Placeholder until the page lands; replaced by its owner. */
-export const EvaluationPage = () => (
-  <Page themeId="tool">
-    <Header title="ML Home" />
-    <Content>EvaluationPage</Content>
-  </Page>
-);
+/** Query parameters of the page's filters. */
+const FAILING_PARAM = 'failing';
+const REGRESSIONS_PARAM = 'regressions';
+
+function emptyTitle(failingOnly: boolean, regressionsOnly: boolean) {
+  if (failingOnly && regressionsOnly)
+    return 'No failing slice has a regression';
+  if (failingOnly) return 'No slice fails its thresholds';
+  return 'No slice regresses against the baseline';
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function Summary(props: { evaluation: Evaluation }) {
+  const { evaluation: e } = props;
+  const links = useMlHomeLinks();
+  const evaluationLink = useEvaluationLink();
+  const failing = e.score.slices.filter(s => !s.pass).length;
+  return (
+    <Paper variant="outlined">
+      <Box p={2}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 16 }}
+        >
+          <PassFailBadge pass={e.score.pass} />
+          <Typography variant="body2">
+            {plural(failing, 'failing slice', 'failing slices')} of{' '}
+            {e.score.slices.length} ·{' '}
+            {plural(e.score.regressions, 'regression', 'regressions')} against
+            the baseline
+          </Typography>
+        </Box>
+        <Box
+          component="dl"
+          display="grid"
+          mt={2}
+          mb={0}
+          style={{
+            gridTemplateColumns: 'max-content auto',
+            columnGap: 16,
+            rowGap: 4,
+          }}
+        >
+          <Typography component="dt" variant="body2" color="textSecondary">
+            Model version
+          </Typography>
+          <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+            <Link to={links.model(e.model, e.version)}>
+              {e.model} v{e.version}
+            </Link>{' '}
+            in <Link to={links.project(e.project)}>{e.project}</Link>
+          </Typography>
+          <Typography component="dt" variant="body2" color="textSecondary">
+            Dataset
+          </Typography>
+          <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+            <Link to={links.dataset(e.dataset.project, e.dataset.name)}>
+              {e.dataset.project === e.project
+                ? e.dataset.name
+                : `${e.dataset.project}/${e.dataset.name}`}
+            </Link>
+          </Typography>
+          <Typography component="dt" variant="body2" color="textSecondary">
+            Baseline
+          </Typography>
+          <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+            {e.baselineVersion === undefined ? (
+              'None: register the evaluation with a baselineVersion to see deltas'
+            ) : (
+              <>
+                <Link to={links.model(e.model, e.baselineVersion)}>
+                  {e.model} v{e.baselineVersion}
+                </Link>
+                {e.baselineEvaluationId ? (
+                  <>
+                    {' '}
+                    (
+                    <Link to={evaluationLink(e.baselineEvaluationId)}>
+                      its evaluation
+                    </Link>
+                    )
+                  </>
+                ) : (
+                  ` has no evaluation named ${e.name} on this dataset, so there are no deltas`
+                )}
+              </>
+            )}
+          </Typography>
+          <Typography component="dt" variant="body2" color="textSecondary">
+            Created
+          </Typography>
+          <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+            {formatDateTime(e.createdAt)} by{' '}
+            <EntityRefLink entityRef={e.createdBy} defaultKind="user" />
+          </Typography>
+        </Box>
+        {e.description ? (
+          <Box mt={2}>
+            <MarkdownContent content={e.description} />
+          </Box>
+        ) : null}
+      </Box>
+    </Paper>
+  );
+}
+
+/**
+ * The evaluation as a slice × metric table with its thresholds, verdicts and baseline deltas; a
+ * thresholds editor that previews before saving; the evaluation's tags and notes.
+ */
+function EvaluationView(props: {
+  evaluation: Evaluation;
+  onSaved: (evaluation: Evaluation) => void;
+}) {
+  const { evaluation, onSaved } = props;
+  const api = useApi(mlHomeApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const failingOnly = searchParams.get(FAILING_PARAM) === '1';
+  const regressionsOnly = searchParams.get(REGRESSIONS_PARAM) === '1';
+  const { allowed: canEdit } = usePermission({
+    permission: mlHomeProjectUpdatePermission,
+    resourceRef: evaluation.project,
+  });
+  const [draft, setDraft] = useState<ThresholdsDraft>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string>();
+  const [savedNotice, setSavedNotice] = useState(false);
+
+  const setFlag = (key: string, on: boolean) => {
+    const next = new URLSearchParams(searchParams);
+    if (on) next.set(key, '1');
+    else next.delete(key);
+    setSearchParams(next, { replace: true });
+  };
+
+  const results = useMemo(() => numericResults(evaluation), [evaluation]);
+  const saved = useMemo(() => savedScore(evaluation), [evaluation]);
+  const errors = draft ? validateDraft(draft) : undefined;
+  const valid = !!errors && isDraftValid(errors);
+  const preview = useMemo(
+    () => (draft && valid ? previewScore(evaluation, draft) : undefined),
+    [evaluation, draft, valid],
+  );
+  const score = preview ?? saved;
+  const grid = useMemo(() => buildGrid(results, score), [results, score]);
+  const directions = metricDirections(
+    grid.metrics,
+    draft ? draft.directions : evaluation.directions,
+  );
+  const rows = filterRows(grid.rows, { failingOnly, regressionsOnly });
+  const resultMetrics = useMemo(
+    () => [...new Set(evaluation.results.map(r => r.metric))].sort(),
+    [evaluation],
+  );
+  const resultSlices = useMemo(() => saved.slices.map(s => s.slice), [saved]);
+  const baselineLabel =
+    evaluation.baselineVersion !== undefined
+      ? `baseline v${evaluation.baselineVersion}`
+      : 'baseline';
+
+  const save = async () => {
+    if (!draft) return;
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const updated = await api.setEvaluationThresholds(
+        evaluation.id,
+        updateFromDraft(draft),
+      );
+      setDraft(undefined);
+      setSavedNotice(true);
+      onSaved(updated);
+    } catch (e) {
+      setSaveError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Summary evaluation={evaluation} />
+      </Grid>
+      <Grid item xs={12}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 16 }}
+          mb={1}
+        >
+          <Typography variant="h5" component="h2">
+            Slices and metrics
+          </Typography>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={failingOnly}
+                onChange={(_, on) => setFlag(FAILING_PARAM, on)}
+                color="primary"
+              />
+            }
+            label="Failing slices only"
+          />
+          <FormControlLabel
+            control={
+              <Switch
+                checked={regressionsOnly}
+                onChange={(_, on) => setFlag(REGRESSIONS_PARAM, on)}
+                color="primary"
+              />
+            }
+            label="Regressions only"
+          />
+          <Box flexGrow={1} />
+          {canEdit && !draft ? (
+            <Button
+              variant="outlined"
+              color="primary"
+              startIcon={<EditIcon />}
+              onClick={() => {
+                setSavedNotice(false);
+                setSaveError(undefined);
+                setDraft(draftFromEvaluation(evaluation));
+              }}
+            >
+              Edit thresholds
+            </Button>
+          ) : null}
+        </Box>
+        <Box aria-live="polite">
+          {savedNotice ? (
+            <Box mb={1}>
+              <Alert severity="success" onClose={() => setSavedNotice(false)}>
+                Thresholds saved; the verdict below is the stored one.
+              </Alert>
+            </Box>
+          ) : null}
+        </Box>
+        {draft && errors ? (
+          <Box mb={2}>
+            <ThresholdsEditor
+              metrics={resultMetrics}
+              slices={resultSlices}
+              draft={draft}
+              errors={errors}
+              valid={valid}
+              saved={saved}
+              preview={preview}
+              saving={saving}
+              saveError={saveError}
+              onChange={setDraft}
+              onSave={save}
+              onCancel={() => {
+                setDraft(undefined);
+                setSaveError(undefined);
+              }}
+            />
+          </Box>
+        ) : null}
+        {preview ? (
+          <Box mb={1}>
+            <Alert severity="info">
+              Previewing unsaved thresholds: the table shows the verdict they
+              would give.
+            </Alert>
+          </Box>
+        ) : null}
+        {evaluation.thresholds.length === 0 && !draft ? (
+          <Box mb={1}>
+            <Typography variant="body2" color="textSecondary">
+              This evaluation has no thresholds, so every slice passes.
+              {canEdit
+                ? ' Use "Edit thresholds" to set the bars it must clear.'
+                : ''}
+            </Typography>
+          </Box>
+        ) : null}
+        {rows.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title={emptyTitle(failingOnly, regressionsOnly)}
+            description={`All ${grid.rows.length} slices are hidden by the filters.`}
+            action={
+              <Button
+                variant="outlined"
+                onClick={() => {
+                  const next = new URLSearchParams(searchParams);
+                  next.delete(FAILING_PARAM);
+                  next.delete(REGRESSIONS_PARAM);
+                  setSearchParams(next, { replace: true });
+                }}
+              >
+                Show all slices
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            {rows.length < grid.rows.length ? (
+              <Typography variant="body2" color="textSecondary" gutterBottom>
+                Showing {rows.length} of {grid.rows.length} slices.
+              </Typography>
+            ) : null}
+            <SliceMetricTable
+              rows={rows}
+              metrics={grid.metrics}
+              directions={directions}
+              baselineLabel={baselineLabel}
+              caption={`Results of ${evaluation.name} by slice and metric`}
+            />
+          </>
+        )}
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Tags
+        </Typography>
+        <TagEditor
+          entityType="evaluation"
+          entityId={evaluation.id}
+          projectName={evaluation.project}
+        />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Notes
+        </Typography>
+        <NotesPanel
+          entityType="evaluation"
+          entityId={evaluation.id}
+          projectName={evaluation.project}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * An offline evaluation, `/ml-home/evaluations/:evaluationId`: the model version and dataset it
+ * measured, its verdict against its thresholds and baseline, slice by slice and metric by metric.
+ *
+ * @public
+ */
+export const EvaluationPage = () => {
+  const { evaluationId = '' } = useParams();
+  const api = useApi(mlHomeApiRef);
+  const rootLink = useRouteRef(rootRouteRef);
+  const state = useAsyncRetry(
+    () => api.getEvaluation(evaluationId),
+    [api, evaluationId],
+  );
+  const [updated, setUpdated] = useState<Evaluation>();
+  const evaluation = updated?.id === evaluationId ? updated : state.value;
+
+  if (state.loading && !evaluation) {
+    return (
+      <Page themeId="tool">
+        <Header title="Evaluation" type="Evaluation" />
+        <Content>
+          <Progress />
+        </Content>
+      </Page>
+    );
+  }
+  if (!evaluation) {
+    const notFound =
+      (state.error as { statusCode?: number } | undefined)?.statusCode === 404;
+    return (
+      <Page themeId="tool">
+        <Header title="Evaluation" type="Evaluation" />
+        <Content>
+          {notFound ? (
+            <EmptyState
+              missing="data"
+              title="No such evaluation"
+              description={`There is no evaluation with id ${evaluationId}. It may have been deleted, or you may not have access to its project.`}
+              action={
+                <LinkButton
+                  variant="contained"
+                  color="primary"
+                  to={rootLink?.() ?? '/'}
+                >
+                  Go to ML Home
+                </LinkButton>
+              }
+            />
+          ) : (
+            <LoadErrorPanel
+              error={state.error ?? new Error('No evaluation')}
+              title="The evaluation could not be loaded"
+              onRetry={state.retry}
+            />
+          )}
+        </Content>
+      </Page>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={`${evaluation.model} v${evaluation.version} · ${evaluation.name}`}
+        subtitle={`Evaluated on ${evaluation.dataset.project}/${evaluation.dataset.name}`}
+        type="Evaluation"
+      >
+        <HeaderLabel
+          label="Result"
+          value={evaluation.score.pass ? '✓ Pass' : '✗ Fail'}
+        />
+        <HeaderLabel
+          label="Regressions"
+          value={String(evaluation.score.regressions)}
+        />
+        <HeaderLabel
+          label="Baseline"
+          value={
+            evaluation.baselineVersion !== undefined
+              ? `v${evaluation.baselineVersion}`
+              : 'none'
+          }
+        />
+        <HeaderLabel
+          label="Created"
+          value={formatDateTime(evaluation.createdAt)}
+        />
+      </Header>
+      <Content>
+        <EvaluationView
+          key={evaluation.id}
+          evaluation={evaluation}
+          onSaved={setUpdated}
+        />
+      </Content>
+    </Page>
+  );
+};

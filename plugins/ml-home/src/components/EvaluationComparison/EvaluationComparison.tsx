@@ -1,0 +1,328 @@
+import { EmptyState, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Paper from '@material-ui/core/Paper';
+import Switch from '@material-ui/core/Switch';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import StarIcon from '@material-ui/icons/Star';
+import type {
+  EvaluationComparisonRow,
+  EvaluationSummary,
+} from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { formatMetric } from '../charts';
+import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { toNumber } from '../EvaluationPage/evaluationGrid';
+import { useEvaluationLink } from '../EvaluationPage/useEvaluationLink';
+import {
+  DeltaText,
+  PassFailBadge,
+  VerdictMark,
+} from '../EvaluationPage/verdicts';
+
+/**
+ * Props of {@link EvaluationComparison}.
+ *
+ * @public
+ */
+export interface EvaluationComparisonProps {
+  /** Evaluation ids (at most 20); the first is the reference the others' deltas are taken against. */
+  evaluationIds: string[];
+}
+
+const PAGE_SIZES = [50, 100, 200];
+
+const useStyles = makeStyles(theme => ({
+  best: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: theme.typography.fontWeightBold as number,
+    color: theme.palette.text.primary,
+  },
+  bestIcon: { fontSize: '1em', color: theme.palette.warning.main },
+  cell: {
+    display: 'inline-flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+    gap: 2,
+  },
+  line: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  groupStart: { borderTop: `2px solid ${theme.palette.divider}` },
+}));
+
+function title(item: EvaluationSummary) {
+  return `${item.model} v${item.version} · ${item.name}`;
+}
+
+function hasFailure(row: EvaluationComparisonRow) {
+  return (row.pass ?? []).some(p => p === false);
+}
+
+function ValueCell(props: {
+  row: EvaluationComparisonRow;
+  index: number;
+  reference: string;
+}) {
+  const classes = useStyles();
+  const { row, index, reference } = props;
+  const value = toNumber(row.values[index]);
+  const delta = index > 0 ? toNumber(row.deltas[index]) : undefined;
+  const referenceValue = toNumber(row.values[0]);
+  const pass = row.pass?.[index];
+  const best = row.best.includes(index);
+  if (value === undefined) {
+    return (
+      <TableCell align="right">
+        <span aria-label="no result">—</span>
+      </TableCell>
+    );
+  }
+  const better =
+    delta !== undefined && !Number.isNaN(delta) && delta !== 0
+      ? (row.direction === 'higher') === delta > 0
+      : undefined;
+  return (
+    <TableCell align="right">
+      <span className={classes.cell}>
+        <span className={classes.line}>
+          <span>{formatMetric(value)}</span>
+          {pass === true || pass === false ? (
+            <VerdictMark
+              pass={pass}
+              description={
+                pass ? 'passes its thresholds' : 'fails its thresholds'
+              }
+            />
+          ) : null}
+        </span>
+        {best ? (
+          <span className={classes.best}>
+            <StarIcon className={classes.bestIcon} aria-hidden />
+            best
+          </span>
+        ) : null}
+        {delta !== undefined && referenceValue !== undefined ? (
+          <DeltaText
+            delta={delta}
+            regression={better === false}
+            improvement={better === true}
+            reference={reference}
+            referenceValue={referenceValue}
+          />
+        ) : null}
+      </span>
+    </TableCell>
+  );
+}
+
+/**
+ * Evaluations side by side, slice by slice and metric by metric: each evaluation's value and
+ * threshold verdict, its change against the first evaluation, and the best value marked. A
+ * switch narrows the table to the rows where some evaluation fails a threshold.
+ *
+ * @public
+ */
+export function EvaluationComparison(props: EvaluationComparisonProps) {
+  const { evaluationIds } = props;
+  const classes = useStyles();
+  const api = useApi(mlHomeApiRef);
+  const evaluationLink = useEvaluationLink();
+  const idsKey = evaluationIds.join(',');
+  const state = useAsyncRetry(
+    async () =>
+      evaluationIds.length
+        ? api.compareEvaluations({ evaluations: evaluationIds })
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, idsKey],
+  );
+  const [failingOnly, setFailingOnly] = useState(false);
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+
+  if (evaluationIds.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing to compare"
+        description="Select two or more evaluations to compare them slice by slice."
+      />
+    );
+  }
+  if (state.loading && !state.value) return <Progress />;
+  if (state.error || !state.value) {
+    return (
+      <LoadErrorPanel
+        error={state.error ?? new Error('No comparison')}
+        title="The evaluations could not be compared"
+        onRetry={state.retry}
+      />
+    );
+  }
+
+  const comparison = state.value;
+  const items = comparison.items;
+  const reference = items[0] ? `reference ${title(items[0])}` : 'reference';
+  const rows = failingOnly
+    ? comparison.rows.filter(hasFailure)
+    : comparison.rows;
+  const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
+  const shownPage = Math.min(page, lastPage);
+  const shown = rows.slice(shownPage * pageSize, (shownPage + 1) * pageSize);
+
+  return (
+    <Box>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+      >
+        <FormControlLabel
+          control={
+            <Switch
+              checked={failingOnly}
+              onChange={(_, on) => {
+                setFailingOnly(on);
+                setPage(0);
+              }}
+              color="primary"
+            />
+          }
+          label="Failing rows only"
+        />
+        <Typography variant="body2" color="textSecondary">
+          {rows.length} of {comparison.rows.length} rows ·{' '}
+          {comparison.slices.length} slices · {comparison.metrics.length}{' '}
+          metrics · deltas against the first evaluation
+        </Typography>
+      </Box>
+      {rows.length === 0 ? (
+        <EmptyState
+          missing="data"
+          title={
+            failingOnly
+              ? 'No evaluation fails a threshold on any slice'
+              : 'The evaluations have no results in common'
+          }
+          description={
+            failingOnly
+              ? 'Turn off "Failing rows only" to see every row.'
+              : 'Compare evaluations that measured the same metrics.'
+          }
+        />
+      ) : (
+        <Paper variant="outlined">
+          <TableContainer>
+            <Table
+              size="small"
+              aria-label="Evaluations compared by slice and metric"
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell scope="col">Slice</TableCell>
+                  <TableCell scope="col">Metric</TableCell>
+                  {items.map((item, i) => (
+                    <TableCell key={item.id} align="right" scope="col">
+                      <Box
+                        display="flex"
+                        flexDirection="column"
+                        alignItems="flex-end"
+                      >
+                        <Link to={evaluationLink(item.id)}>{title(item)}</Link>
+                        <Box
+                          display="flex"
+                          alignItems="center"
+                          style={{ gap: 4 }}
+                        >
+                          {i === 0 ? (
+                            <Typography variant="caption" color="textSecondary">
+                              reference
+                            </Typography>
+                          ) : null}
+                          <PassFailBadge pass={item.pass} />
+                        </Box>
+                      </Box>
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((row, r) => {
+                  const firstOfSlice =
+                    r === 0 || shown[r - 1].slice !== row.slice;
+                  return (
+                    <TableRow
+                      key={`${row.slice}\n${row.metric}`}
+                      className={
+                        firstOfSlice && r > 0 ? classes.groupStart : undefined
+                      }
+                    >
+                      <TableCell component="th" scope="row" role="rowheader">
+                        {firstOfSlice ? (
+                          <strong>{row.slice}</strong>
+                        ) : (
+                          <Typography variant="caption" color="textSecondary">
+                            {row.slice}
+                          </Typography>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {row.metric}
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          component="div"
+                        >
+                          {row.direction === 'lower'
+                            ? 'lower is better'
+                            : 'higher is better'}
+                        </Typography>
+                      </TableCell>
+                      {items.map((item, i) => (
+                        <ValueCell
+                          key={item.id}
+                          row={row}
+                          index={i}
+                          reference={reference}
+                        />
+                      ))}
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          {rows.length > PAGE_SIZES[0] ? (
+            <TablePagination
+              component="div"
+              count={rows.length}
+              page={shownPage}
+              rowsPerPage={pageSize}
+              rowsPerPageOptions={PAGE_SIZES}
+              labelRowsPerPage="Rows per page"
+              onPageChange={(_, p) => setPage(p)}
+              onRowsPerPageChange={e => {
+                setPageSize(Number(e.target.value));
+                setPage(0);
+              }}
+            />
+          ) : null}
+        </Paper>
+      )}
+    </Box>
+  );
+}

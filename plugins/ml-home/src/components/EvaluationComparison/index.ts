@@ -1,0 +1,2 @@
+export { EvaluationComparison } from './EvaluationComparison';
+export type { EvaluationComparisonProps } from './EvaluationComparison';

@@ -1,0 +1,404 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import IconButton from '@material-ui/core/IconButton';
+import Paper from '@material-ui/core/Paper';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/Delete';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  EvaluationScore,
+  EvaluationThreshold,
+  MetricDirection,
+} from '@ml-home/plugin-ml-home-common';
+import {
+  type DraftErrors,
+  type ThresholdRowDraft,
+  type ThresholdsDraft,
+  newRowKey,
+} from './evaluationGrid';
+import { PassFailBadge } from './verdicts';
+
+const OPS: { value: EvaluationThreshold['op']; label: string }[] = [
+  { value: '>=', label: '≥ at least' },
+  { value: '>', label: '> more than' },
+  { value: '<=', label: '≤ at most' },
+  { value: '<', label: '< less than' },
+];
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One line on what the draft would change, for the live preview. */
+function previewLines(saved: EvaluationScore, next: EvaluationScore): string[] {
+  const savedBySlice = new Map(saved.slices.map(s => [s.slice, s]));
+  const lines: string[] = [];
+  for (const s of next.slices) {
+    const before = savedBySlice.get(s.slice);
+    if (before && before.pass === s.pass) continue;
+    lines.push(
+      s.pass
+        ? `${s.slice} would pass`
+        : `${s.slice} would fail (${s.failing.join(', ')})`,
+    );
+  }
+  return lines;
+}
+
+/** The verdict the draft would give, against the saved one, said as it changes. */
+function Preview(props: { saved: EvaluationScore; next?: EvaluationScore }) {
+  const { saved, next } = props;
+  if (!next) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Fix the highlighted fields to see the verdict these thresholds give.
+      </Typography>
+    );
+  }
+  const failing = next.slices.filter(s => !s.pass).length;
+  const savedFailing = saved.slices.filter(s => !s.pass).length;
+  const changes = previewLines(saved, next);
+  return (
+    <Box>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <Typography variant="body2" component="span">
+          Preview with these thresholds:
+        </Typography>
+        <PassFailBadge pass={next.pass} />
+        <Typography variant="body2" component="span">
+          {plural(failing, 'failing slice', 'failing slices')} of{' '}
+          {next.slices.length},{' '}
+          {plural(next.regressions, 'regression', 'regressions')}
+        </Typography>
+        <Typography variant="body2" component="span" color="textSecondary">
+          (saved: {saved.pass ? 'pass' : 'fail'},{' '}
+          {plural(savedFailing, 'failing slice', 'failing slices')},{' '}
+          {plural(saved.regressions, 'regression', 'regressions')})
+        </Typography>
+      </Box>
+      {changes.length > 0 ? (
+        <ul aria-label="Slices whose verdict changes">
+          {changes.slice(0, 20).map(line => (
+            <li key={line}>
+              <Typography variant="body2">{line}</Typography>
+            </li>
+          ))}
+          {changes.length > 20 ? (
+            <li>
+              <Typography variant="body2">
+                and {changes.length - 20} more
+              </Typography>
+            </li>
+          ) : null}
+        </ul>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          No slice changes its verdict.
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function ThresholdRow(props: {
+  index: number;
+  row: ThresholdRowDraft;
+  metrics: string[];
+  slices: string[];
+  errors?: { metric?: string; value?: string };
+  onChange: (row: ThresholdRowDraft) => void;
+  onRemove: () => void;
+}) {
+  const { index, row, metrics, slices, errors, onChange, onRemove } = props;
+  const id = `threshold-${row.key}`;
+  const metricOptions =
+    metrics.includes(row.metric) || !row.metric
+      ? metrics
+      : [row.metric, ...metrics];
+  const sliceOptions =
+    !row.slice || slices.includes(row.slice) ? slices : [row.slice, ...slices];
+  return (
+    <Grid
+      container
+      spacing={1}
+      alignItems="flex-start"
+      role="group"
+      aria-label={`Threshold ${index + 1}`}
+    >
+      <Grid item xs={12} sm={3}>
+        <TextField
+          id={`${id}-metric`}
+          label="Metric"
+          select
+          fullWidth
+          margin="dense"
+          variant="outlined"
+          SelectProps={{ native: true }}
+          value={row.metric}
+          error={!!errors?.metric}
+          helperText={errors?.metric}
+          onChange={e => onChange({ ...row, metric: e.target.value })}
+        >
+          {row.metric ? null : <option value="">Pick a metric</option>}
+          {metricOptions.map(m => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={3}>
+        <TextField
+          id={`${id}-slice`}
+          label="Slice"
+          select
+          fullWidth
+          margin="dense"
+          variant="outlined"
+          SelectProps={{ native: true }}
+          value={row.slice}
+          onChange={e => onChange({ ...row, slice: e.target.value })}
+        >
+          <option value="">All slices</option>
+          {sliceOptions.map(s => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} sm={2}>
+        <TextField
+          id={`${id}-op`}
+          label="Passes when"
+          select
+          fullWidth
+          margin="dense"
+          variant="outlined"
+          SelectProps={{ native: true }}
+          value={row.op}
+          onChange={e =>
+            onChange({
+              ...row,
+              op: e.target.value as EvaluationThreshold['op'],
+            })
+          }
+        >
+          {OPS.map(op => (
+            <option key={op.value} value={op.value}>
+              {op.label}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} sm={3}>
+        <TextField
+          id={`${id}-value`}
+          label="Value"
+          type="number"
+          fullWidth
+          margin="dense"
+          variant="outlined"
+          inputProps={{ step: 'any' }}
+          value={row.value}
+          error={!!errors?.value}
+          helperText={errors?.value}
+          onChange={e => onChange({ ...row, value: e.target.value })}
+        />
+      </Grid>
+      <Grid item xs={12} sm={1}>
+        <IconButton
+          aria-label={`Remove threshold ${index + 1}`}
+          onClick={onRemove}
+        >
+          <DeleteIcon />
+        </IconButton>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * Edits an evaluation's thresholds, metric directions and tolerance, previewing the verdict they
+ * would give (scored in the browser with the backend's own function) before they are saved.
+ */
+export function ThresholdsEditor(props: {
+  metrics: string[];
+  slices: string[];
+  draft: ThresholdsDraft;
+  errors: DraftErrors;
+  valid: boolean;
+  saved: EvaluationScore;
+  /** The draft's score; undefined while the draft has errors. */
+  preview?: EvaluationScore;
+  saving: boolean;
+  saveError?: string;
+  onChange: (draft: ThresholdsDraft) => void;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  const {
+    metrics,
+    slices,
+    draft,
+    errors,
+    valid,
+    saved,
+    preview,
+    saving,
+    saveError,
+    onChange,
+    onSave,
+    onCancel,
+  } = props;
+  const setRow = (i: number, row: ThresholdRowDraft) =>
+    onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? row : r)) });
+  const setDirection = (metric: string, direction: MetricDirection) =>
+    onChange({
+      ...draft,
+      directions: { ...draft.directions, [metric]: direction },
+    });
+
+  return (
+    <Paper variant="outlined">
+      <Box
+        p={2}
+        component="form"
+        aria-labelledby="thresholds-editor-title"
+        onSubmit={(e: { preventDefault: () => void }) => {
+          e.preventDefault();
+          if (valid && !saving) onSave();
+        }}
+      >
+        <Typography variant="h6" component="h3" id="thresholds-editor-title">
+          Edit thresholds
+        </Typography>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          A threshold on all slices is checked on every slice that has the
+          metric; one on a slice only there. The evaluation passes when every
+          threshold passes.
+        </Typography>
+        {draft.rows.length === 0 ? (
+          <Typography variant="body2" paragraph>
+            No thresholds: the evaluation passes whatever its results. Add one
+            to hold the model to a bar.
+          </Typography>
+        ) : null}
+        {draft.rows.map((row, i) => (
+          <ThresholdRow
+            key={row.key}
+            index={i}
+            row={row}
+            metrics={metrics}
+            slices={slices}
+            errors={errors.rows[i]}
+            onChange={next => setRow(i, next)}
+            onRemove={() =>
+              onChange({
+                ...draft,
+                rows: draft.rows.filter((_, j) => j !== i),
+              })
+            }
+          />
+        ))}
+        <Box mt={1} mb={2}>
+          <Button
+            variant="outlined"
+            onClick={() =>
+              onChange({
+                ...draft,
+                rows: [
+                  ...draft.rows,
+                  {
+                    key: newRowKey(),
+                    metric: metrics[0] ?? '',
+                    slice: '',
+                    op: '>=',
+                    value: '',
+                  },
+                ],
+              })
+            }
+          >
+            Add threshold
+          </Button>
+        </Box>
+
+        <Typography variant="subtitle2" component="h4">
+          Which way is better
+        </Typography>
+        <Grid container spacing={1}>
+          {metrics.map(metric => (
+            <Grid item xs={6} sm={3} key={metric}>
+              <TextField
+                id={`direction-${metric}`}
+                label={`${metric} is better when`}
+                select
+                fullWidth
+                margin="dense"
+                variant="outlined"
+                SelectProps={{ native: true }}
+                value={draft.directions[metric] ?? 'higher'}
+                onChange={e =>
+                  setDirection(metric, e.target.value as MetricDirection)
+                }
+              >
+                <option value="higher">higher</option>
+                <option value="lower">lower</option>
+              </TextField>
+            </Grid>
+          ))}
+        </Grid>
+        <Box maxWidth={320}>
+          <TextField
+            id="thresholds-tolerance"
+            label="Tolerance"
+            type="number"
+            fullWidth
+            margin="dense"
+            variant="outlined"
+            inputProps={{ step: 'any', min: 0 }}
+            value={draft.tolerance}
+            error={!!errors.tolerance}
+            helperText={
+              errors.tolerance ??
+              'How much a result may move against the baseline before it counts as a regression or improvement'
+            }
+            onChange={e => onChange({ ...draft, tolerance: e.target.value })}
+          />
+        </Box>
+
+        <Box mt={2} aria-live="polite">
+          <Preview saved={saved} next={preview} />
+        </Box>
+        {saveError ? (
+          <Box mt={2}>
+            <Alert severity="error">
+              The thresholds were not saved: {saveError}
+            </Alert>
+          </Box>
+        ) : null}
+        <Box mt={2} display="flex" style={{ gap: 8 }}>
+          <Button
+            type="submit"
+            variant="contained"
+            color="primary"
+            disabled={!valid || saving}
+          >
+            {saving ? 'Saving…' : 'Save thresholds'}
+          </Button>
+          <Button onClick={onCancel} disabled={saving}>
+            Cancel
+          </Button>
+        </Box>
+      </Box>
+    </Paper>
+  );
+}

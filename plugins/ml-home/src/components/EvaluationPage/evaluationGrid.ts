@@ -1,0 +1,316 @@
+/*
+ * The evaluation page works on numbers, the wire carries `NaN` and `±Infinity` as strings. These
+ * helpers turn an evaluation (as the API answers it) and its score into the slice × metric grid the
+ * page draws, and rebuild the inputs of `scoreEvaluation` so that a thresholds draft can be scored
+ * in the browser with the same function the backend uses.
+ */
+import {
+  metricDirection,
+  parseMetricValue,
+  scoreEvaluation,
+  type Evaluation,
+  type EvaluationResult,
+  type EvaluationScore,
+  type EvaluationThreshold,
+  type MetricDirection,
+  type MetricValue,
+  type SliceDelta,
+  type ThresholdOutcome,
+} from '@ml-home/plugin-ml-home-common';
+
+/** A wire metric value as a number (`NaN` for anything unreadable); undefined stays undefined. */
+export function toNumber(
+  value: MetricValue | null | undefined,
+): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  return parseMetricValue(value) ?? NaN;
+}
+
+/** The evaluation's results with numeric values. */
+export function numericResults(evaluation: Evaluation): EvaluationResult[] {
+  return evaluation.results.map(r => ({
+    slice: r.slice,
+    metric: r.metric,
+    value: toNumber(r.value)!,
+  }));
+}
+
+/**
+ * The baseline's results as far as the evaluation knows them: every delta that has a baseline
+ * value. Baseline results without a counterpart never affect the score, so nothing is lost.
+ */
+export function baselineResults(evaluation: Evaluation): EvaluationResult[] {
+  return evaluation.score.deltas
+    .filter(d => d.baseline !== undefined)
+    .map(d => ({
+      slice: d.slice,
+      metric: d.metric,
+      value: toNumber(d.baseline)!,
+    }));
+}
+
+/** The score the API computed, with numbers instead of wire values. */
+export function savedScore(evaluation: Evaluation): EvaluationScore {
+  const { score } = evaluation;
+  return {
+    pass: score.pass,
+    regressions: score.regressions,
+    slices: score.slices.map(s => ({ ...s, failing: [...s.failing] })),
+    outcomes: score.outcomes.map(o => {
+      const outcome: ThresholdOutcome = {
+        threshold: o.threshold,
+        slice: o.slice,
+        pass: o.pass,
+      };
+      if (o.value !== undefined) outcome.value = toNumber(o.value);
+      if (o.reason) outcome.reason = o.reason;
+      return outcome;
+    }),
+    deltas: score.deltas.map(d => {
+      const delta: SliceDelta = {
+        slice: d.slice,
+        metric: d.metric,
+        value: toNumber(d.value)!,
+        regression: d.regression,
+        improvement: d.improvement,
+      };
+      if (d.baseline !== undefined) delta.baseline = toNumber(d.baseline);
+      if (d.delta !== undefined) delta.delta = toNumber(d.delta);
+      if (d.relativeDelta !== undefined) {
+        delta.relativeDelta = toNumber(d.relativeDelta);
+      }
+      return delta;
+    }),
+  };
+}
+
+/** One threshold row as the editor holds it: the value as typed, `''` slice for every slice. */
+export interface ThresholdRowDraft {
+  /** Stable key for React while rows are added and removed. */
+  key: string;
+  metric: string;
+  slice: string;
+  op: EvaluationThreshold['op'];
+  value: string;
+}
+
+/** What the thresholds editor edits. */
+export interface ThresholdsDraft {
+  rows: ThresholdRowDraft[];
+  /** The direction of every metric, as the editor shows it. */
+  directions: Record<string, MetricDirection>;
+  tolerance: string;
+}
+
+/** Field errors of a draft; empty when it can be scored and saved. */
+export interface DraftErrors {
+  /** Per row index. */
+  rows: Record<number, { metric?: string; value?: string }>;
+  tolerance?: string;
+}
+
+let rowKey = 0;
+/** A fresh key for a new editor row. */
+export function newRowKey(): string {
+  rowKey += 1;
+  return `threshold-${rowKey}`;
+}
+
+/** The editor's starting point: the evaluation's thresholds, directions and tolerance. */
+export function draftFromEvaluation(evaluation: Evaluation): ThresholdsDraft {
+  return {
+    rows: evaluation.thresholds.map(t => ({
+      key: newRowKey(),
+      metric: t.metric,
+      slice: t.slice ?? '',
+      op: t.op,
+      value: String(t.value),
+    })),
+    directions: { ...evaluation.directions },
+    tolerance: String(evaluation.tolerance),
+  };
+}
+
+function parseNumber(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Checks a draft the way the backend will, so Save is offered only when it can succeed. */
+export function validateDraft(draft: ThresholdsDraft): DraftErrors {
+  const errors: DraftErrors = { rows: {} };
+  draft.rows.forEach((row, i) => {
+    const rowErrors: { metric?: string; value?: string } = {};
+    if (!row.metric.trim()) rowErrors.metric = 'Pick a metric';
+    if (parseNumber(row.value) === undefined) {
+      rowErrors.value = 'Enter a finite number';
+    }
+    if (rowErrors.metric || rowErrors.value) errors.rows[i] = rowErrors;
+  });
+  const tolerance = parseNumber(draft.tolerance);
+  if (tolerance === undefined || tolerance < 0) {
+    errors.tolerance = 'Enter a number ≥ 0';
+  }
+  return errors;
+}
+
+/** Whether a draft has no field errors. */
+export function isDraftValid(errors: DraftErrors): boolean {
+  return Object.keys(errors.rows).length === 0 && !errors.tolerance;
+}
+
+/**
+ * The update to send for a valid draft. Directions go only where they differ from what the
+ * metric's name implies, so a metric the user leaves alone keeps following its name.
+ */
+export function updateFromDraft(draft: ThresholdsDraft): {
+  thresholds: EvaluationThreshold[];
+  directions: Record<string, MetricDirection>;
+  tolerance: number;
+} {
+  const thresholds = draft.rows.map(row => {
+    const threshold: EvaluationThreshold = {
+      metric: row.metric,
+      op: row.op,
+      value: Number(row.value),
+    };
+    if (row.slice) threshold.slice = row.slice;
+    return threshold;
+  });
+  const directions: Record<string, MetricDirection> = {};
+  for (const [metric, direction] of Object.entries(draft.directions)) {
+    if (metricDirection(metric) !== direction) directions[metric] = direction;
+  }
+  return { thresholds, directions, tolerance: Number(draft.tolerance) };
+}
+
+/** Scores a valid draft in the browser, exactly as the backend will once it is saved. */
+export function previewScore(
+  evaluation: Evaluation,
+  draft: ThresholdsDraft,
+): EvaluationScore {
+  const update = updateFromDraft(draft);
+  return scoreEvaluation({
+    results: numericResults(evaluation),
+    baseline: baselineResults(evaluation),
+    thresholds: update.thresholds,
+    directions: update.directions,
+    tolerance: update.tolerance,
+  });
+}
+
+/** One cell of the slice × metric table. */
+export interface GridCell {
+  /** Undefined when the slice has no result for the metric. */
+  value?: number;
+  /** The threshold outcomes on this slice and metric (none when no threshold applies). */
+  outcomes: ThresholdOutcome[];
+  /** The comparison with the baseline, when there is a result. */
+  delta?: SliceDelta;
+}
+
+/** One row of the table: a slice. */
+export interface GridRow {
+  slice: string;
+  pass: boolean;
+  failing: string[];
+  regressions: number;
+  cells: Record<string, GridCell>;
+}
+
+/** The slice × metric table. */
+export interface Grid {
+  /** Result metrics and metrics only thresholds name, sorted. */
+  metrics: string[];
+  /** `overall` first, as the score orders slices. */
+  rows: GridRow[];
+}
+
+/** Lays a score out as the slice × metric table. */
+export function buildGrid(
+  results: readonly EvaluationResult[],
+  score: EvaluationScore,
+): Grid {
+  const metricSet = new Set<string>(results.map(r => r.metric));
+  for (const o of score.outcomes) metricSet.add(o.threshold.metric);
+  // Code-unit order, as the score orders metrics: the same on every runtime.
+  const metrics = [...metricSet].sort((a, b) => {
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
+  });
+  const rows: GridRow[] = score.slices.map(s => ({
+    slice: s.slice,
+    pass: s.pass,
+    failing: s.failing,
+    regressions: 0,
+    cells: {},
+  }));
+  const bySlice = new Map(rows.map(r => [r.slice, r]));
+  const cell = (slice: string, metric: string): GridCell => {
+    let row = bySlice.get(slice);
+    if (!row) {
+      row = { slice, pass: true, failing: [], regressions: 0, cells: {} };
+      bySlice.set(slice, row);
+      rows.push(row);
+    }
+    row.cells[metric] ??= { outcomes: [] };
+    return row.cells[metric];
+  };
+  for (const r of results) cell(r.slice, r.metric).value = r.value;
+  for (const o of score.outcomes) {
+    cell(o.slice, o.threshold.metric).outcomes.push(o);
+  }
+  for (const d of score.deltas) {
+    cell(d.slice, d.metric).delta = d;
+    if (d.regression) bySlice.get(d.slice)!.regressions += 1;
+  }
+  return { metrics, rows };
+}
+
+/** Which rows the table shows. */
+export interface GridFilter {
+  failingOnly: boolean;
+  regressionsOnly: boolean;
+}
+
+/** The rows that pass the filters: failing slices, slices with a regression, or both. */
+export function filterRows(rows: GridRow[], filter: GridFilter): GridRow[] {
+  return rows.filter(
+    r =>
+      (!filter.failingOnly || !r.pass) &&
+      (!filter.regressionsOnly || r.regressions > 0),
+  );
+}
+
+const OP_TEXT: Record<EvaluationThreshold['op'], string> = {
+  '>': '>',
+  '>=': '≥',
+  '<': '<',
+  '<=': '≤',
+};
+
+/** `accuracy ≥ 0.8`, and where it applies. */
+export function thresholdText(threshold: EvaluationThreshold): string {
+  const where = threshold.slice ? `on ${threshold.slice}` : 'on every slice';
+  return `${threshold.metric} ${OP_TEXT[threshold.op]} ${threshold.value} ${where}`;
+}
+
+/** A sentence for one outcome: `passes accuracy ≥ 0.8 on every slice`. */
+export function outcomeText(outcome: ThresholdOutcome): string {
+  const verb = outcome.pass ? 'passes' : 'fails';
+  let why = '';
+  if (outcome.reason === 'missing') why = ' (no result)';
+  if (outcome.reason === 'nan') why = ' (the value is NaN)';
+  return `${verb} ${thresholdText(outcome.threshold)}${why}`;
+}
+
+/** The evaluation's metrics with the direction the score uses for each. */
+export function metricDirections(
+  metrics: readonly string[],
+  directions: Record<string, MetricDirection>,
+): Record<string, MetricDirection> {
+  const all: Record<string, MetricDirection> = {};
+  for (const m of metrics) all[m] = metricDirection(m, directions);
+  return all;
+}

@@ -1,0 +1,2 @@
+export { EvaluationsTable } from './EvaluationsTable';
+export type { EvaluationsTableProps } from './EvaluationsTable';
