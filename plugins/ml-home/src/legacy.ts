@@ -5,6 +5,7 @@
  */
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
@@ -49,3 +50,62 @@ export const MlHomePage = mlHomeLegacyPlugin.provide(
 );
 
 export { mlHomeApiRef } from './api/mlHomeApiRef';
+
+/**
+ * The "ML" tab of an entity page for the legacy app: on a component, the models it serves; on an
+ * ml-model Resource, the model. Use it in the entity pages of components and ml-model resources:
+ * `<EntityLayout.Route path="/ml" title="ML"><EntityMlContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const EntityMlContent = mlHomeLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMlContent',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityMlContent').then(
+          m => m.EntityMlContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "ML models" card for the legacy app's component and group overview pages.
+ *
+ * @public
+ */
+export const EntityMlModelsCard = mlHomeLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMlModelsCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityMlModelsCard').then(
+          m => m.EntityMlModelsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "ML projects" card for the legacy app's group pages.
+ *
+ * @public
+ */
+export const EntityMlProjectsCard = mlHomeLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMlProjectsCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityMlProjectsCard').then(
+          m => m.EntityMlProjectsCard,
+        ),
+    },
+  }),
+);
+
+export {
+  isMlModelEntity,
+  ML_HOME_MODEL_ANNOTATION,
+  ML_HOME_MODELS_ANNOTATION,
+} from './components/entity/entityPredicates';

@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
+import { mlHomeEntityExtensions } from './alpha/entityExtensions';
 import { mlHomeSearchExtensions } from './alpha/searchResultItem';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
 import {
@@ -57,5 +58,10 @@ export const mlHomePlugin = createFrontendPlugin({
     evaluation: evaluationRouteRef,
     features: featuresRouteRef,
   },
-  extensions: [mlHomeApi, mlHomePage, ...mlHomeSearchExtensions],
+  extensions: [
+    mlHomeApi,
+    mlHomePage,
+    ...mlHomeSearchExtensions,
+    ...mlHomeEntityExtensions,
+  ],
 });

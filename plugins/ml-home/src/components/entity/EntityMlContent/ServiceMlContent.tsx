@@ -1,0 +1,287 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+} from '@backstage/core-components';
+import type { Entity } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import type { Model } from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
+import { LoadErrorPanel } from '../../common/LoadErrorPanel';
+import { formatDateTime, formatRelativeTime } from '../../common/format';
+import { useMlHomeLinks } from '../../common/links';
+import { PagingControls } from '../../common/paging';
+import { AliasChips } from '../common/AliasChips';
+import { LinkModelsHelp } from '../common/LinkModelsHelp';
+import { OwnerTeam } from '../common/OwnerTeam';
+import { useModels } from '../common/useModels';
+import {
+  type OwnerContact,
+  useOwnerContacts,
+} from '../common/useOwnerContacts';
+import { type ServedModel, useServedModels } from '../common/useServedModels';
+import { ML_HOME_MODELS_ANNOTATION } from '../entityPredicates';
+
+/** Models shown per page; each reads its model from ML Home. */
+const PAGE_SIZE = 10;
+
+function Endpoint(props: { endpoint: string }) {
+  const { endpoint } = props;
+  if (!endpoint) return <>—</>;
+  return /^https?:\/\//.test(endpoint) ? (
+    <Link to={endpoint}>{endpoint}</Link>
+  ) : (
+    <code>{endpoint}</code>
+  );
+}
+
+/** One model the service uses: what it serves per environment, the aliases, and its owners. */
+function ServedModelCard(props: {
+  served: ServedModel;
+  model: Model | null | undefined;
+  contact?: OwnerContact;
+  contacts: { loading: boolean; error?: Error; retry: () => void };
+}) {
+  const { served, model, contact, contacts } = props;
+  const links = useMlHomeLinks();
+  const { name, deployments } = served;
+  return (
+    <section aria-label={`ML model ${name}`}>
+      <InfoCard
+        title={name}
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={model?.description || undefined}
+        deepLink={
+          model
+            ? { title: `Open ${name} in ML Home`, link: links.model(name) }
+            : undefined
+        }
+      >
+        {model === null ? (
+          <Alert severity="warning">
+            ML Home has no model named “{name}”.
+            {served.declared
+              ? ` Check the spelling in this component's ${ML_HOME_MODELS_ANNOTATION} annotation, or register the model in ML Home.`
+              : ' It may have been deleted since the deployment was recorded.'}
+          </Alert>
+        ) : null}
+        {model ? (
+          <>
+            <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
+              <Typography variant="body2" component="div">
+                Project:{' '}
+                <Link to={links.project(model.project)}>{model.project}</Link>
+              </Typography>
+              <Typography variant="body2" component="div">
+                {model.latestVersion !== undefined ? (
+                  <>
+                    Latest version:{' '}
+                    <Link to={links.model(name, model.latestVersion)}>
+                      v{model.latestVersion}
+                    </Link>{' '}
+                    of {model.versionCount}
+                  </>
+                ) : (
+                  'No version registered yet'
+                )}
+              </Typography>
+            </Box>
+            <OwnerTeam
+              owner={model.owner}
+              contact={contact}
+              contactsLoading={contacts.loading}
+              contactsError={contacts.error}
+              onRetryContacts={contacts.retry}
+            />
+            <Box mt={2}>
+              <Typography variant="subtitle2" component="h3">
+                Served by this service
+              </Typography>
+              {deployments.length ? (
+                <Table
+                  size="small"
+                  aria-label={`Active deployments of ${name} on this service`}
+                >
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Environment</TableCell>
+                      <TableCell>Version</TableCell>
+                      <TableCell>Aliases</TableCell>
+                      <TableCell>Endpoint</TableCell>
+                      <TableCell>Deployed</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {deployments.map(d => (
+                      <TableRow key={d.id}>
+                        <TableCell>{d.environment}</TableCell>
+                        <TableCell>
+                          <Link to={links.model(name, d.version)}>
+                            v{d.version}
+                          </Link>
+                        </TableCell>
+                        <TableCell>
+                          <AliasChips
+                            model={model}
+                            version={d.version}
+                            label={`Aliases of ${name} v${d.version}`}
+                          />
+                        </TableCell>
+                        <TableCell>
+                          <Endpoint endpoint={d.endpoint} />
+                        </TableCell>
+                        <TableCell>
+                          <span title={formatDateTime(d.deployedAt)}>
+                            {formatRelativeTime(d.deployedAt)}
+                          </span>
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              ) : (
+                <Typography variant="body2" color="textSecondary">
+                  Named in this component's {ML_HOME_MODELS_ANNOTATION}{' '}
+                  annotation; ML Home has no active deployment of it on this
+                  service. Record one when the service serves a version (POST
+                  /api/ml-home/models/{name}/deployments) to show which version
+                  runs where.
+                </Typography>
+              )}
+            </Box>
+            <Box mt={2}>
+              <Typography variant="subtitle2" component="h3">
+                All aliases
+              </Typography>
+              <AliasChips model={model} label={`Aliases of ${name}`} />
+            </Box>
+          </>
+        ) : null}
+      </InfoCard>
+    </section>
+  );
+}
+
+/**
+ * The ML tab of a component: the models it serves (its active deployments in ML Home) and the
+ * ones its `ml-home.io/models` annotation names, each with the version and aliases per
+ * environment, the owner team and how to reach it, and links into ML Home.
+ */
+export function ServiceMlContent(props: { entity: Entity }) {
+  const { entity } = props;
+  const served = useServedModels(entity);
+  const [page, setPage] = useState(0);
+  const all = served.value ?? [];
+  const lastPage = Math.max(0, Math.ceil(all.length / PAGE_SIZE) - 1);
+  const pageIndex = Math.min(page, lastPage);
+  const shown = all.slice(pageIndex * PAGE_SIZE, (pageIndex + 1) * PAGE_SIZE);
+  const models = useModels(shown.map(s => s.name));
+  const owners = [...(models.value?.values() ?? [])].flatMap(m =>
+    m ? [m.owner] : [],
+  );
+  const contacts = useOwnerContacts(owners);
+
+  if (served.loading) {
+    return <Progress />;
+  }
+  if (served.error) {
+    return (
+      <LoadErrorPanel
+        error={served.error}
+        title="The models this service serves could not be loaded from ML Home"
+        onRetry={served.retry}
+      />
+    );
+  }
+  const invalid = served.invalidNames.length ? (
+    <Alert severity="warning">
+      The {ML_HOME_MODELS_ANNOTATION} annotation has values that are not model
+      names: {served.invalidNames.join(', ')}. Model names are lower-case
+      letters, digits and dashes, separated by commas.
+    </Alert>
+  ) : null;
+  if (!all.length) {
+    return (
+      <>
+        {invalid}
+        <EmptyState
+          missing="field"
+          title="No ML models are linked to this service"
+          description={`ML Home has no active deployment on ${served.service}, and its catalog-info.yaml names no model in ${ML_HOME_MODELS_ANNOTATION}.`}
+          action={<LinkModelsHelp service={served.service} />}
+        />
+      </>
+    );
+  }
+  const deployed = all.filter(s => s.deployments.length > 0).length;
+  const declaredOnly = all.length - deployed;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {invalid}
+        <Typography variant="body1">
+          {all.length === 1 ? '1 ML model' : `${all.length} ML models`}:{' '}
+          {deployed} with an active deployment on this service
+          {declaredOnly
+            ? `, ${declaredOnly} only named in ${ML_HOME_MODELS_ANNOTATION}`
+            : ''}
+          .
+        </Typography>
+      </Grid>
+      {models.loading ? (
+        <Grid item xs={12}>
+          <Progress />
+        </Grid>
+      ) : null}
+      {models.error ? (
+        <Grid item xs={12}>
+          <LoadErrorPanel
+            error={models.error}
+            title="The models could not be loaded from ML Home"
+            onRetry={models.retry}
+          />
+        </Grid>
+      ) : null}
+      {models.value
+        ? shown.map(s => {
+            const model = models.value?.get(s.name);
+            return (
+              <Grid item xs={12} key={s.name}>
+                <ServedModelCard
+                  served={s}
+                  model={model}
+                  contact={model ? contacts.value?.get(model.owner) : undefined}
+                  contacts={contacts}
+                />
+              </Grid>
+            );
+          })
+        : null}
+      {all.length > PAGE_SIZE ? (
+        <Grid item xs={12}>
+          <PagingControls
+            noun="models"
+            pageIndex={pageIndex}
+            pageSize={PAGE_SIZE}
+            shown={shown.length}
+            totalCount={all.length}
+            nextCursor={
+              pageIndex < lastPage ? String(pageIndex + 1) : undefined
+            }
+            onNext={() => setPage(pageIndex + 1)}
+            onPrevious={() => setPage(Math.max(0, pageIndex - 1))}
+          />
+        </Grid>
+      ) : null}
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityMlContent } from './EntityMlContent';

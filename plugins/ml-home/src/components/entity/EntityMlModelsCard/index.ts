@@ -1,0 +1,1 @@
+export { EntityMlModelsCard } from './EntityMlModelsCard';

@@ -1,0 +1,147 @@
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { rootRouteRef } from '../../../routes';
+import { LoadErrorPanel } from '../../common/LoadErrorPanel';
+import { formatDateTime, formatRelativeTime } from '../../common/format';
+import { useMlHomeLinks } from '../../common/links';
+import { PagingControls, useCursorPages } from '../../common/paging';
+import { entityRefOf } from '../entityPredicates';
+
+const PAGE_SIZE = 5;
+
+/** The first line of a markdown description, without the markup that would show as noise. */
+function firstLine(markdown: string): string {
+  const line =
+    markdown
+      .split('\n')
+      .map(l => l.trim())
+      .find(l => l && !l.startsWith('#')) ?? '';
+  return line.replace(/[*_`>]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
+/**
+ * The "ML projects" card of a group: the ML Home project spaces the team owns, most recently
+ * active first, each linking to its space. Reads the group from the page.
+ *
+ * @public
+ */
+export function EntityMlProjectsCard() {
+  const { entity } = useEntity();
+  const api = useApi(mlHomeApiRef);
+  const links = useMlHomeLinks();
+  const rootLink = useRouteRef(rootRouteRef);
+  const owner = entityRefOf(entity);
+  const pages = useCursorPages(owner);
+  const state = useAsyncRetry(
+    () =>
+      api.listProjects({
+        owner: [owner],
+        orderBy: 'lastActivityAt',
+        order: 'desc',
+        limit: PAGE_SIZE,
+        cursor: pages.cursor,
+      }),
+    [api, owner, pages.cursor],
+  );
+  const projects = state.value?.items ?? [];
+  const discover = rootLink
+    ? `${rootLink()}?${new URLSearchParams({ owner })}`
+    : undefined;
+  return (
+    <InfoCard
+      title="ML projects"
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={
+        state.value?.totalCount !== undefined
+          ? `${state.value.totalCount} owned by this team`
+          : undefined
+      }
+      deepLink={
+        discover && projects.length
+          ? { title: "The team's projects in ML Home", link: discover }
+          : undefined
+      }
+    >
+      {state.loading ? <Progress /> : null}
+      {state.error ? (
+        <LoadErrorPanel
+          error={state.error}
+          title="The team's projects could not be loaded from ML Home"
+          onRetry={state.retry}
+        />
+      ) : null}
+      {state.value && !projects.length ? (
+        <Typography variant="body2" color="textSecondary">
+          This team owns no ML Home project yet.{' '}
+          {rootLink ? (
+            <Link to={rootLink()}>Create one in ML Home</Link>
+          ) : (
+            'Create one in ML Home'
+          )}{' '}
+          with this team as its owner to track its experiments, runs and models.
+        </Typography>
+      ) : null}
+      {projects.length ? (
+        <>
+          <List dense aria-label="ML projects owned by this team">
+            {projects.map(p => (
+              <ListItem key={p.id} divider>
+                <ListItemText
+                  primary={
+                    <>
+                      <Link to={links.project(p.name)}>{p.title}</Link>{' '}
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        label={p.lifecycle}
+                      />
+                    </>
+                  }
+                  secondaryTypographyProps={{ component: 'div' }}
+                  secondary={
+                    <>
+                      {p.description ? (
+                        <Typography
+                          variant="body2"
+                          component="div"
+                          color="textSecondary"
+                          noWrap
+                        >
+                          {firstLine(p.description)}
+                        </Typography>
+                      ) : null}
+                      <Typography variant="caption" component="div">
+                        Active{' '}
+                        <span title={formatDateTime(p.lastActivityAt)}>
+                          {formatRelativeTime(p.lastActivityAt)}
+                        </span>
+                      </Typography>
+                    </>
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+          <PagingControls
+            noun="projects"
+            pageIndex={pages.pageIndex}
+            pageSize={PAGE_SIZE}
+            shown={projects.length}
+            totalCount={state.value?.totalCount}
+            nextCursor={state.value?.nextCursor}
+            onNext={pages.next}
+            onPrevious={pages.previous}
+          />
+        </>
+      ) : null}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityMlProjectsCard } from './EntityMlProjectsCard';
