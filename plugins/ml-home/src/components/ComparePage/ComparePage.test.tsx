@@ -84,8 +84,13 @@ async function render(search: string, overrides = {}) {
   return { ...rendered, compareCalls, historyCalls };
 }
 
-function drawn(name: RegExp): ChartOption {
-  const img = screen.getByRole('img', { name });
+/** The option a chart has drawn, once ECharts (loaded on first use) has drawn it. */
+async function drawn(name: RegExp): Promise<ChartOption> {
+  const img = await screen.findByRole('img', { name });
+  await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'), {
+    // The first chart of a test file loads ECharts.
+    timeout: 20_000,
+  });
   return loadECharts().getInstanceByDom(img)!.getOption() as ChartOption;
 }
 
@@ -162,7 +167,7 @@ describe('ComparePage', () => {
       name: 'Line chart of auc for 3 series',
     });
     expect(historyCalls).toEqual(ids.map(id => [id, 'auc', 1000]));
-    const option = drawn(/Line chart of auc/);
+    const option = await drawn(/Line chart of auc/);
     const series = option.series as {
       name: string;
       data: [number, number][];
@@ -173,7 +178,10 @@ describe('ComparePage', () => {
       [1, 1],
       [2, 2 / 3],
     ]);
-    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'));
+    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'), {
+      // The first chart of a test file loads ECharts.
+      timeout: 20_000,
+    });
   });
 
   it('draws log scale and smoothing from the URL and plots chosen metrics', async () => {
@@ -181,7 +189,7 @@ describe('ComparePage', () => {
       `?runs=${ids.join(',')}&log=true&smooth=0.6&x=time`,
     );
     await screen.findByRole('img', { name: /Line chart of auc/ });
-    const option = drawn(/Line chart of auc/);
+    const option = await drawn(/Line chart of auc/);
     expect((option.yAxis as { type: string }[])[0].type).toBe('log');
     expect((option.xAxis as { type: string }[])[0].type).toBe('time');
     const series = option.series as { id: string; data: [number, number][] }[];
@@ -213,15 +221,18 @@ describe('ComparePage', () => {
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Log scale' }));
     expect(location().search).not.toContain('log=true');
-    expect(
-      (drawn(/Line chart of auc/).yAxis as { type: string }[])[0].type,
-    ).toBe('value');
+    await waitFor(async () =>
+      expect(
+        ((await drawn(/Line chart of auc/)).yAxis as { type: string }[])[0]
+          .type,
+      ).toBe('value'),
+    );
   });
 
   it('relates differing params to a chosen metric in parallel coordinates', async () => {
     const { location } = await render(`?runs=${ids.join(',')}`);
     await screen.findByRole('img', { name: /Parallel coordinates/ });
-    const option = drawn(/Parallel coordinates of 2 params against auc/);
+    const option = await drawn(/Parallel coordinates of 2 params against auc/);
     expect(
       (option.parallelAxis as { name: string; type: string }[]).map(a => [
         a.name,

@@ -20,7 +20,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { CompareRequest } from '@ml-home/plugin-ml-home-common';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { modelRouteRef, projectRouteRef, rootRouteRef } from '../../routes';
@@ -61,6 +61,11 @@ export function ComparePage() {
     setSearchParams(writeCompareState({ ...state, ...patch }), {
       replace: true,
     });
+
+  // Fetch the chart library while the comparison loads, not after it.
+  useEffect(() => {
+    import('../charts/echartsSetup').catch(() => undefined);
+  }, []);
 
   const count = state.runs.length + state.versions.length;
   const requestKey = JSON.stringify([state.runs, state.versions]);

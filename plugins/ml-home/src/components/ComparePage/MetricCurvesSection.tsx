@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -22,6 +22,8 @@ export const CURVE_MAX_POINTS = 1000;
 
 /** Requests in flight at once while loading the curves of up to 100 items. */
 const HISTORY_CONCURRENCY = 6;
+
+const NO_SERIES: CurveSeries[] = [];
 
 /** One metric's curves of every item that logged it. */
 function MetricCurvesForKey(props: {
@@ -62,15 +64,18 @@ function MetricCurvesForKey(props: {
           onRetry={histories.retry}
         />
       ) : null}
-      {histories.loading && !histories.value ? <Progress /> : null}
-      {histories.value ? (
+      {histories.loading ? (
+        <LinearProgress aria-label={`Loading the history of ${metricKey}`} />
+      ) : null}
+      {/* Mounted while the histories load, so the chart is ready to draw when they arrive. */}
+      {histories.error ? null : (
         <MetricCurvesChart
-          series={histories.value}
+          series={histories.value ?? NO_SERIES}
           metricKey={metricKey}
           settings={settings}
           hideControls
         />
-      ) : null}
+      )}
     </Box>
   );
 }

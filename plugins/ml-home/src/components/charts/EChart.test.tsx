@@ -35,14 +35,16 @@ describe('EChart', () => {
     );
     const img = screen.getByRole('img', { name: 'Loss curves' });
     expect(img).toHaveAccessibleDescription('run-a ends at 0.5');
-    const echarts = loadECharts();
-    const chart = echarts.getInstanceByDom(img);
-    expect(chart).toBeDefined();
+    expect(img).toHaveAttribute('data-rendered', 'false');
+    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'), {
+      // The first chart of a test file loads ECharts.
+      timeout: 20_000,
+    });
+    const chart = loadECharts().getInstanceByDom(img);
     const series = (chart!.getOption() as ChartOption).series as {
       name: string;
     }[];
     expect(series.map(s => s.name)).toEqual(['run-a']);
-    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'));
 
     unmount();
     expect(chart!.isDisposed()).toBe(true);
@@ -67,6 +69,9 @@ describe('EChart', () => {
     };
     await renderInTestApp(<Harness />);
     const img = screen.getByRole('img', { name: 'Loss curves' });
+    await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'), {
+      timeout: 20_000,
+    });
     const chart = loadECharts().getInstanceByDom(img)!;
     const names = () =>
       ((chart.getOption() as ChartOption).series as { name: string }[]).map(

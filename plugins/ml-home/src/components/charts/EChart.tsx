@@ -1,7 +1,15 @@
 import { useTheme } from '@material-ui/core/styles';
-import { CSSProperties, ReactNode, useEffect, useId, useRef } from 'react';
+import {
+  CSSProperties,
+  ReactNode,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { EChartsType } from 'echarts/core';
-import { ChartOption, loadECharts, preferredRenderer } from './echartsSetup';
+import type { ChartOption } from './echartsSetup';
 
 /**
  * Hides content visually while keeping it for screen readers.
@@ -62,67 +70,77 @@ export function EChart(props: EChartProps) {
     onEvents,
   } = props;
   const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<EChartsType>();
   const summaryId = useId();
   const dark = useTheme().palette.type === 'dark';
 
-  // One ECharts instance per container and theme.
+  // One ECharts instance per container and theme. ECharts is loaded on first use, so pages
+  // without charts never download it.
+  const [chart, setChart] = useState<EChartsType>();
   useEffect(() => {
     const container = containerRef.current;
     if (!container) {
       return undefined;
     }
-    const echarts = loadECharts();
-    // A container without a size yet (a hidden tab) gets a provisional one; the resize
-    // observer hands the real size over as soon as it has one.
-    const chart = echarts.init(container, dark ? 'dark' : undefined, {
-      renderer: preferredRenderer(),
-      width: container.clientWidth > 0 ? undefined : 640,
-      height: container.clientHeight > 0 ? undefined : height,
-    });
-    chartRef.current = chart;
-    chart.on('finished', () => {
-      container.dataset.rendered = 'true';
-    });
-
-    let frame: number | undefined;
-    const resize = () => {
-      if (frame !== undefined) return;
-      frame = requestAnimationFrame(() => {
-        frame = undefined;
-        if (
-          !chart.isDisposed() &&
-          container.clientWidth > 0 &&
-          container.clientHeight > 0
-        ) {
-          chart.resize({ width: 'auto', height: 'auto' });
-        }
+    let cancelled = false;
+    let release: (() => void) | undefined;
+    import('./echartsSetup').then(({ loadECharts, preferredRenderer }) => {
+      if (cancelled) return;
+      const echarts = loadECharts();
+      // A container without a size yet (a hidden tab) gets a provisional one; the resize
+      // observer hands the real size over as soon as it has one.
+      const instance = echarts.init(container, dark ? 'dark' : undefined, {
+        renderer: preferredRenderer(),
+        width: container.clientWidth > 0 ? undefined : 640,
+        height: container.clientHeight > 0 ? undefined : height,
       });
-    };
-    let observer: ResizeObserver | undefined;
-    if (typeof ResizeObserver !== 'undefined') {
-      observer = new ResizeObserver(resize);
-      observer.observe(container);
-    } else {
-      window.addEventListener('resize', resize);
-    }
+      instance.on('finished', () => {
+        container.dataset.rendered = 'true';
+      });
+      let frame: number | undefined;
+      const resize = () => {
+        if (frame !== undefined) return;
+        frame = requestAnimationFrame(() => {
+          frame = undefined;
+          if (
+            !instance.isDisposed() &&
+            container.clientWidth > 0 &&
+            container.clientHeight > 0
+          ) {
+            instance.resize({ width: 'auto', height: 'auto' });
+          }
+        });
+      };
+      let observer: ResizeObserver | undefined;
+      if (typeof ResizeObserver !== 'undefined') {
+        observer = new ResizeObserver(resize);
+        observer.observe(container);
+      } else {
+        window.addEventListener('resize', resize);
+      }
+      release = () => {
+        observer?.disconnect();
+        window.removeEventListener('resize', resize);
+        if (frame !== undefined) cancelAnimationFrame(frame);
+        instance.dispose();
+        delete container.dataset.rendered;
+      };
+      setChart(instance);
+    });
     return () => {
-      observer?.disconnect();
-      window.removeEventListener('resize', resize);
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      chart.dispose();
-      chartRef.current = undefined;
-      delete container.dataset.rendered;
+      cancelled = true;
+      release?.();
+      setChart(undefined);
     };
     // The height only matters for the provisional size; later changes reach ECharts through
     // the container's style and the resize observer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dark]);
 
-  useEffect(() => {
-    const chart = chartRef.current;
+  // A layout effect, so that the container never shows a new label with the previous
+  // drawing's data-rendered="true" (waiters would take the old drawing for the new one).
+  useLayoutEffect(() => {
     const container = containerRef.current;
-    if (!chart || !container) {
+    if (!chart || !container || chart.isDisposed()) {
       return;
     }
     container.dataset.rendered = 'false';
@@ -130,10 +148,9 @@ export function EChart(props: EChartProps) {
       { backgroundColor: 'transparent', ...option },
       replaceMerge ? { replaceMerge } : { notMerge: true },
     );
-  }, [option, replaceMerge, dark]);
+  }, [chart, option, replaceMerge]);
 
   useEffect(() => {
-    const chart = chartRef.current;
     if (!chart || !onEvents) {
       return undefined;
     }
@@ -143,7 +160,7 @@ export function EChart(props: EChartProps) {
       if (chart.isDisposed()) return;
       for (const [name, handler] of entries) chart.off(name, handler);
     };
-  }, [onEvents, dark]);
+  }, [chart, onEvents]);
 
   return (
     <div style={{ position: 'relative', width: '100%' }}>

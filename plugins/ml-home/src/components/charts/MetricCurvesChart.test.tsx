@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MetricCurvesChart } from './MetricCurvesChart';
 import { loadECharts, ChartOption } from './echartsSetup';
@@ -23,11 +23,23 @@ function drawnOption(): ChartOption {
   return loadECharts().getInstanceByDom(img)!.getOption() as ChartOption;
 }
 
+/** ECharts loads on first use: wait until the chart has drawn the first option. */
+async function chartReady() {
+  const img = screen.getByRole('img', {
+    name: 'Line chart of loss for 1 series',
+  });
+  await waitFor(() => expect(img).toHaveAttribute('data-rendered', 'true'), {
+    // The first chart of a test file loads ECharts.
+    timeout: 20_000,
+  });
+}
+
 describe('MetricCurvesChart', () => {
   it('switches the drawn chart to a log axis, smoothing and time', async () => {
     await renderInTestApp(
       <MetricCurvesChart series={series} metricKey="loss" />,
     );
+    await chartReady();
     expect((drawnOption().yAxis as { type: string }[])[0].type).toBe('value');
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Log scale' }));
@@ -54,6 +66,7 @@ describe('MetricCurvesChart', () => {
         onSettingsChange={s => changes.push(s)}
       />,
     );
+    await chartReady();
     expect((drawnOption().yAxis as { type: string }[])[0].type).toBe('log');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Log scale' }));
     expect(changes).toEqual([{ xAxis: 'step', logScale: false, smoothing: 0 }]);

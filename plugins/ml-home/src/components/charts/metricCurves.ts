@@ -274,6 +274,9 @@ export function buildMetricCurvesOption(
       type: 'line',
       data: smoothing ? curve.smoothed : curve.raw,
       showSymbol: false,
+      // Thins each line to the points the plot's pixels can show (keeping its shape); the
+      // server has already kept each bucket's extremes.
+      sampling: 'lttb',
       connectNulls: false,
       color: curve.color,
       lineStyle: { width: 1.5 },
