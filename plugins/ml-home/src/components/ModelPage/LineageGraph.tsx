@@ -52,9 +52,26 @@ const useStyles = makeStyles(theme => ({
     fontSize: 11,
     opacity: 0.75,
   },
+  label: {
+    fontSize: 14,
+  },
 }));
 
-const NODE_WIDTH = 180;
+const NODE_WIDTH = 200;
+const LABEL_CHARS = 22;
+
+/** What fits in a node: a version by its number, anything else shortened in the middle. */
+function shortLabel(node: LineageNode): string {
+  if (node.kind === 'model-version' && node.ref) {
+    const [name, version] = node.ref.split('/');
+    const room = LABEL_CHARS - version.length - 2;
+    return `${name.length > room ? `${name.slice(0, room - 1)}…` : name} v${version}`;
+  }
+  const text = node.label;
+  if (text.length <= LABEL_CHARS) return text;
+  const half = Math.floor((LABEL_CHARS - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
+}
 const NODE_HEIGHT = 46;
 
 /**
@@ -148,13 +165,14 @@ export function LineageGraph(props: {
           }
         }}
       >
+        <title>{label}</title>
         <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
         <text x={10} y={18} className={classes.caption}>
           {KIND_LABELS[node.kind]}
           {node.status ? ` · ${node.status}` : ''}
         </text>
-        <text x={10} y={36}>
-          {node.label.length > 24 ? `${node.label.slice(0, 23)}…` : node.label}
+        <text x={10} y={37} className={classes.label}>
+          {shortLabel(node)}
         </text>
       </g>
     );

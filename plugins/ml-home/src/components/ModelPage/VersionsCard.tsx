@@ -1,4 +1,10 @@
-import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  OverflowTooltip,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -64,7 +70,11 @@ export function VersionsCard(props: {
           '—'
         ),
     },
-    { title: 'Description', field: 'description' },
+    {
+      title: 'Description',
+      field: 'description',
+      render: v => <OverflowTooltip text={v.description} line={2} />,
+    },
     {
       title: 'Registered',
       field: 'createdAt',

@@ -141,7 +141,13 @@ export const ProjectPage = () => {
           value={formatRelativeTime(project.lastActivityAt)}
         />
       </Header>
-      <Box px={3} borderBottom={1} borderColor="divider">
+      {/* The page is a grid: the tab bar takes the sub-header row, under the header. */}
+      <Box
+        px={3}
+        borderBottom={1}
+        borderColor="divider"
+        style={{ gridArea: 'pageSubheader' }}
+      >
         <Tabs
           value={tab ? tab.path : false}
           indicatorColor="primary"
