@@ -154,7 +154,8 @@ describe('ProjectPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'Goal' }),
     ).toBeInTheDocument();
-    // Owner from the catalog with its members.
+    // Owner from the catalog with its members, counted in the header.
+    expect(await screen.findByText('2 members')).toBeInTheDocument();
     const members = await screen.findByRole('list', {
       name: 'Members of the owner team',
     });

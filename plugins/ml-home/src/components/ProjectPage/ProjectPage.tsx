@@ -17,6 +17,7 @@ import type { Project } from '@ml-home/plugin-ml-home-common';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { useGroupMembers } from '../../hooks/useGroupMembers';
 import { rootRouteRef } from '../../routes';
 import { RunsTable } from '../RunsTable';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
@@ -51,6 +52,16 @@ function TabContent(props: { tab: TabPath; project: Project }) {
     default:
       return <OverviewTab project={project} />;
   }
+}
+
+/** The owner team's size from the catalog, in the header; the overview lists the members. */
+function TeamLabel(props: { owner: string }) {
+  const group = useGroupMembers(props.owner);
+  if (!group.value?.found) return null;
+  const n = group.value.members.length;
+  return (
+    <HeaderLabel label="Team" value={n === 1 ? '1 member' : `${n} members`} />
+  );
 }
 
 /**
@@ -135,6 +146,7 @@ export const ProjectPage = () => {
             />
           }
         />
+        <TeamLabel owner={project.owner} />
         <HeaderLabel label="Lifecycle" value={project.lifecycle} />
         <HeaderLabel
           label="Last activity"
