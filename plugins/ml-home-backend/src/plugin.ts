@@ -127,6 +127,9 @@ export const mlHomePlugin = createBackendPlugin({
             store,
             models,
             datasets,
+            deployments: new DatabaseDeploymentsStore(knex),
+            evaluations: new DatabaseEvaluationsStore(knex),
+            annotations: new DatabaseAnnotationsStore(knex),
             logger,
             ...mlHomeConfig.demoData,
           });

@@ -1,9 +1,19 @@
 import fs from 'fs';
 import path from 'path';
 import {
+  OVERALL_SLICE,
+  metricDirection,
+  scoreEvaluation,
+} from '@ml-home/plugin-ml-home-common';
+import { DEMO_SERVICES } from './demoDomains';
+import { DEMO_COMPANIONS } from './demoRegistry';
+import {
   DEMO_EPOCH_MS,
   DEMO_TEAMS,
+  DEMO_VARIANTS,
   DemoDataset,
+  DemoEntityRef,
+  DemoEvaluation,
   generateDemoData,
   isLowerBetterMetric,
   summarizeDemoData,
@@ -16,11 +26,17 @@ interface YamlEntity {
   kind: string;
   name: string;
   memberOf: string[];
+  type: string;
+  owner: string;
+  system: string;
+  /** the `ml-home.io/models` annotation, split */
+  models: string[];
 }
 
 /**
  * A tiny line-based reader for the catalog files in examples/: enough to get each document's
- * kind, metadata.name and spec.memberOf (flow `[a, b]` or block `- a` lists).
+ * kind, metadata.name, spec.memberOf (flow `[a, b]` or block `- a` lists), spec.type, owner and
+ * system, and the `ml-home.io/models` annotation (inline or a folded `>-` block).
  */
 function readEntities(file: string): YamlEntity[] {
   const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
@@ -31,10 +47,24 @@ function readEntities(file: string): YamlEntity[] {
       let kind = '';
       let name = '';
       const memberOf: string[] = [];
+      const spec: Record<string, string> = {};
+      let models = '';
+      let inModels = false;
       let section = '';
       let inMemberOf = false;
       for (const line of lines) {
         if (/^\s*#/.test(line) || line.trim() === '') continue;
+        if (inModels && /^ {6}\S/.test(line)) {
+          models += ` ${line.trim()}`;
+          continue;
+        }
+        inModels = false;
+        const annotation = /^ {4}ml-home\.io\/models:\s*(.*)$/.exec(line);
+        if (section === 'metadata' && annotation) {
+          models = annotation[1] === '>-' ? '' : annotation[1];
+          inModels = annotation[1] === '>-';
+          continue;
+        }
         const top = /^([A-Za-z]+):\s*(.*)$/.exec(line);
         if (top) {
           section = top[1];
@@ -47,6 +77,7 @@ function readEntities(file: string): YamlEntity[] {
           inMemberOf = false;
           if (section === 'metadata' && second[1] === 'name')
             name = second[2].trim();
+          if (section === 'spec') spec[second[1]] = second[2].trim();
           if (section === 'spec' && second[1] === 'memberOf') {
             const flow = /^\[(.*)\]$/.exec(second[2].trim());
             if (flow) {
@@ -65,7 +96,18 @@ function readEntities(file: string): YamlEntity[] {
         const item = /^\s+-\s*(\S+)\s*$/.exec(line);
         if (inMemberOf && item) memberOf.push(item[1]);
       }
-      return { kind, name, memberOf };
+      return {
+        kind,
+        name,
+        memberOf,
+        type: spec.type ?? '',
+        owner: spec.owner ?? '',
+        system: spec.system ?? '',
+        models: models
+          .split(',')
+          .map(m => m.trim())
+          .filter(Boolean),
+      };
     })
     .filter(e => e.kind !== '');
 }
@@ -138,6 +180,13 @@ describe('generateDemoData', () => {
     expect(small.projects).toHaveLength(4);
     // a smaller scale is a prefix of a larger one
     expect(small.projects).toEqual(data.projects.slice(0, 4));
+    const firstFour = new Set(small.projects.map(p => p.name));
+    expect(small.models).toEqual(
+      data.models.filter(m => firstFour.has(m.project)),
+    );
+    expect(small.notes).toEqual(
+      data.notes.filter(n => firstFour.has(n.project)),
+    );
     expect(new Set(small.projects.map(p => p.owner)).size).toBe(4);
     expect(() => generateDemoData({ scale: 0 })).toThrow();
   });
@@ -398,5 +447,483 @@ describe('generateDemoData', () => {
         errors.push(`${run.runId} name`);
     }
     expect(errors).toEqual([]);
+  });
+  describe('registry', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const HOUR = 60 * 60 * 1000;
+    const services = systems.filter(
+      e => e.kind === 'Component' && e.type === 'service',
+    );
+    const baselineOf = (e: DemoEvaluation) =>
+      data.evaluations.find(
+        x =>
+          x.model === e.model &&
+          x.name === e.name &&
+          x.version === e.baselineVersion,
+      );
+    const score = (e: DemoEvaluation) =>
+      scoreEvaluation({
+        results: e.results,
+        thresholds: e.thresholds,
+        baseline: baselineOf(e)?.results,
+        directions: e.directions,
+        tolerance: e.tolerance,
+      });
+
+    it('knows the serving components of examples/systems.yaml and the models they name', () => {
+      expect(
+        DEMO_SERVICES.map(s => ({
+          name: s.name,
+          owner: s.owner,
+          system: s.system,
+          models: [...s.models],
+        })),
+      ).toEqual(
+        services.map(s => ({
+          name: s.name,
+          owner: s.owner,
+          system: s.system,
+          models: s.models,
+        })),
+      );
+      // The catalog engineer annotates the main models of most projects.
+      expect(services.flatMap(s => s.models).length).toBeGreaterThanOrEqual(30);
+    });
+
+    it('gives every project a main model and at most two companions, all uniquely named', () => {
+      for (const project of data.projects) {
+        const models = data.models.filter(m => m.project === project.name);
+        expect(models.length).toBeGreaterThanOrEqual(1);
+        expect(models.length).toBeLessThanOrEqual(3);
+        expect(models.filter(m => m.main).map(m => m.name)).toEqual([
+          `${project.name}-model`,
+        ]);
+      }
+      expect(data.models.some(m => !m.main)).toBe(true);
+      const bigger = generateDemoData({ scale: 1.5 });
+      const names = bigger.models.map(m => m.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names.filter(n => !SLUG.test(n))).toEqual([]);
+      // At any scale: a companion `<p>-<suffix>-model` never meets the main model of a variant
+      // project `<p>-<slug>` (slugs repeat as `<slug>-2`, `<slug>-3`, ...).
+      const suffixes = Object.values(DEMO_COMPANIONS).flatMap(l =>
+        l.map(c => c.suffix),
+      );
+      for (const suffix of suffixes)
+        for (const { slug } of DEMO_VARIANTS)
+          expect(suffix === slug || suffix.startsWith(`${slug}-`)).toBe(false);
+    });
+
+    it('builds 1-8 versions per model from finished runs, with aliases that replay', () => {
+      const runs = new Map(data.runs.map(r => [r.runId, r]));
+      const counts = new Set<number>();
+      const errors: string[] = [];
+      for (const m of data.models) {
+        const n = m.versions.length;
+        counts.add(n);
+        if (n < 1 || n > 8) errors.push(`${m.name}: ${n} versions`);
+        m.versions.forEach((v, i) => {
+          const run = runs.get(v.runId);
+          if (v.version !== i + 1) errors.push(`${m.name} v${v.version}`);
+          if (!run || run.project !== m.project)
+            errors.push(`${m.name} v${v.version}: run of another project`);
+          else if (!(v.createdAt > (run.endTime ?? 0)))
+            errors.push(
+              `${m.name} v${v.version}: registered before its run ended`,
+            );
+          if (v.createdAt > DEMO_EPOCH_MS) errors.push(`${m.name}: future`);
+          if (i > 0 && !(v.createdAt > m.versions[i - 1].createdAt))
+            errors.push(`${m.name} v${v.version}: out of order`);
+        });
+        if (m.aliases.champion === undefined)
+          errors.push(`${m.name}: no champion`);
+        // Replaying the moves ends where the aliases are, never moving an alias onto itself.
+        const replay: Record<string, number> = {};
+        let at = 0;
+        for (const move of m.aliasMoves) {
+          if (replay[move.alias] === move.version)
+            errors.push(`${m.name}: no-op move of ${move.alias}`);
+          if (move.at < at || move.at > DEMO_EPOCH_MS)
+            errors.push(`${m.name}: move times`);
+          if (move.version < 1 || move.version > n)
+            errors.push(`${m.name}: move to v${move.version}`);
+          replay[move.alias] = move.version;
+          at = move.at;
+        }
+        expect(replay).toEqual(m.aliases);
+      }
+      expect(errors).toEqual([]);
+      expect(Math.min(...counts)).toBe(1);
+      expect(Math.max(...counts)).toBe(8);
+      const mains = data.models.filter(m => m.main);
+      const lifecycle = new Map(data.projects.map(p => [p.name, p.lifecycle]));
+      for (const m of mains) {
+        expect(m.aliases.production !== undefined).toBe(
+          lifecycle.get(m.project) !== 'experimental',
+        );
+      }
+      expect(mains.some(m => m.aliases.candidate !== undefined)).toBe(true);
+      expect(
+        mains.some(
+          m =>
+            m.aliases.production !== undefined &&
+            m.aliases.champion > m.aliases.production,
+        ),
+      ).toBe(true);
+    });
+
+    it('gives every project a training, evaluation and feature set with a schema, read by every run', () => {
+      for (const project of data.projects) {
+        const sets = data.datasets.filter(d => d.project === project.name);
+        expect(sets.map(d => [d.kind, d.name])).toEqual([
+          ['training-set', `${project.name}-train`],
+          ['evaluation-set', `${project.name}-eval`],
+          ['feature-set', `${project.name}-features`],
+        ]);
+        for (const d of sets) {
+          expect(d.name).toMatch(SLUG);
+          expect(d.features.length).toBeGreaterThanOrEqual(6);
+          for (const f of d.features) {
+            expect(f.name).toMatch(/^[a-z][a-z0-9_]*$/);
+            expect(f.type).not.toBe('');
+            expect(f.description.length).toBeGreaterThan(5);
+          }
+          expect(d.createdAt).toBeGreaterThan(project.createdAt);
+        }
+        // the feature set has no label; the training set does
+        expect(sets[2].features.some(f => f.name.startsWith('label_'))).toBe(
+          false,
+        );
+        expect(sets[0].features.some(f => f.name.startsWith('label_'))).toBe(
+          true,
+        );
+      }
+      expect(data.runInputs.map(i => i.runId)).toEqual(
+        data.runs.map(r => r.runId),
+      );
+      for (const input of data.runInputs)
+        expect(input.datasets).toEqual([
+          `${input.project}-train`,
+          `${input.project}-features`,
+        ]);
+    });
+
+    it('evaluates the newest 2-3 versions on 4-12 slices of the schema, against the previous version', () => {
+      const errors: string[] = [];
+      for (const m of data.models) {
+        const evals = data.evaluations.filter(e => e.model === m.name);
+        const n = m.versions.length;
+        const versions = evals.map(e => e.version);
+        const expectedCount = Math.min(n, versions.length);
+        if (versions.length < Math.min(n, 2) || versions.length > 3)
+          errors.push(`${m.name}: ${versions.length} evaluations of ${n}`);
+        if (
+          versions.join() !==
+          versions.map((_, i) => n - expectedCount + 1 + i).join()
+        )
+          errors.push(`${m.name}: evaluates ${versions.join()} of ${n}`);
+        const schema = data.datasets.find(
+          d => d.project === m.project && d.kind === 'evaluation-set',
+        )!.features;
+        for (const e of evals) {
+          if (e.dataset !== `${m.project}-eval`)
+            errors.push(`${m.name}: dataset`);
+          if (e.baselineVersion !== (e.version > 1 ? e.version - 1 : undefined))
+            errors.push(
+              `${m.name} v${e.version}: baseline ${e.baselineVersion}`,
+            );
+          const slices = [...new Set(e.results.map(r => r.slice))];
+          const metrics = [...new Set(e.results.map(r => r.metric))];
+          if (slices.length < 4 || slices.length > 12)
+            errors.push(`${m.name} v${e.version}: ${slices.length} slices`);
+          if (metrics.length < 2 || metrics.length > 4)
+            errors.push(`${m.name} v${e.version}: ${metrics.length} metrics`);
+          if (e.results.length !== slices.length * metrics.length)
+            errors.push(`${m.name} v${e.version}: a slice lacks a metric`);
+          if (!slices.includes(OVERALL_SLICE))
+            errors.push(`${m.name}: overall`);
+          for (const slice of slices.filter(x => x !== OVERALL_SLICE)) {
+            const [feature] = slice.split('=');
+            const f = schema.find(x => x.name === feature);
+            if (!f || f.type !== 'category')
+              errors.push(
+                `${m.name}: slice ${slice} is not a categorical feature`,
+              );
+          }
+          if (e.thresholds.length < 2) errors.push(`${m.name}: thresholds`);
+          for (const t of e.thresholds)
+            if (!metrics.includes(t.metric))
+              errors.push(`${m.name}: threshold on ${t.metric}`);
+          // Directions: declared where the name would mislead (`der` is an error rate).
+          for (const metric of metrics) {
+            const lower = [
+              'der',
+              'wer',
+              'cer',
+              'rmse',
+              'mae',
+              'log_loss',
+              'latency_ms',
+              'calibration_error',
+              'false_accept_rate',
+              'mape',
+              'real_time_factor',
+            ].includes(metric);
+            if (
+              metricDirection(metric, e.directions) !==
+              (lower ? 'lower' : 'higher')
+            )
+              errors.push(`${m.name}: direction of ${metric}`);
+          }
+          if (e.createdAt > DEMO_EPOCH_MS)
+            errors.push(`${m.name}: future evaluation`);
+        }
+      }
+      expect(errors).toEqual([]);
+      const all = data.evaluations.flatMap(e => e.thresholds);
+      expect(all.some(t => t.slice === undefined)).toBe(true);
+      expect(all.some(t => t.slice === OVERALL_SLICE)).toBe(true);
+      expect(all.some(t => t.slice && t.slice !== OVERALL_SLICE)).toBe(true);
+      expect(data.evaluations.some(e => Object.keys(e.directions).length)).toBe(
+        true,
+      );
+    });
+
+    it('has evaluations that pass, fail on a slice and regress against the baseline; released versions mostly pass', () => {
+      const scores = data.evaluations.map(e => ({ e, s: score(e) }));
+      const failing = scores.filter(x => !x.s.pass);
+      const regressing = scores.filter(x => x.s.regressions > 0);
+      expect(failing.length).toBeGreaterThan(0);
+      expect(failing.length).toBeLessThan(scores.length / 3);
+      expect(
+        failing.some(x =>
+          x.s.slices.some(sl => !sl.pass && sl.slice !== OVERALL_SLICE),
+        ),
+      ).toBe(true);
+      expect(regressing.length).toBeGreaterThan(0);
+      expect(regressing.length).toBeLessThan(scores.length / 2);
+      // some regress while passing every threshold, some fail without a baseline to regress from
+      expect(regressing.some(x => x.s.pass)).toBe(true);
+      const released = scores.filter(
+        x =>
+          data.models.find(m => m.name === x.e.model)!.aliases.production ===
+          x.e.version,
+      );
+      expect(released.length).toBeGreaterThan(20);
+      expect(released.filter(x => x.s.pass).length).toBeGreaterThanOrEqual(
+        0.8 * released.length,
+      );
+    });
+
+    it('deploys the production version to the services that name the model, else to its team’s service', () => {
+      const errors: string[] = [];
+      for (const m of data.models) {
+        const project = data.projects.find(p => p.name === m.project)!;
+        const team = project.owner.replace('group:default/', '');
+        const deps = data.deployments.filter(d => d.model === m.name);
+        if (!m.main) {
+          if (deps.length) errors.push(`${m.name}: a companion is deployed`);
+          continue;
+        }
+        const named = services.filter(s => s.models.includes(m.name));
+        const expected = named.length ? named.map(s => s.name) : undefined;
+        for (const d of deps) {
+          const service = d.service.replace('component:default/', '');
+          const component = services.find(s => s.name === service);
+          if (!component) errors.push(`${m.name}: ${service} is not a service`);
+          else if (expected && !expected.includes(service))
+            errors.push(
+              `${m.name}: on ${service}, named by ${expected.join()}`,
+            );
+          else if (!expected && component.owner !== team)
+            errors.push(`${m.name}: on ${service} of ${component.owner}`);
+          if (d.deployedAt > DEMO_EPOCH_MS)
+            errors.push(`${m.name}: future deployment`);
+        }
+        const production = deps.filter(d => d.environment === 'production');
+        if (m.aliases.production !== undefined) {
+          const active = production.filter(d => d.status === 'active');
+          if (
+            !active.length ||
+            active.some(d => d.version !== m.aliases.production)
+          )
+            errors.push(
+              `${m.name}: active production is not v${m.aliases.production}`,
+            );
+          if (
+            expected &&
+            [...new Set(active.map(d => d.service))].length !== expected.length
+          )
+            errors.push(`${m.name}: not on every service that names it`);
+          if (
+            production.some(
+              d => d.status === 'retired' && d.version >= m.aliases.production!,
+            )
+          )
+            errors.push(`${m.name}: a retired deployment is not older`);
+        } else if (production.length) {
+          errors.push(
+            `${m.name}: production deployment without a production alias`,
+          );
+        }
+        for (const d of deps.filter(x => x.environment === 'staging')) {
+          if (d.version !== m.aliases.champion || d.status !== 'active')
+            errors.push(`${m.name}: staging is not the champion`);
+        }
+      }
+      expect(errors).toEqual([]);
+      expect(data.deployments.some(d => d.status === 'retired')).toBe(true);
+      expect(data.deployments.some(d => d.environment === 'staging')).toBe(
+        true,
+      );
+    });
+
+    it('monitors every active deployment hourly for the last 30 days, with daily seasonality and incidents', () => {
+      const active = data.deployments.filter(d => d.status === 'active');
+      const errors: string[] = [];
+      let peak = 0;
+      let trough = 0;
+      for (const d of active) {
+        const label = `${d.model} ${d.environment} ${d.service}`;
+        expect(d.monitoring.map(m => m.metric)).toEqual([
+          'latency_p99_ms',
+          'error_rate',
+          'prediction_drift',
+        ]);
+        for (const series of d.monitoring) {
+          const ts = series.points.map(p => p.timestamp);
+          const start = Math.max(d.deployedAt, DEMO_EPOCH_MS - 30 * DAY);
+          if (ts[0] < start || ts[0] >= start + HOUR)
+            errors.push(`${label}: starts at ${ts[0]}`);
+          if (ts[ts.length - 1] !== DEMO_EPOCH_MS - HOUR)
+            errors.push(`${label}: ends`);
+          if (ts.some((t, i) => i > 0 && t - ts[i - 1] !== HOUR))
+            errors.push(`${label}: not hourly`);
+          if (series.points.some(p => !Number.isFinite(p.value) || p.value < 0))
+            errors.push(`${label}: ${series.metric} values`);
+        }
+        if (d.environment === 'production') {
+          const pts = d.monitoring[0].points;
+          if (pts[pts.length - 1].timestamp - pts[0].timestamp < 29 * DAY)
+            errors.push(`${label}: less than a month`);
+        }
+        // daily seasonality: latency is higher around the evening peak than at night
+        for (const p of d.monitoring[0].points) {
+          const h = new Date(p.timestamp).getUTCHours();
+          if (h >= 17 && h <= 21) peak += p.value;
+          if (h >= 5 && h <= 9) trough += p.value;
+        }
+        for (const inc of d.incidents) {
+          if (
+            inc.start < d.monitoring[0].points[0].timestamp ||
+            inc.end > DEMO_EPOCH_MS + 3 * DAY
+          )
+            errors.push(`${label}: incident outside the series`);
+        }
+      }
+      expect(errors).toEqual([]);
+      expect(peak).toBeGreaterThan(trough * 1.1);
+      expect(active.filter(d => d.incidents.length > 0).length).toBeGreaterThan(
+        5,
+      );
+      expect(active.some(d => d.incidents.length === 0)).toBe(true);
+      const s = summarizeDemoData(data);
+      expect(s.monitoringPoints).toBeGreaterThan(50_000);
+      expect(s.monitoringPoints).toBeLessThan(150_000);
+    });
+
+    it('has notes, some edited, and tags on what the team works with', () => {
+      const exists = (ref: DemoEntityRef): boolean => {
+        switch (ref.type) {
+          case 'project':
+            return data.projects.some(p => p.name === ref.project);
+          case 'dataset':
+            return data.datasets.some(
+              d => d.project === ref.project && d.name === ref.name,
+            );
+          case 'model':
+            return data.models.some(m => m.name === ref.model);
+          case 'model-version':
+            return data.models.some(
+              m =>
+                m.name === ref.model &&
+                m.versions.some(v => v.version === ref.version),
+            );
+          case 'evaluation':
+            return data.evaluations.some(
+              e =>
+                e.model === ref.model &&
+                e.version === ref.version &&
+                e.name === ref.name,
+            );
+          case 'deployment':
+            return data.deployments.some(
+              d =>
+                d.model === ref.model &&
+                d.version === ref.version &&
+                d.environment === ref.environment &&
+                d.service === ref.service,
+            );
+          default:
+            return false;
+        }
+      };
+      const errors: string[] = [];
+      const owner = new Map(
+        data.projects.map(p => [p.name, p.owner.replace('group:default/', '')]),
+      );
+      for (const n of data.notes) {
+        if (!exists(n.entity))
+          errors.push(`note on a missing ${JSON.stringify(n.entity)}`);
+        const user = n.author.replace('user:default/', '');
+        if (!(users.get(user) ?? []).includes(owner.get(n.project)!))
+          errors.push(`${n.author} writes in ${n.project}`);
+        if (n.createdAt > DEMO_EPOCH_MS) errors.push('note in the future');
+        let last = n.createdAt;
+        for (const e of n.edits) {
+          if (!(e.at > last) || e.at > DEMO_EPOCH_MS) errors.push('edit times');
+          if (e.body === n.body) errors.push('edit changes nothing');
+          last = e.at;
+        }
+      }
+      for (const t of data.tags) {
+        if (!exists(t.entity))
+          errors.push(`tags on a missing ${JSON.stringify(t.entity)}`);
+        for (const tag of t.tags)
+          if (!SLUG.test(tag)) errors.push(`tag ${tag}`);
+        if (new Set(t.tags).size !== t.tags.length)
+          errors.push('duplicate tag');
+      }
+      expect(errors).toEqual([]);
+      expect(new Set(data.notes.map(n => n.entity.type))).toEqual(
+        new Set([
+          'project',
+          'model',
+          'model-version',
+          'evaluation',
+          'deployment',
+        ]),
+      );
+      expect(data.notes.filter(n => n.edits.length > 0).length).toBeGreaterThan(
+        20,
+      );
+      expect(data.notes.some(n => /^## Incident follow-up/m.test(n.body))).toBe(
+        true,
+      );
+      expect(data.notes.some(n => /^- \[ \]/m.test(n.body))).toBe(true);
+      expect(data.notes.some(n => /\]\(https:\/\//.test(n.body))).toBe(true);
+      expect(new Set(data.tags.map(t => t.entity.type))).toEqual(
+        new Set(['dataset', 'model', 'model-version', 'evaluation']),
+      );
+      const all = new Set(data.tags.flatMap(t => t.tags));
+      for (const tag of [
+        'tabular',
+        'candidate',
+        'needs-review',
+        'gdpr',
+        'baseline',
+      ])
+        expect(all).toContain(tag);
+    });
   });
 });

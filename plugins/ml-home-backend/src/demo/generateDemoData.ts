@@ -19,6 +19,33 @@
  * generated in ~0.3–0.9 s; other seeds give similar sizes (always well under 600,000 points).
  */
 
+import { hashString, Rng } from './demoRandom';
+import {
+  DemoDatasetRecord,
+  DemoDeployment,
+  DemoEvaluation,
+  DemoModel,
+  DemoNote,
+  DemoRunInputs,
+  DemoTagging,
+  generateProjectRegistry,
+} from './demoRegistry';
+
+export type {
+  DemoDatasetRecord,
+  DemoDeployment,
+  DemoEntityRef,
+  DemoEvaluation,
+  DemoFeature,
+  DemoIncident,
+  DemoModel,
+  DemoModelVersion,
+  DemoMonitoringSeries,
+  DemoNote,
+  DemoRunInputs,
+  DemoTagging,
+} from './demoRegistry';
+
 /** The demo's "now": 2026-10-01T00:00:00Z. All timestamps are at or before it. */
 export const DEMO_EPOCH_MS = Date.UTC(2026, 9, 1);
 export const DEMO_DEFAULT_SEED = 20261126;
@@ -84,6 +111,15 @@ export interface DemoDataset {
   projects: DemoProject[];
   experiments: DemoExperiment[];
   runs: DemoRun[];
+  /** training, evaluation and feature set of every project */
+  datasets: DemoDatasetRecord[];
+  /** the datasets every run declares it read */
+  runInputs: DemoRunInputs[];
+  models: DemoModel[];
+  evaluations: DemoEvaluation[];
+  deployments: DemoDeployment[];
+  notes: DemoNote[];
+  tags: DemoTagging[];
 }
 
 export interface DemoDataOptions {
@@ -99,6 +135,15 @@ export interface DemoDataSummary {
   runs: number;
   metricSeries: number;
   points: number;
+  datasets: number;
+  models: number;
+  modelVersions: number;
+  evaluations: number;
+  deployments: number;
+  monitoringPoints: number;
+  notes: number;
+  noteRevisions: number;
+  tags: number;
 }
 
 export interface DemoTeam {
@@ -169,105 +214,6 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     users: ['grace-liu', 'isabel-garcia', 'noah-williams', 'pavel-ivanov'],
   },
 ];
-
-// ---------------------------------------------------------------------------------------------
-// PRNG
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a 32-bit hash. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-class Rng {
-  private readonly next: () => number;
-  private spare: number | undefined;
-
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-
-  /** [0, 1) */
-  float(): number {
-    return this.next();
-  }
-
-  range(lo: number, hi: number): number {
-    return lo + (hi - lo) * this.next();
-  }
-
-  /** integer in [lo, hi] */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1][0];
-  }
-
-  /** k distinct items, in random order */
-  sample<T>(items: readonly T[], k: number): T[] {
-    const copy = items.slice();
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy.slice(0, Math.min(k, copy.length));
-  }
-
-  /** standard normal (Box-Muller) */
-  normal(): number {
-    if (this.spare !== undefined) {
-      const s = this.spare;
-      this.spare = undefined;
-      return s;
-    }
-    let u = 0;
-    while (u === 0) u = this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  }
-
-  hex(chars: number): string {
-    let out = '';
-    while (out.length < chars) {
-      out += Math.floor(this.next() * 0x10000)
-        .toString(16)
-        .padStart(4, '0');
-    }
-    return out.slice(0, chars);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Metric definitions
@@ -1295,7 +1241,8 @@ const TEMPLATE_ORDER: ProjectTemplate[] = (() => {
   return out;
 })();
 
-const VARIANTS: { slug: string; title: string }[] = [
+/** Regional and product variants: projects beyond the first 40 are named `<template>-<slug>`. */
+export const DEMO_VARIANTS: readonly { slug: string; title: string }[] = [
   { slug: 'emea', title: 'EMEA' },
   { slug: 'latam', title: 'LATAM' },
   { slug: 'apac', title: 'APAC' },
@@ -2118,8 +2065,8 @@ function projectSpecs(count: number): ProjectSpec[] {
       specs.push({ tpl, name: tpl.name, title: tpl.title });
       continue;
     }
-    const v = VARIANTS[(round - 1) % VARIANTS.length];
-    const cycle = Math.floor((round - 1) / VARIANTS.length);
+    const v = DEMO_VARIANTS[(round - 1) % DEMO_VARIANTS.length];
+    const cycle = Math.floor((round - 1) / DEMO_VARIANTS.length);
     const slug = cycle === 0 ? v.slug : `${v.slug}-${cycle + 1}`;
     const title = cycle === 0 ? v.title : `${v.title} ${cycle + 1}`;
     specs.push({
@@ -2236,6 +2183,7 @@ function generateProject(
   for (let i = 0; i < totalRuns; i++)
     perExp[rng.weighted(expWeights.map((w, j) => [j, w] as const))]++;
 
+  const firstRun = out.runs.length;
   experiments.forEach((exp, ei) => {
     const runs: DemoRun[] = [];
     for (let r = 0; r < perExp[ei]; r++) {
@@ -2256,6 +2204,24 @@ function generateProject(
     );
     out.runs.push(...runs);
   });
+
+  // The registry draws from a stream of its own, so the runs above do not depend on it.
+  const registry = generateProjectRegistry({
+    seed,
+    now: DEMO_EPOCH_MS,
+    project: out.projects[out.projects.length - 1],
+    template: tpl,
+    teamUsers: team.users,
+    runs: out.runs.slice(firstRun),
+    lowerIsBetter: isLowerBetterMetric,
+  });
+  out.datasets.push(...registry.datasets);
+  out.runInputs.push(...registry.runInputs);
+  out.models.push(...registry.models);
+  out.evaluations.push(...registry.evaluations);
+  out.deployments.push(...registry.deployments);
+  out.notes.push(...registry.notes);
+  out.tags.push(...registry.tags);
 }
 
 interface RunContext {
@@ -2456,7 +2422,18 @@ export function generateDemoData(options?: DemoDataOptions): DemoDataset {
   if (!Number.isFinite(scale) || scale <= 0)
     throw new Error(`scale must be a positive number, got ${scale}`);
   const count = Math.max(1, Math.round(DEMO_BASE_PROJECT_COUNT * scale));
-  const out: DemoDataset = { projects: [], experiments: [], runs: [] };
+  const out: DemoDataset = {
+    projects: [],
+    experiments: [],
+    runs: [],
+    datasets: [],
+    runInputs: [],
+    models: [],
+    evaluations: [],
+    deployments: [],
+    notes: [],
+    tags: [],
+  };
   const runIds = new Set<string>();
   for (const spec of projectSpecs(count))
     generateProject(seed, spec, runIds, out);
@@ -2477,5 +2454,18 @@ export function summarizeDemoData(d: DemoDataset): DemoDataSummary {
     runs: d.runs.length,
     metricSeries,
     points,
+    datasets: d.datasets.length,
+    models: d.models.length,
+    modelVersions: d.models.reduce((n, m) => n + m.versions.length, 0),
+    evaluations: d.evaluations.length,
+    deployments: d.deployments.length,
+    monitoringPoints: d.deployments.reduce(
+      (n, dep) =>
+        n + dep.monitoring.reduce((k, series) => k + series.points.length, 0),
+      0,
+    ),
+    notes: d.notes.length,
+    noteRevisions: d.notes.reduce((n, note) => n + 1 + note.edits.length, 0),
+    tags: d.tags.reduce((n, t) => n + t.tags.length, 0),
   };
 }
