@@ -3,7 +3,8 @@
  * and check that the overlaid metric curves are drawn and the param diff is shown.
  */
 const assert = require('assert');
-const { screenshot, signInAsGuest } = require('../lib');
+const path = require('path');
+const { outputDir, screenshot, signInAsGuest } = require('../lib');
 
 /** A demo project with at least three runs, through the API as a script would ask. */
 async function projectWithRuns(baseUrl, token) {
@@ -46,12 +47,11 @@ module.exports = [
         .nth(2)
         .waitFor();
       // The curves of the first metric, overlaid for the three runs and drawn by ECharts.
+      // (The chart is mounted, empty, while the histories load: wait for the three series.)
       const chart = page.locator(
-        '[role="img"][aria-label^="Line chart of"][data-rendered="true"]',
+        '[role="img"][aria-label^="Line chart of"][aria-label$=" for 3 series"][data-rendered="true"]',
       );
       await chart.first().waitFor({ timeout: 60_000 });
-      const label = await chart.first().getAttribute('aria-label');
-      assert.match(label, /for 3 series$/);
       assert.ok(
         (await chart.first().locator('canvas').count()) > 0,
         'the chart is drawn on a canvas',
@@ -72,6 +72,19 @@ module.exports = [
         .first()
         .waitFor({ state: 'attached' });
       await screenshot(page, 'compare-runs');
+      // The page scrolls inside Backstage's content area, which a full-page shot does not
+      // capture: the charts are shot as elements.
+      await chart
+        .first()
+        .screenshot({ path: path.join(outputDir, 'compare-curves.png') });
+      const parallel = page.locator(
+        '[role="img"][aria-label^="Parallel coordinates"][data-rendered="true"]',
+      );
+      if (await parallel.count()) {
+        await parallel.first().screenshot({
+          path: path.join(outputDir, 'compare-parallel-coordinates.png'),
+        });
+      }
     },
   },
 ];

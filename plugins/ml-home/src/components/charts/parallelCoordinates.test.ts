@@ -62,6 +62,9 @@ describe('buildParallelCoordinatesOption', () => {
       max: 0.9,
       inRange: { color: ['#d0d7e5', '#5470c6'] },
     });
+    const formatter = (higher.visualMap as { formatter: (v: number) => string })
+      .formatter;
+    expect(formatter(0.7712)).toBe('0.7712');
     const lower = buildParallelCoordinatesOption({
       items,
       paramKeys: ['lr'],

@@ -138,6 +138,8 @@ export function buildParallelCoordinatesOption(options: {
               direction === 'higher' ? 'worse' : 'better',
             ],
             calculable: true,
+            // The default shows whole numbers, which turns a 0.77–0.81 range into "1" and "1".
+            formatter: (value: unknown) => formatMetric(Number(value)),
           }
         : undefined,
     tooltip: { trigger: 'item', confine: true },
