@@ -302,6 +302,19 @@ describe('EvaluationPage', () => {
     ).toBeEnabled();
   });
 
+  it('names a script that recorded the evaluation without linking it to the catalog', async () => {
+    const byScript = {
+      ...churnEvaluation(),
+      createdBy: 'ml-home-token',
+    };
+    await render(pageApi({ getEvaluation: async () => byScript }));
+    await screen.findByTestId('slice-row-country=de');
+    expect(screen.getByText('ml-home-token')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /ml-home-token/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('offers a retry when the evaluation cannot be loaded', async () => {
     let calls = 0;
     const api = pageApi({

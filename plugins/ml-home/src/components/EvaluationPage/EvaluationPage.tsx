@@ -9,6 +9,7 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -65,6 +66,26 @@ function emptyTitle(failingOnly: boolean, regressionsOnly: boolean) {
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Who did something: a link to their catalog entity when it is one, else the name as recorded
+ * (scripts and services write with a static token, whose subject is not an entity ref).
+ */
+function Actor(props: { actor: string }) {
+  const { actor } = props;
+  let isRef: boolean;
+  try {
+    parseEntityRef(actor);
+    isRef = true;
+  } catch {
+    isRef = false;
+  }
+  return isRef ? (
+    <EntityRefLink entityRef={actor} defaultKind="user" />
+  ) : (
+    <span>{actor}</span>
+  );
 }
 
 function Summary(props: { evaluation: Evaluation }) {
@@ -149,8 +170,7 @@ function Summary(props: { evaluation: Evaluation }) {
             Created
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-            {formatDateTime(e.createdAt)} by{' '}
-            <EntityRefLink entityRef={e.createdBy} defaultKind="user" />
+            {formatDateTime(e.createdAt)} by <Actor actor={e.createdBy} />
           </Typography>
         </Box>
         {e.description ? (
@@ -471,18 +491,6 @@ export const EvaluationPage = () => {
         <HeaderLabel
           label="Regressions"
           value={String(evaluation.score.regressions)}
-        />
-        <HeaderLabel
-          label="Baseline"
-          value={
-            evaluation.baselineVersion !== undefined
-              ? `v${evaluation.baselineVersion}`
-              : 'none'
-          }
-        />
-        <HeaderLabel
-          label="Created"
-          value={formatDateTime(evaluation.createdAt)}
         />
       </Header>
       <Content>

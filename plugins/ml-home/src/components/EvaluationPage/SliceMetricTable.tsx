@@ -20,13 +20,17 @@ const PAGE_SIZES = [25, 50, 100];
 
 const useStyles = makeStyles(theme => ({
   sliceCell: {
+    // Stays in view while wide tables scroll sideways; opaque like the row it sits in.
     position: 'sticky',
     left: 0,
-    background: theme.palette.background.paper,
     zIndex: 1,
     whiteSpace: 'nowrap',
+    background: theme.palette.background.paper,
+    'tbody tr:nth-of-type(odd) > &': {
+      background: theme.palette.background.default,
+    },
   },
-  failingRow: {
+  failingSlice: {
     // A stripe as well as the words: the words carry the meaning, the stripe helps scanning.
     boxShadow: `inset 4px 0 0 ${theme.palette.error.main}`,
   },
@@ -164,16 +168,16 @@ export function SliceMetricTable(props: {
           </TableHead>
           <TableBody>
             {shown.map(row => (
-              <TableRow
-                key={row.slice}
-                className={row.pass ? undefined : classes.failingRow}
-                data-testid={`slice-row-${row.slice}`}
-              >
+              <TableRow key={row.slice} data-testid={`slice-row-${row.slice}`}>
                 <TableCell
                   component="th"
                   role="rowheader"
                   scope="row"
-                  className={classes.sliceCell}
+                  className={
+                    row.pass
+                      ? classes.sliceCell
+                      : `${classes.sliceCell} ${classes.failingSlice}`
+                  }
                 >
                   <Box display="flex" flexDirection="column" style={{ gap: 4 }}>
                     <strong>{row.slice}</strong>

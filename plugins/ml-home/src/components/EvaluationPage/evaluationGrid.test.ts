@@ -11,6 +11,7 @@ import {
   validateDraft,
 } from './evaluationGrid';
 import { churnEvaluation, scoredEvaluation } from './__testUtils__/evaluations';
+import { percent, signed } from './verdicts';
 
 describe('evaluationGrid', () => {
   it('lays the score out by slice (overall first) and metric', () => {
@@ -148,5 +149,19 @@ describe('evaluationGrid', () => {
     expect(
       thresholdText({ metric: 'loss', op: '<', value: 1, slice: 'a=b' }),
     ).toBe('loss < 1 on a=b');
+  });
+
+  it('writes changes with their sign, small ones without an exponent', () => {
+    expect(signed(0.0123)).toBe('+0.0123');
+    expect(signed(-0.06)).toBe('-0.06');
+    expect(signed(0)).toBe('0');
+    expect(signed(-1e-4)).toBe('-0.0001');
+    // As a difference of two values comes out, not as typed.
+    expect(signed(0.3988 - 0.3989)).toBe('-0.0001');
+    expect(signed(0.00012345)).toBe('+0.00012');
+    expect(signed(NaN)).toBe('NaN');
+    expect(percent(0.0123)).toBe('+1.2 %');
+    expect(percent(-0.5)).toBe('-50 %');
+    expect(percent(undefined)).toBeUndefined();
   });
 });

@@ -76,9 +76,15 @@ export function VerdictMark(props: { pass: boolean; description: string }) {
   );
 }
 
-/** A number with its sign: `+0.012`, `-0.3`, `0`. */
+/**
+ * A change with its sign: `+0.012`, `-0.3`, `0`. Small changes keep two significant digits in
+ * plain notation (`-0.00012`), which reads better beside values than an exponent.
+ */
 export function signed(value: number): string {
-  const text = formatMetric(value);
+  const small = Number.isFinite(value) && value !== 0 && Math.abs(value) < 1e-3;
+  const text = small
+    ? String(Number(value.toPrecision(2)))
+    : formatMetric(value);
   return value > 0 ? `+${text}` : text;
 }
 
