@@ -14,6 +14,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -37,6 +38,8 @@ import { LineageGraph } from './LineageGraph';
 import { ModelCardView } from './ModelCardView';
 import { MoveAliasDialog } from './MoveAliasDialog';
 import { VersionsCard } from './VersionsCard';
+import { EvaluationsTable } from '../EvaluationsTable';
+import { NotesPanel, TagEditor } from '../annotations';
 
 const VERSIONS_PAGE_SIZE = 20;
 
@@ -301,6 +304,46 @@ export const ModelPage = () => {
                 />
               ) : null}
               {!selected ? 'Register a version to write its model card.' : null}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title={
+                selected ? `Evaluations of v${selected}` : 'Evaluations'
+              }
+              subheader="Pass or fail per slice against the thresholds, and the change against the baseline version"
+            >
+              <EvaluationsTable model={model.name} version={selected} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <InfoCard title="Tags">
+              <TagEditor
+                entityType="model"
+                entityId={model.id}
+                projectName={model.project}
+              />
+              {versionState.value ? (
+                <Box mt={2}>
+                  <Typography variant="subtitle2" component="h3">
+                    Tags of v{versionState.value.version}
+                  </Typography>
+                  <TagEditor
+                    entityType="model-version"
+                    entityId={versionState.value.id}
+                    projectName={model.project}
+                  />
+                </Box>
+              ) : null}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <InfoCard title="Notes">
+              <NotesPanel
+                entityType="model"
+                entityId={model.id}
+                projectName={model.project}
+              />
             </InfoCard>
           </Grid>
         </Grid>

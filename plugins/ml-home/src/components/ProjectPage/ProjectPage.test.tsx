@@ -250,6 +250,46 @@ describe('ProjectPage', () => {
     ).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('lists the project evaluations and its notes in their tabs', async () => {
+    const asked: Record<string, unknown[]> = { evaluations: [], notes: [] };
+    const mlHomeApi = api({
+      listEvaluations: async query => {
+        asked.evaluations.push(query);
+        return { items: [], totalCount: 0 };
+      },
+      listNotes: async query => {
+        asked.notes.push(query);
+        return { items: [], totalCount: 0 };
+      },
+      getTags: async (entityType, entityId) => ({
+        entityType,
+        entityId,
+        tags: ['retention'],
+      }),
+      countTags: async () => ({ items: [] }),
+    });
+    await render('/ml-home/projects/churn/evaluations', mlHomeApi);
+    expect(
+      await screen.findByRole('tab', { name: 'Evaluations' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() =>
+      expect(asked.evaluations[0]).toMatchObject({ project: 'churn' }),
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Notes' }));
+    expect(
+      await screen.findByText('Every note in the project'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(asked.notes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ entityType: 'project', entityId: 'p1' }),
+          expect.objectContaining({ project: 'churn' }),
+        ]),
+      ),
+    );
+  });
+
   it('expands a dataset to show its schema and who consumes it', async () => {
     await render('/ml-home/projects/churn/data');
     const summary = await screen.findByRole('button', {

@@ -27,6 +27,8 @@ import { DataTab } from './DataTab';
 import { DeploymentsTab } from './DeploymentsTab';
 import { ModelsTab } from './ModelsTab';
 import { OverviewTab } from './OverviewTab';
+import { NotesTab } from './NotesTab';
+import { EvaluationsTable } from '../EvaluationsTable';
 
 /** The tabs of a project space; each has its own URL below the project's. */
 const TABS = [
@@ -34,7 +36,9 @@ const TABS = [
   { path: 'runs', label: 'Experiments & runs' },
   { path: 'models', label: 'Models' },
   { path: 'data', label: 'Data & features' },
+  { path: 'evaluations', label: 'Evaluations' },
   { path: 'deployments', label: 'Deployments' },
+  { path: 'notes', label: 'Notes' },
 ] as const;
 type TabPath = (typeof TABS)[number]['path'];
 
@@ -47,8 +51,12 @@ function TabContent(props: { tab: TabPath; project: Project }) {
       return <ModelsTab project={project} />;
     case 'data':
       return <DataTab project={project} />;
+    case 'evaluations':
+      return <EvaluationsTable project={project.name} />;
     case 'deployments':
       return <DeploymentsTab project={project} />;
+    case 'notes':
+      return <NotesTab project={project} />;
     default:
       return <OverviewTab project={project} />;
   }
@@ -66,7 +74,7 @@ function TeamLabel(props: { owner: string }) {
 
 /**
  * A project space, `/ml-home/projects/:projectName/:tab?`: header with owner, lifecycle and
- * tags; tabs for overview, runs, models, data and deployments.
+ * tags; tabs for overview, runs, models, data, evaluations, deployments and notes.
  *
  * @public
  */
