@@ -18,7 +18,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import type { CompareRequest } from '@ml-home/plugin-ml-home-common';
 import { useEffect, useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -35,6 +34,7 @@ import { MetricCurvesSection } from './MetricCurvesSection';
 import { MetricTable } from './MetricTable';
 import { ParallelCoordinatesSection } from './ParallelCoordinatesSection';
 import { ParamDiffTable } from './ParamDiffTable';
+import { VersionEvaluationsSection } from './VersionEvaluationsSection';
 
 /** The most items one comparison takes (the API's limit). */
 const MAX_ITEMS = 100;
@@ -223,12 +223,16 @@ export function ComparePage() {
             />
           </InfoCard>
         </Grid>
-        <Grid item xs={12}>
-          <Typography variant="body2" color="textSecondary">
-            Per-slice evaluation deltas against a baseline will appear here once
-            evaluations are recorded for the compared model versions.
-          </Typography>
-        </Grid>
+        {state.versions.length >= 2 ? (
+          <Grid item xs={12}>
+            <InfoCard
+              title="Evaluations slice by slice"
+              subheader="Each version's evaluation on the same dataset, with the change against the first version"
+            >
+              <VersionEvaluationsSection versions={state.versions} />
+            </InfoCard>
+          </Grid>
+        ) : null}
       </Grid>
     );
   }
