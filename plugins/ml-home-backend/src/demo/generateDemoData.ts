@@ -1,22 +1,31 @@
 /*
  * Deterministic demo data for ML Home: projects, experiments, runs, params, tags and metric series
  * for Sonora, the fictional music-streaming company described in `examples/org.yaml` and
- * `examples/systems.yaml`.
+ * `examples/systems.yaml`; and each project's registry (see demoRegistry.ts): its training,
+ * evaluation and feature sets with the domain's feature schema and the runs that read them, its
+ * models (`<project>-model` plus, for a few projects, companions) with 1–8 versions built from its
+ * best finished runs, aliases and how they moved, evaluations of the newest versions on 4–12
+ * slices with release thresholds, deployments to the catalog's serving components with a month of
+ * hourly monitoring, and the notes (some edited) and tags the team left on all of it.
  *
- * - Pure TypeScript, no dependencies, no I/O.
+ * - Pure TypeScript, no I/O (evaluations are scored with `@ml-home/plugin-ml-home-common`).
  * - Deterministic: the same `seed` and `scale` always give deep-equal (and JSON byte-identical)
  *   output. A small seeded PRNG (mulberry32) is used; `Math.random` and `Date.now` are never called.
  *   Every timestamp is `DEMO_EPOCH_MS` (the demo's "now") minus an offset, so all timestamps are
  *   at or before `DEMO_EPOCH_MS`.
- * - Each project draws from its own PRNG stream, seeded from `seed` and the project name, so a
- *   smaller `scale` yields a prefix of the projects of a larger one, with identical contents.
+ * - Each project draws from its own PRNG streams (one for its runs, one for its registry), seeded
+ *   from `seed` and the project name, so a smaller `scale` yields a prefix of the projects of a
+ *   larger one, with identical contents.
  *
  * `scale` multiplies the number of projects only: `round(40 * scale)` projects (at least 1).
  * scale 1 → 40 projects (5 per team), scale 0.1 → 4 projects (for tests), scale 10 → 400 projects
  * (beyond 40, projects are regional / product variants such as `search-ranking-emea`). Experiments
  * per project (1–4), runs per project (5–60) and points per run do not depend on `scale`.
- * At scale 1 (default seed): 40 projects, 84 experiments, 844 runs, 4,135 metric series, 382,275 points,
- * generated in ~0.3–0.9 s; other seeds give similar sizes (always well under 600,000 points).
+ * At scale 1 (default seed): 40 projects, 84 experiments, 844 runs, 4,135 metric series, 382,275
+ * points; 120 data sets, 49 models with 179 versions, 108 evaluations, 95 deployments (42
+ * active) with 82,395 monitoring points, 278 notes (328 revisions) and 441 tags; generated in
+ * about a second.
+ * Other seeds give similar sizes (always well under 600,000 metric points).
  */
 
 import { hashString, Rng } from './demoRandom';
