@@ -639,7 +639,9 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     const group = <T>(list: any[], map: (r: any) => T) => {
       const out = new Map<string, T[]>();
       for (const r of list) {
-        out.set(r.run_id, [...(out.get(r.run_id) ?? []), map(r)]);
+        const items = out.get(r.run_id);
+        if (items) items.push(map(r));
+        else out.set(r.run_id, [map(r)]);
       }
       return out;
     };
