@@ -582,6 +582,18 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     return { items, nextCursor, totalCount };
   }
 
+  async getRunProjects(runIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks(runIds, IN_CHUNK)) {
+      const rows = await this.db('runs as r')
+        .join('projects as p', 'p.id', 'r.project_id')
+        .whereIn('r.id', part)
+        .select('r.id', 'p.name');
+      for (const row of rows) out.set(row.id, row.name);
+    }
+    return out;
+  }
+
   async getRun(runId: string): Promise<Run | undefined> {
     const row = await this.db('runs').where('id', runId).first();
     if (!row) {

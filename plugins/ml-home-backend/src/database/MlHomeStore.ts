@@ -68,6 +68,8 @@ export interface MlHomeStore {
     options: Omit<RunsQueryOptions, 'projectId'>,
   ): Promise<{ items: Run[]; nextCursor?: string; totalCount: number }>;
   getRun(runId: string): Promise<Run | undefined>;
+  /** The project name of each run that exists, by run id (a light lookup, no hydration). */
+  getRunProjects(runIds: string[]): Promise<Map<string, string>>;
   /** The runs with these ids that exist, in no particular order. */
   getRuns(runIds: string[]): Promise<Run[]>;
   getMetricHistory(

@@ -733,6 +733,45 @@ export const spec = {
           },
         },
       },
+      MetricHistoriesRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['runIds', 'key'],
+        properties: {
+          runIds: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              pattern: '^[0-9a-f]{32}$',
+            },
+          },
+          key: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 250,
+          },
+          maxPoints: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5000,
+            default: 1000,
+          },
+        },
+      },
+      MetricHistoryList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MetricHistory',
+            },
+          },
+        },
+      },
       IngestMetric: {
         type: 'object',
         additionalProperties: false,
@@ -3338,6 +3377,38 @@ export const spec = {
         },
       },
     },
+    '/metric-histories': {
+      post: {
+        operationId: 'getMetricHistories',
+        description:
+          "One metric's history for many runs in one call (overlaid curves), each downsampled like the single-run route. A run that never logged the metric gets an empty series. Reads only; POST because the run list can be long.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MetricHistoriesRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One series per run, in request order.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricHistoryList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/projects/{projectName}/models': {
       get: {
         operationId: 'listModels',
@@ -4819,6 +4890,12 @@ export type EndpointMap = {
     path: NonNullable<operations['getMetricHistory']['parameters']['path']>;
     query: NonNullable<operations['getMetricHistory']['parameters']['query']>;
     response: operations['getMetricHistory']['responses'][200]['content']['application/json'];
+  };
+  '#post|/metric-histories': {
+    body: NonNullable<
+      operations['getMetricHistories']['requestBody']
+    >['content']['application/json'];
+    response: operations['getMetricHistories']['responses'][200]['content']['application/json'];
   };
   '#get|/projects/{projectName}/models': {
     path: NonNullable<operations['listModels']['parameters']['path']>;

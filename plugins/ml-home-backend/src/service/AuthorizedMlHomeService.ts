@@ -203,6 +203,27 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.getMetricHistory(caller, runId, key, maxPoints);
   }
 
+  resolveRunProjects(runIds: string[]) {
+    return this.inner.resolveRunProjects(runIds);
+  }
+
+  async getMetricHistories(
+    caller: Caller,
+    runIds: string[],
+    key: string,
+    maxPoints: number,
+  ) {
+    const projects = await this.inner.resolveRunProjects(runIds);
+    for (const name of new Set(projects.values())) {
+      await this.check(
+        caller,
+        mlHomeProjectReadPermission,
+        await this.inner.resolveProject(name, { includeDeleted: true }),
+      );
+    }
+    return this.inner.getMetricHistories(caller, runIds, key, maxPoints);
+  }
+
   async listModels(
     caller: Caller,
     project: string,

@@ -335,6 +335,36 @@ export class DefaultMlHomeService implements MlHomeService {
     };
   }
 
+  async resolveRunProjects(runIds: string[]) {
+    const projects = await this.store.getRunProjects(runIds);
+    runIds.forEach((id, i) => {
+      if (!projects.has(id)) {
+        throw new InputError(`runIds[${i}]: no run with id '${id}'`);
+      }
+    });
+    return projects;
+  }
+
+  async getMetricHistories(
+    _caller: Caller,
+    runIds: string[],
+    key: string,
+    maxPoints: number,
+  ) {
+    checkKey('key', key);
+    if (new Set(runIds).size !== runIds.length) {
+      throw new InputError('runIds names a run more than once');
+    }
+    await this.resolveRunProjects(runIds);
+    return Promise.all(
+      runIds.map(async runId => ({
+        runId,
+        key,
+        ...(await this.store.getMetricHistory(runId, key, maxPoints)),
+      })),
+    );
+  }
+
   async ingest(caller: Caller, name: string, request: IngestRequest) {
     const project = await this.resolveProject(name);
     const batch = this.validateBatch(request);

@@ -212,6 +212,14 @@ export interface MlHomeService {
     maxPoints: number,
   ): Promise<MetricHistory>;
 
+  getMetricHistories(
+    caller: Caller,
+    runIds: string[],
+    key: string,
+    maxPoints: number,
+  ): Promise<MetricHistory[]>;
+  /** The project of each run, by run id; a 400 names the first id that is no run. */
+  resolveRunProjects(runIds: string[]): Promise<Map<string, string>>;
   ingest(
     caller: Caller,
     name: string,

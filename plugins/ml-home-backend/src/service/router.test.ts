@@ -1815,6 +1815,56 @@ describe('ML Home API', () => {
         expect(history.body.downsampled).toBe(true);
         expect(history.body.points.length).toBeLessThanOrEqual(100);
         expect(history.body.points.some((p: any) => p.value === 99)).toBe(true);
+
+        // Many runs' series of one metric in one call, in request order; a run that never
+        // logged the metric gets an empty series.
+        const many = await api()
+          .post('/api/ml-home/metric-histories')
+          .set('Authorization', user(BOB))
+          .send({
+            runIds: [RUN_A, 'd'.repeat(32)],
+            key: 'loss',
+            maxPoints: 100,
+          });
+        expect(many.status).toBe(200);
+        expect(
+          many.body.items.map((h: any) => [h.runId, h.totalPoints]),
+        ).toEqual([
+          [RUN_A, expect.any(Number)],
+          ['d'.repeat(32), 3000],
+        ]);
+        expect(many.body.items[1].points).toEqual(history.body.points);
+        const unknownRun = await api()
+          .post('/api/ml-home/metric-histories')
+          .set('Authorization', user(BOB))
+          .send({ runIds: [RUN_A, 'e'.repeat(31) + 'f'], key: 'loss' });
+        expect(unknownRun.status).toBe(400);
+        expect(unknownRun.body.error.message).toContain('runIds[1]');
+        // A reader limited to team-a's projects may not read a team-b run among them.
+        const teamBRun = 'b0'.repeat(16);
+        await ingest(
+          {
+            runs: [
+              {
+                runId: teamBRun,
+                experiment: 'x',
+                metrics: [{ key: 'loss', value: 1 }],
+              },
+            ],
+          },
+          user(BOB),
+          'other-home',
+        );
+        const hidden = await api()
+          .post('/api/ml-home/metric-histories')
+          .set('Authorization', user(EVE))
+          .send({ runIds: ['d'.repeat(32), teamBRun], key: 'loss' });
+        expect(hidden.status).toBe(403);
+        const visible = await api()
+          .post('/api/ml-home/metric-histories')
+          .set('Authorization', user(EVE))
+          .send({ runIds: ['d'.repeat(32)], key: 'loss' });
+        expect(visible.status).toBe(200);
       });
       it('compares runs and model versions side by side', async () => {
         const runId = (i: number) => i.toString(16).padStart(32, 'c');

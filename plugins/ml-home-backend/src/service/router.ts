@@ -252,6 +252,18 @@ export async function createRouter(
     );
   });
 
+  api.post('/metric-histories', async (req, res) => {
+    const histories = await service.getMetricHistories(
+      await caller(req),
+      req.body.runIds,
+      req.body.key,
+      req.body.maxPoints ?? 1000,
+    );
+    res.json({
+      items: histories.map(h => ({ ...h, points: pointsToWire(h.points) })),
+    });
+  });
+
   api.get('/runs/:runId/metric-history', async (req, res) => {
     const history = await service.getMetricHistory(
       await caller(req),

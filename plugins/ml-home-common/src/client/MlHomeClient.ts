@@ -35,6 +35,8 @@ import type {
   IngestBatch,
   IngestResult,
   MetricHistory,
+  MetricHistoriesRequest,
+  MetricHistoryList,
   Model,
   ModelAlias,
   ModelCreate,
@@ -192,6 +194,9 @@ export interface MlHomeApi {
     key: string,
     options?: { maxPoints?: number },
   ): Promise<MetricHistory>;
+  getMetricHistories(
+    request: MetricHistoriesRequest,
+  ): Promise<MetricHistoryList>;
   ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
   listModels(project: string, page?: PageQuery): Promise<ModelList>;
   createModel(project: string, model: ModelCreate): Promise<Model>;
@@ -375,6 +380,14 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<MetricHistory>(
       'GET',
       `/runs/${segment(runId)}/metric-history${toQueryString({ key, maxPoints: options?.maxPoints })}`,
+    );
+  }
+
+  getMetricHistories(request: MetricHistoriesRequest) {
+    return this.request<MetricHistoryList>(
+      'POST',
+      '/metric-histories',
+      request,
     );
   }
 

@@ -172,6 +172,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metric-histories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description One metric's history for many runs in one call (overlaid curves), each downsampled like the single-run route. A run that never logged the metric gets an empty series. Reads only; POST because the run list can be long. */
+    post: operations['getMetricHistories'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{projectName}/models': {
     parameters: {
       query?: never;
@@ -828,6 +845,15 @@ export interface components {
       points: components['schemas']['MetricPoint'][];
       totalPoints: number;
       downsampled: boolean;
+    };
+    MetricHistoriesRequest: {
+      runIds: string[];
+      key: string;
+      /** @default 1000 */
+      maxPoints?: number;
+    };
+    MetricHistoryList: {
+      items: components['schemas']['MetricHistory'][];
     };
     IngestMetric: {
       key: string;
@@ -1816,6 +1842,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MetricHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getMetricHistories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MetricHistoriesRequest'];
+      };
+    };
+    responses: {
+      /** @description One series per run, in request order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricHistoryList'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2907,6 +2958,11 @@ export type RunList = components['schemas']['RunList'];
 export type MetricPoint = components['schemas']['MetricPoint'];
 /** @public */
 export type MetricHistory = components['schemas']['MetricHistory'];
+/** @public */
+export type MetricHistoriesRequest =
+  components['schemas']['MetricHistoriesRequest'];
+/** @public */
+export type MetricHistoryList = components['schemas']['MetricHistoryList'];
 /** @public */
 export type IngestMetric = components['schemas']['IngestMetric'];
 /** @public */

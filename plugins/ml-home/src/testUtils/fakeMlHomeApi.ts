@@ -15,6 +15,7 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   listRuns: true,
   getRun: true,
   getMetricHistory: true,
+  getMetricHistories: true,
   ingest: true,
   listModels: true,
   createModel: true,

@@ -70,9 +70,9 @@ async function render(search: string, overrides = {}) {
       compareCalls.push(request);
       return result;
     },
-    getMetricHistory: async (runId, key, options) => {
-      historyCalls.push([runId, key, options?.maxPoints]);
-      return history(runId, key);
+    getMetricHistories: async ({ runIds, key, maxPoints }) => {
+      for (const runId of runIds) historyCalls.push([runId, key, maxPoints]);
+      return { items: runIds.map(runId => history(runId, key)) };
     },
     ...overrides,
   });

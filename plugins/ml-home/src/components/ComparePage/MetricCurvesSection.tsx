@@ -20,10 +20,17 @@ import { mapWithLimit } from './compareState';
 /** Points per curve asked of the server, which downsamples keeping each bucket's extremes. */
 export const CURVE_MAX_POINTS = 1000;
 
-/** Requests in flight at once while loading the curves of up to 100 items. */
-const HISTORY_CONCURRENCY = 6;
+/** Runs per history request: the API answers up to 100 runs' series of one metric in one call. */
+const RUNS_PER_REQUEST = 100;
 
 const NO_SERIES: CurveSeries[] = [];
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
 
 /** One metric's curves of every item that logged it. */
 function MetricCurvesForKey(props: {
@@ -44,12 +51,16 @@ function MetricCurvesForKey(props: {
   );
   const histories = useAsyncRetry(
     () =>
-      mapWithLimit(wanted, HISTORY_CONCURRENCY, async w => {
-        const history = await api.getMetricHistory(w.runId, metricKey, {
+      mapWithLimit(chunk(wanted, RUNS_PER_REQUEST), 2, async part => {
+        const { items } = await api.getMetricHistories({
+          runIds: part.map(w => w.runId),
+          key: metricKey,
           maxPoints: CURVE_MAX_POINTS,
         });
-        return { name: w.label, points: history.points } as CurveSeries;
-      }),
+        return part.map(
+          (w, i) => ({ name: w.label, points: items[i].points }) as CurveSeries,
+        );
+      }).then(parts => parts.flat()),
     [api, wanted, metricKey],
   );
   return (
