@@ -1837,7 +1837,7 @@ describe('ML Home API', () => {
         const unknownRun = await api()
           .post('/api/ml-home/metric-histories')
           .set('Authorization', user(BOB))
-          .send({ runIds: [RUN_A, 'e'.repeat(31) + 'f'], key: 'loss' });
+          .send({ runIds: [RUN_A, `${'e'.repeat(31)}f`], key: 'loss' });
         expect(unknownRun.status).toBe(400);
         expect(unknownRun.body.error.message).toContain('runIds[1]');
         // A reader limited to team-a's projects may not read a team-b run among them.
