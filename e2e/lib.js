@@ -77,10 +77,15 @@ async function launchBrowser() {
   });
 }
 
-async function screenshot(page, name) {
+/**
+ * Saves a screenshot. `fullPage` (the default) captures the document, but Backstage pages scroll
+ * inside their main area, so content below the first screen comes out blank: scroll the part that
+ * matters into view and pass `{ fullPage: false }` for it.
+ */
+async function screenshot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

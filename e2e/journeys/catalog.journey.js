@@ -171,11 +171,25 @@ module.exports = [
           )
         ).json()
       ).totalCount;
-      const datasets = await queryCatalog(
-        baseUrl,
-        token,
-        'kind=resource,spec.type=dataset',
-      );
+      // The catalog processes entities one by one after the provider's mutation: wait for all.
+      let datasets = [];
+      for (const until = Date.now() + CATALOG_PATIENCE_MS; ; ) {
+        datasets = await queryCatalog(
+          baseUrl,
+          token,
+          'kind=resource,spec.type=dataset',
+        );
+        const ready = datasets.filter(
+          d => relationTargets(d, 'ownedBy').length === 1,
+        );
+        if (
+          ready.length === trainingSets + evaluationSets ||
+          Date.now() > until
+        ) {
+          break;
+        }
+        await sleep(2000);
+      }
       assert.strictEqual(datasets.length, trainingSets + evaluationSets);
       const train = datasets.find(
         d =>

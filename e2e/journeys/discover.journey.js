@@ -61,7 +61,10 @@ module.exports = [
         (await nodes.count()) >= 3,
         'the lineage shows datasets, the run and the version',
       );
-      await screenshot(page, 'model-lineage');
+      await screenshot(page, 'model');
+      await page.locator('[aria-label^="Lineage of"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await screenshot(page, 'model-lineage', { fullPage: false });
 
       await page.goto(`${baseUrl}/ml-home/features`);
       await page.getByText(/feature/i).first().waitFor();
