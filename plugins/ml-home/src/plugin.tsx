@@ -14,6 +14,7 @@ import {
   compareRouteRef,
   evaluationRouteRef,
   featuresRouteRef,
+  orphansRouteRef,
   modelRouteRef,
   projectRouteRef,
   rootRouteRef,
@@ -57,6 +58,7 @@ export const mlHomePlugin = createFrontendPlugin({
     model: modelRouteRef,
     evaluation: evaluationRouteRef,
     features: featuresRouteRef,
+    orphans: orphansRouteRef,
   },
   extensions: [
     mlHomeApi,

@@ -27,6 +27,12 @@ export const evaluationRouteRef = createSubRouteRef({
   path: '/evaluations/:evaluationId',
 });
 
+/** Models whose owner group has left the catalog, `/ml-home/orphans`. */
+export const orphansRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/orphans',
+});
+
 /** Feature sets and datasets across projects, `/ml-home/features`. */
 export const featuresRouteRef = createSubRouteRef({
   parent: rootRouteRef,

@@ -29,7 +29,11 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useMyGroups } from '../../hooks/useMyGroups';
-import { featuresRouteRef, projectRouteRef } from '../../routes';
+import {
+  featuresRouteRef,
+  orphansRouteRef,
+  projectRouteRef,
+} from '../../routes';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
 import { formatRelativeTime, shortEntityRef } from '../common/format';
@@ -59,6 +63,7 @@ export const MlHomePage = () => {
   const navigate = useNavigate();
   const projectLink = useRouteRef(projectRouteRef);
   const featuresLink = useRouteRef(featuresRouteRef);
+  const orphansLink = useRouteRef(orphansRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const owners = searchParams.getAll('owner');
@@ -384,6 +389,11 @@ export const MlHomePage = () => {
           {featuresLink ? (
             <Button component={Link} to={featuresLink()}>
               Explore features
+            </Button>
+          ) : null}
+          {orphansLink ? (
+            <Button component={Link} to={orphansLink()}>
+              Orphaned models
             </Button>
           ) : null}
           {openCreate ? (

@@ -5,6 +5,7 @@ import { ComparePage } from '../ComparePage';
 import { ModelPage } from '../ModelPage';
 import { EvaluationPage } from '../EvaluationPage';
 import { FeaturesPage } from '../FeaturesPage';
+import { OrphansPage } from '../OrphansPage';
 
 /**
  * Every ML Home page below `/ml-home`. Paths match the sub-route refs in `routes.ts`, which
@@ -20,5 +21,6 @@ export const Router = () => (
     <Route path="/models/:modelName" element={<ModelPage />} />
     <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
     <Route path="/features" element={<FeaturesPage />} />
+    <Route path="/orphans" element={<OrphansPage />} />
   </Routes>
 );

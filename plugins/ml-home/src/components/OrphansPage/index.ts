@@ -1,0 +1,1 @@
+export { OrphansPage } from './OrphansPage';
