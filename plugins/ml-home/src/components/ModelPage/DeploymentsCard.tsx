@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useComponentOwners } from '../../hooks/useComponentOwners';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -112,6 +113,7 @@ export function DeploymentsCard(props: {
     selectedId,
   } = props;
   const links = useMlHomeLinks();
+  const owners = useComponentOwners(props.deployments.map(d => d.service));
   const selectedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selectedId) selectedRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -140,6 +142,19 @@ export function DeploymentsCard(props: {
       render: d => (
         <EntityRefLink entityRef={d.service} defaultKind="component" />
       ),
+    },
+    {
+      title: 'Service owner',
+      field: 'service',
+      render: d =>
+        owners.get(d.service) ? (
+          <EntityRefLink
+            entityRef={owners.get(d.service)!}
+            defaultKind="group"
+          />
+        ) : (
+          'unknown'
+        ),
     },
     {
       title: 'Endpoint',

@@ -207,11 +207,24 @@ async function lineageNode(id: string, name: string) {
   return node;
 }
 
+/** The serving component in the catalog, owned by the team on call for it. */
+const SERVING_COMPONENT = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'churn-scorer', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/scoring-oncall',
+  },
+};
+
 const render = (url = '/ml-home/models/churn-classifier', mlHomeApi = api()) =>
   renderPage(<ModelPage />, {
     path: '/models/:modelName',
     url,
     api: mlHomeApi,
+    catalogEntities: [SERVING_COMPONENT],
   });
 
 describe('ModelPage', () => {
@@ -349,13 +362,17 @@ describe('ModelPage', () => {
     const services = within(confirm).getByRole('list', {
       name: 'Services serving the model',
     });
-    expect(within(services).getByRole('link')).toHaveAttribute(
+    expect(within(services).getAllByRole('link')[0]).toHaveAttribute(
       'href',
       '/catalog/default/component/churn-scorer',
     );
     expect(
-      within(services).getByText('production · serves v3'),
+      within(services).getByText('production · serves v3', { exact: false }),
     ).toBeInTheDocument();
+    // Blast radius: who owns each serving service.
+    expect(
+      await within(services).findByRole('link', { name: /scoring-oncall/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/scoring-oncall');
     expect(moves).toEqual([]);
 
     await userEvent.click(

@@ -308,9 +308,7 @@ export const ModelPage = () => {
           </Grid>
           <Grid item xs={12}>
             <InfoCard
-              title={
-                selected ? `Evaluations of v${selected}` : 'Evaluations'
-              }
+              title={selected ? `Evaluations of v${selected}` : 'Evaluations'}
               subheader="Pass or fail per slice against the thresholds, and the change against the baseline version"
             >
               <EvaluationsTable model={model.name} version={selected} />

@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useComponentOwners } from '../../hooks/useComponentOwners';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -63,6 +64,7 @@ export function MoveAliasDialog(props: {
 
   const current = model.aliases.find(a => a.alias === alias);
   const active = deployments.filter(d => d.status === 'active');
+  const owners = useComponentOwners(active.map(d => d.service));
 
   const review = (event: FormEvent) => {
     event.preventDefault();
@@ -177,7 +179,20 @@ export function MoveAliasDialog(props: {
                             defaultKind="component"
                           />
                         }
-                        secondary={`${d.environment} · serves v${d.version}`}
+                        secondary={
+                          <>
+                            {`${d.environment} · serves v${d.version}`}
+                            {owners.get(d.service) ? (
+                              <>
+                                {' · owned by '}
+                                <EntityRefLink
+                                  entityRef={owners.get(d.service)!}
+                                  defaultKind="group"
+                                />
+                              </>
+                            ) : null}
+                          </>
+                        }
                       />
                     </ListItem>
                   ))}

@@ -1,0 +1,27 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+
+/**
+ * The owner (`spec.owner`) of each catalog component, by entity ref, in one catalog call: who to
+ * talk to before a change reaches the services that serve a model. Missing components are absent.
+ */
+export function useComponentOwners(refs: string[]): Map<string, string> {
+  const catalogApi = useApi(catalogApiRef);
+  const key = [...new Set(refs)].sort().join(',');
+  const state = useAsync(async () => {
+    const unique = key ? key.split(',') : [];
+    const owners = new Map<string, string>();
+    if (!unique.length) return owners;
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs: unique,
+      fields: ['kind', 'metadata.name', 'spec.owner'],
+    });
+    items.forEach((entity, i) => {
+      const owner = entity?.spec?.owner;
+      if (typeof owner === 'string') owners.set(unique[i], owner);
+    });
+    return owners;
+  }, [catalogApi, key]);
+  return state.value ?? new Map();
+}
