@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
   Deployment,
+  DeploymentInput,
   DeploymentSearchQuery,
   LineageGraph,
   Model,
@@ -34,26 +35,14 @@ export interface DeploymentsStore {
   getDeployment(id: string): Promise<Deployment | undefined>;
   createDeployment(
     model: Model,
-    input: {
-      version: number;
-      environment: string;
-      service: string;
-      endpoint: string;
-      deployedAt: Date;
-    },
+    input: DeploymentInput,
     actor: string,
   ): Promise<Deployment>;
   /** Records a deployment inside the caller's transaction (a batch); returns its id. */
   createDeploymentIn(
     tx: Knex.Transaction,
     model: Model,
-    input: {
-      version: number;
-      environment: string;
-      service: string;
-      endpoint: string;
-      deployedAt: Date;
-    },
+    input: DeploymentInput,
     actor: string,
   ): Promise<string>;
   retireDeployment(deployment: Deployment, actor: string): Promise<Deployment>;
@@ -168,13 +157,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
   async createDeploymentIn(
     tx: Knex.Transaction,
     model: Model,
-    input: {
-      version: number;
-      environment: string;
-      service: string;
-      endpoint: string;
-      deployedAt: Date;
-    },
+    input: DeploymentInput,
     actor: string,
   ): Promise<string> {
     const id = randomUUID();
@@ -239,13 +222,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
 
   async createDeployment(
     model: Model,
-    input: {
-      version: number;
-      environment: string;
-      service: string;
-      endpoint: string;
-      deployedAt: Date;
-    },
+    input: DeploymentInput,
     actor: string,
   ): Promise<Deployment> {
     const id = await this.db.transaction(tx =>

@@ -232,6 +232,15 @@ export interface DatasetSearchQuery {
   cursor?: string;
 }
 
+/** What the service hands the store to record a deployment (the serving ref normalised). */
+export interface DeploymentInput {
+  version: number;
+  environment: string;
+  service: string;
+  endpoint: string;
+  deployedAt: Date;
+}
+
 /** Filters of the cross-model deployment list. */
 export interface DeploymentSearchQuery {
   project?: string;
