@@ -141,6 +141,7 @@ export const mlHomePlugin = createBackendPlugin({
             evaluationsStore,
             models,
             datasets,
+            store,
           ),
           core,
           authorizer,

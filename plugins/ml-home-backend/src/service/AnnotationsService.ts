@@ -311,21 +311,11 @@ export class AuthorizedAnnotationsService implements AnnotationsService {
     return this.core.resolveProject(note.project, { includeDeleted: true });
   }
 
-  private async readable<T>(
-    caller: Caller,
-    empty: T,
-    run: (conditions: ProjectConditions) => Promise<T>,
-  ): Promise<T> {
-    const { denied, conditions } = await this.authorizer.conditionsFor(
-      caller,
-      mlHomeProjectReadPermission,
-    );
-    return denied ? empty : run(conditions);
-  }
-
   listNotes(caller: Caller, request: NoteListRequest) {
-    return this.readable(caller, { items: [], totalCount: 0 }, conditions =>
-      this.inner.listNotes(caller, request, conditions),
+    return this.authorizer.whenReadable(
+      caller,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.listNotes(caller, request, conditions),
     );
   }
 
@@ -414,7 +404,7 @@ export class AuthorizedAnnotationsService implements AnnotationsService {
     caller: Caller,
     request: Parameters<AnnotationsService['countTags']>[1],
   ) {
-    return this.readable(caller, [], conditions =>
+    return this.authorizer.whenReadable(caller, [], conditions =>
       this.inner.countTags(caller, request, conditions),
     );
   }
@@ -423,8 +413,10 @@ export class AuthorizedAnnotationsService implements AnnotationsService {
     caller: Caller,
     request: Parameters<AnnotationsService['listTagged']>[1],
   ) {
-    return this.readable(caller, { items: [], totalCount: 0 }, conditions =>
-      this.inner.listTagged(caller, request, conditions),
+    return this.authorizer.whenReadable(
+      caller,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.listTagged(caller, request, conditions),
     );
   }
 }

@@ -237,40 +237,36 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.listModels(caller, project, page);
   }
 
-  async searchModels(caller: Caller, query: ModelSearchQuery) {
-    const { denied, conditions } = await this.conditionsFor(
+  searchModels(caller: Caller, query: ModelSearchQuery) {
+    return this.authorizer.whenReadable(
       caller,
-      mlHomeProjectReadPermission,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.searchModels(caller, query, conditions),
     );
-    if (denied) return { items: [], totalCount: 0 };
-    return this.inner.searchModels(caller, query, conditions);
   }
 
-  async searchDatasets(caller: Caller, query: DatasetSearchQuery) {
-    const { denied, conditions } = await this.conditionsFor(
+  searchDatasets(caller: Caller, query: DatasetSearchQuery) {
+    return this.authorizer.whenReadable(
       caller,
-      mlHomeProjectReadPermission,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.searchDatasets(caller, query, conditions),
     );
-    if (denied) return { items: [], totalCount: 0 };
-    return this.inner.searchDatasets(caller, query, conditions);
   }
 
-  async searchDeployments(caller: Caller, query: DeploymentSearchQuery) {
-    const { denied, conditions } = await this.conditionsFor(
+  searchDeployments(caller: Caller, query: DeploymentSearchQuery) {
+    return this.authorizer.whenReadable(
       caller,
-      mlHomeProjectReadPermission,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.searchDeployments(caller, query, conditions),
     );
-    if (denied) return { items: [], totalCount: 0 };
-    return this.inner.searchDeployments(caller, query, conditions);
   }
 
-  async listOrphanedModels(caller: Caller) {
-    const { denied, conditions } = await this.conditionsFor(
+  listOrphanedModels(caller: Caller) {
+    return this.authorizer.whenReadable(
       caller,
-      mlHomeProjectReadPermission,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.listOrphanedModels(caller, conditions),
     );
-    if (denied) return { items: [], totalCount: 0 };
-    return this.inner.listOrphanedModels(caller, conditions);
   }
 
   async getModel(caller: Caller, name: string) {

@@ -10,11 +10,11 @@ import {
   mlHomeRunWritePermission,
   scoreEvaluation,
 } from '@ml-home/plugin-ml-home-common';
-import { Knex } from 'knex';
 import { DatasetsStore } from '../database/DatabaseDatasetsStore';
 import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
-import { ProjectConditions } from '../database/MlHomeStore';
+import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
+import { findDatasetByReference } from './datasetReference';
 import { EvaluationRecord, Page, Project } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
@@ -91,7 +91,6 @@ export interface EvaluationsService {
     model: string,
     version: number,
     request: EvaluationCreateRequest,
-    tx?: Knex.Transaction,
   ): Promise<{ evaluation: EvaluationView; created: boolean }>;
   getEvaluation(caller: Caller, id: string): Promise<EvaluationView>;
   setEvaluationThresholds(
@@ -120,6 +119,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
     private readonly evaluations: EvaluationsStore,
     private readonly models: ModelsStore,
     private readonly datasets: DatasetsStore,
+    private readonly store: MlHomeStore,
   ) {}
 
   async resolveEvaluation(id: string) {
@@ -133,24 +133,17 @@ export class DefaultEvaluationsService implements EvaluationsService {
     return { evaluation, project };
   }
 
-  /** `name` in the default project, or `project/name`. */
-  private async resolveDataset(
+  private resolveDataset(
     field: string,
     reference: string,
     defaultProject: string,
   ) {
-    const [projectName, name] = reference.includes('/')
-      ? reference.split('/', 2)
-      : [defaultProject, reference];
-    checkSlug(field, name);
-    const project = await this.core.resolveProject(projectName);
-    const dataset = await this.datasets.getDataset(project, name);
-    if (!dataset) {
-      throw new InputError(
-        `${field}: project '${projectName}' has no dataset named '${name}'`,
-      );
-    }
-    return dataset;
+    return findDatasetByReference(
+      { store: this.store, datasets: this.datasets },
+      field,
+      reference,
+      defaultProject,
+    );
   }
 
   /** Scores records in bulk: one query for all details, one per baseline lookup. */
@@ -247,7 +240,6 @@ export class DefaultEvaluationsService implements EvaluationsService {
     modelName: string,
     versionNumber: number,
     request: EvaluationCreateRequest,
-    tx?: Knex.Transaction,
   ) {
     const { model, project } = await this.core.resolveModel(modelName);
     const version = await this.models.getVersion(model, versionNumber);
@@ -308,13 +300,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
         tolerance,
       },
       caller.actor,
-      tx,
     );
-    if (tx) {
-      // Inside a batch the evaluation is not visible outside the transaction yet; the batch
-      // reports ids, not views.
-      return { evaluation: { id } as EvaluationView, created };
-    }
     return { evaluation: await this.getEvaluation(caller, id), created };
   }
 
@@ -448,13 +434,12 @@ export class AuthorizedEvaluationsService implements EvaluationsService {
     return this.inner.resolveEvaluation(id);
   }
 
-  async listEvaluations(caller: Caller, request: EvaluationListRequest) {
-    const { denied, conditions } = await this.authorizer.conditionsFor(
+  listEvaluations(caller: Caller, request: EvaluationListRequest) {
+    return this.authorizer.whenReadable(
       caller,
-      mlHomeProjectReadPermission,
+      { items: [], totalCount: 0 },
+      conditions => this.inner.listEvaluations(caller, request, conditions),
     );
-    if (denied) return { items: [], totalCount: 0 };
-    return this.inner.listEvaluations(caller, request, conditions);
   }
 
   async createEvaluation(
@@ -462,12 +447,11 @@ export class AuthorizedEvaluationsService implements EvaluationsService {
     model: string,
     version: number,
     request: EvaluationCreateRequest,
-    tx?: Knex.Transaction,
   ) {
     // Like registering a version: pipelines with ingestion tokens record evaluations.
     const { project } = await this.core.resolveModel(model);
     await this.authorizer.check(caller, mlHomeRunWritePermission, project);
-    return this.inner.createEvaluation(caller, model, version, request, tx);
+    return this.inner.createEvaluation(caller, model, version, request);
   }
 
   async getEvaluation(caller: Caller, id: string) {

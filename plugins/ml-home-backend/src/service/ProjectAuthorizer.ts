@@ -6,7 +6,10 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
-import { ML_HOME_PROJECT_RESOURCE_TYPE } from '@ml-home/plugin-ml-home-common';
+import {
+  ML_HOME_PROJECT_RESOURCE_TYPE,
+  mlHomeProjectReadPermission,
+} from '@ml-home/plugin-ml-home-common';
 import { ProjectConditions } from '../database/MlHomeStore';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
 import { Caller } from './MlHomeService';
@@ -45,6 +48,22 @@ export class ProjectAuthorizer {
       };
     }
     return { denied: false, conditions: undefined };
+  }
+
+  /**
+   * Runs a list query with the caller's read conditions pushed into it, or answers `empty` when
+   * the caller may read no project at all.
+   */
+  async whenReadable<T>(
+    caller: Caller,
+    empty: T,
+    run: (conditions: ProjectConditions) => Promise<T>,
+  ): Promise<T> {
+    const { denied, conditions } = await this.conditionsFor(
+      caller,
+      mlHomeProjectReadPermission,
+    );
+    return denied ? empty : run(conditions);
   }
 
   /** Throws NotAllowedError unless the caller holds the permission on the project. */

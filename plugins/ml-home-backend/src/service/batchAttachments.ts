@@ -18,6 +18,7 @@ import {
   checkTolerance,
   parseResults,
 } from './evaluationValidation';
+import { findDatasetByReference } from './datasetReference';
 import { IngestRequest } from './MlHomeService';
 import {
   checkAlias,
@@ -178,21 +179,12 @@ export async function planAttachments(
     const ref = versionRef(field, e);
     if (ref.runId) await knownRun(`${field}.runId`, ref.runId);
     checkSlug(`${field}.name`, e.name);
-    const [datasetProjectName, datasetName] = e.dataset.includes('/')
-      ? e.dataset.split('/', 2)
-      : [project.name, e.dataset];
-    const datasetProject =
-      datasetProjectName === project.name
-        ? project
-        : await stores.store.getProject(datasetProjectName);
-    const dataset = datasetProject
-      ? await stores.datasets.getDataset(datasetProject, datasetName)
-      : undefined;
-    if (!dataset) {
-      throw new InputError(
-        `${field}.dataset: project '${datasetProjectName}' has no dataset named '${datasetName}'`,
-      );
-    }
+    const dataset = await findDatasetByReference(
+      stores,
+      `${field}.dataset`,
+      e.dataset,
+      project.name,
+    );
     let baselineVersionId: string | undefined;
     if (e.baselineVersion !== undefined) {
       const baseline = await stores.models.getVersion(model, e.baselineVersion);

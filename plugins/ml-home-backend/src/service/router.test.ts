@@ -1021,6 +1021,11 @@ describe('ML Home API', () => {
             'results[1]',
           ],
           [{ ...v1, name: 'c', dataset: 'missing' }, 400, 'dataset'],
+          [
+            { ...v1, name: 'c2', dataset: 'no-such-project/holdout' },
+            400,
+            "dataset: project 'no-such-project' has no dataset",
+          ],
           [{ ...v1, name: 'd', baselineVersion: 99 }, 400, 'baselineVersion'],
           [{ ...v1, name: 'e', baselineVersion: 3 }, 400, 'baselineVersion'],
           [
