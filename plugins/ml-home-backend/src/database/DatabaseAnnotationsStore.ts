@@ -576,12 +576,28 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
       type: r.entity_type as AnnotatedEntityType,
       id: String(r.entity_id),
     }));
-    const [entities, tags] = await Promise.all([
+    const [entities, tagRows] = await Promise.all([
       this.resolveEntities(keys),
-      Promise.all(keys.map(k => this.getTags(k))),
+      keys.length
+        ? this.db
+            .from(this.allTags())
+            .whereIn(
+              ['t.entity_type', 't.entity_id'],
+              keys.map(k => [k.type, k.id]),
+            )
+            .orderBy('t.tag')
+            .select('t.entity_type', 't.entity_id', 't.tag')
+        : Promise.resolve([]),
     ]);
+    const tagsOf = new Map<string, string[]>();
+    for (const r of tagRows as any[]) {
+      const key = keyOf({ type: r.entity_type, id: String(r.entity_id) });
+      const list = tagsOf.get(key);
+      if (list) list.push(r.tag);
+      else tagsOf.set(key, [r.tag]);
+    }
     return {
-      items: keys.flatMap((k, i) => {
+      items: keys.flatMap(k => {
         const entity = entities.get(keyOf(k));
         return entity
           ? [
@@ -590,7 +606,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
                 entityId: k.id,
                 project: entity.project,
                 label: entity.label,
-                tags: tags[i],
+                tags: tagsOf.get(keyOf(k)) ?? [],
               },
             ]
           : [];

@@ -1295,6 +1295,11 @@ describe('ML Home API', () => {
           ['model-version', 'eval-model v2'],
           ['project', 'eval-home'],
         ]);
+        expect(tagged.body.items.map((t: any) => t.tags)).toEqual([
+          ['churn', 'tabular'],
+          ['candidate', 'churn'],
+          ['churn', 'ranking'],
+        ]);
         const firstPage = await api()
           .get('/api/ml-home/tagged?tag=churn&project=eval-home&limit=2')
           .set(as(BOB));
