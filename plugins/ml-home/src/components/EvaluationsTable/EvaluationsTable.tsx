@@ -18,12 +18,12 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { visuallyHidden } from '../charts';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { formatDateTime, formatRelativeTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
 import { PagingControls, useCursorPages } from '../common/paging';
 import { EvaluationComparison } from '../EvaluationComparison';
 import { useEvaluationLink } from '../EvaluationPage/useEvaluationLink';
 import { PassFailBadge } from '../EvaluationPage/verdicts';
+import { RelativeTime } from '../common/RelativeTime';
 
 /**
  * Props of {@link EvaluationsTable}: which evaluations to list. All given filters apply together.
@@ -267,12 +267,7 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
                       <FailingSlices item={item} />
                     </TableCell>
                     <TableCell>
-                      <time
-                        dateTime={item.createdAt}
-                        title={formatDateTime(item.createdAt)}
-                      >
-                        {formatRelativeTime(item.createdAt)}
-                      </time>
+                      <RelativeTime value={item.createdAt} />
                     </TableCell>
                   </TableRow>
                 );

@@ -18,13 +18,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { MetricCurvesChart, type CurveSeries } from '../charts';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import {
-  formatDateTime,
-  formatRelativeTime,
-  shortEntityRef,
-} from '../common/format';
+import { shortEntityRef } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
 import { DeploymentStatus } from '../ProjectPage/DeploymentsTab';
+import { RelativeTime } from '../common/RelativeTime';
 
 /** Metrics that serving systems commonly report; any other name can be typed. */
 export const SUGGESTED_MONITORING_METRICS = [
@@ -174,11 +171,7 @@ export function DeploymentsCard(props: {
     {
       title: 'Deployed',
       field: 'deployedAt',
-      render: d => (
-        <span title={formatDateTime(d.deployedAt)}>
-          {formatRelativeTime(d.deployedAt)}
-        </span>
-      ),
+      render: d => <RelativeTime value={d.deployedAt} />,
     },
   ];
   return (

@@ -17,8 +17,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
-import { formatDateTime, formatRelativeTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
+import { RelativeTime } from '../common/RelativeTime';
 
 const PAGE_SIZE = 25;
 
@@ -88,11 +88,7 @@ export function DeploymentsTab(props: { project: Project }) {
     {
       title: 'Deployed',
       field: 'deployedAt',
-      render: d => (
-        <span title={formatDateTime(d.deployedAt)}>
-          {formatRelativeTime(d.deployedAt)}
-        </span>
-      ),
+      render: d => <RelativeTime value={d.deployedAt} />,
     },
   ];
   const page = state.value;

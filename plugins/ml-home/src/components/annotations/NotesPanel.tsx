@@ -32,6 +32,7 @@ import {
   shortEntityRef,
 } from '../common/format';
 import { useNotes } from './useNotes';
+import { RelativeTime } from '../common/RelativeTime';
 
 const PAGE_SIZE = 20;
 
@@ -398,12 +399,7 @@ function NoteItem(props: {
             </Typography>
             <Typography variant="caption" color="textSecondary">
               {showEntity ? `by ${who(note.createdBy)}, ` : ''}
-              <time
-                dateTime={note.createdAt}
-                title={formatDateTime(note.createdAt)}
-              >
-                {formatRelativeTime(note.createdAt)}
-              </time>
+              <RelativeTime value={note.createdAt} />
               {edited
                 ? ` · edited by ${who(note.updatedBy)} ${formatRelativeTime(note.updatedAt)} (revision ${note.revision})`
                 : ''}

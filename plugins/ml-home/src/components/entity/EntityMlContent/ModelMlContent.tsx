@@ -23,7 +23,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { evaluationRouteRef } from '../../../routes';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
-import { formatDateTime, formatRelativeTime } from '../../common/format';
 import { useMlHomeLinks } from '../../common/links';
 import { PagingControls, useCursorPages } from '../../common/paging';
 import { AliasChips } from '../common/AliasChips';
@@ -31,6 +30,7 @@ import { OwnerTeam } from '../common/OwnerTeam';
 import { isNotFound } from '../common/useModels';
 import { useOwnerContacts } from '../common/useOwnerContacts';
 import { modelNameOf } from '../entityPredicates';
+import { RelativeTime } from '../../common/RelativeTime';
 
 const VERSIONS_PAGE_SIZE = 10;
 const DEPLOYMENTS_PAGE_SIZE = 10;
@@ -139,10 +139,7 @@ function LatestEvaluationCard(props: { model: Model }) {
               v{latest.version}
             </Link>{' '}
             on {latest.dataset.project}/{latest.dataset.name},{' '}
-            <span title={formatDateTime(latest.createdAt)}>
-              {formatRelativeTime(latest.createdAt)}
-            </span>
-            .
+            <RelativeTime value={latest.createdAt} />.
           </Typography>
           <Typography variant="body2">
             {latest.pass
@@ -226,9 +223,7 @@ function VersionsTable(props: { model: Model }) {
                   </TableCell>
                   <TableCell>{v.framework || '—'}</TableCell>
                   <TableCell>
-                    <span title={formatDateTime(v.createdAt)}>
-                      {formatRelativeTime(v.createdAt)}
-                    </span>
+                    <RelativeTime value={v.createdAt} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -321,9 +316,7 @@ function ActiveDeploymentsTable(props: { model: Model }) {
                     {d.endpoint ? <code>{d.endpoint}</code> : '—'}
                   </TableCell>
                   <TableCell>
-                    <span title={formatDateTime(d.deployedAt)}>
-                      {formatRelativeTime(d.deployedAt)}
-                    </span>
+                    <RelativeTime value={d.deployedAt} />
                   </TableCell>
                 </TableRow>
               ))}

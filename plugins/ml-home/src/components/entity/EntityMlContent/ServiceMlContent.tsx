@@ -17,7 +17,6 @@ import Alert from '@material-ui/lab/Alert';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
-import { formatDateTime, formatRelativeTime } from '../../common/format';
 import { useMlHomeLinks } from '../../common/links';
 import { PagingControls } from '../../common/paging';
 import { AliasChips } from '../common/AliasChips';
@@ -30,6 +29,7 @@ import {
 } from '../common/useOwnerContacts';
 import { type ServedModel, useServedModels } from '../common/useServedModels';
 import { ML_HOME_MODELS_ANNOTATION } from '../entityPredicates';
+import { RelativeTime } from '../../common/RelativeTime';
 
 /** Models shown per page; each reads its model from ML Home. */
 const PAGE_SIZE = 10;
@@ -140,9 +140,7 @@ function ServedModelCard(props: {
                           <Endpoint endpoint={d.endpoint} />
                         </TableCell>
                         <TableCell>
-                          <span title={formatDateTime(d.deployedAt)}>
-                            {formatRelativeTime(d.deployedAt)}
-                          </span>
+                          <RelativeTime value={d.deployedAt} />
                         </TableCell>
                       </TableRow>
                     ))}

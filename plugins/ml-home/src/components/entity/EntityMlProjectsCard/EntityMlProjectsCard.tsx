@@ -10,10 +10,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../../routes';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
-import { formatDateTime, formatRelativeTime } from '../../common/format';
 import { useMlHomeLinks } from '../../common/links';
 import { PagingControls, useCursorPages } from '../../common/paging';
 import { entityRefOf } from '../entityPredicates';
+import { RelativeTime } from '../../common/RelativeTime';
 
 const PAGE_SIZE = 5;
 
@@ -119,10 +119,7 @@ export function EntityMlProjectsCard() {
                         </Typography>
                       ) : null}
                       <Typography variant="caption" component="div">
-                        Active{' '}
-                        <span title={formatDateTime(p.lastActivityAt)}>
-                          {formatRelativeTime(p.lastActivityAt)}
-                        </span>
+                        Active <RelativeTime value={p.lastActivityAt} />
                       </Typography>
                     </>
                   }
