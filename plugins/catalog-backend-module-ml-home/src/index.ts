@@ -16,4 +16,3 @@ export {
   parseModelsAnnotation,
 } from './processor/MlHomeModelsAnnotationProcessor';
 export { datasetEntityName, modelEntityName } from './provider/entities';
-export * from './annotations';

@@ -5,6 +5,7 @@
  */
 export * from './permissions';
 export * from './events';
+export * from './catalog';
 export * from './client';
 export * from './helpers';
 export * from './generated/openapi';

@@ -11,7 +11,7 @@ import {
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { ML_HOME_MODELS_ANNOTATION } from '../annotations';
+import { ML_HOME_MODELS_ANNOTATION } from '@ml-home/plugin-ml-home-common';
 
 /** ML Home model names are slugs (see DESIGN: names). */
 const MODEL_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -20,7 +20,7 @@ import {
   ML_HOME_MODEL_ANNOTATION,
   ML_HOME_PROJECT_ANNOTATION,
   ML_HOME_RESOURCE_TYPES,
-} from '../annotations';
+} from '@ml-home/plugin-ml-home-common';
 
 const MAX_ENTITY_NAME_LENGTH = 63;
 const HASH_LENGTH = 8;

@@ -1,27 +1,15 @@
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 
-/*
- * The catalog names below are the ones `@ml-home/plugin-catalog-backend-module-ml-home` writes and
- * reads. That module is a backend package the browser cannot import, so they are repeated here;
- * its tests and ours pin the same strings.
- */
+import {
+  ML_HOME_MODELS_ANNOTATION,
+  ML_HOME_MODEL_ANNOTATION,
+  ML_HOME_RESOURCE_TYPES,
+} from '@ml-home/plugin-ml-home-common';
 
-/**
- * On an ML model's Resource entity: the model's name in ML Home.
- *
- * @public
- */
-export const ML_HOME_MODEL_ANNOTATION = 'ml-home.io/model';
-
-/**
- * On a component's own catalog-info.yaml: the ML Home models it uses, comma-separated.
- *
- * @public
- */
-export const ML_HOME_MODELS_ANNOTATION = 'ml-home.io/models';
+export { ML_HOME_MODELS_ANNOTATION, ML_HOME_MODEL_ANNOTATION };
 
 /** `spec.type` of the Resource entities that stand for ML Home models. */
-export const ML_MODEL_RESOURCE_TYPE = 'ml-model';
+export const ML_MODEL_RESOURCE_TYPE = ML_HOME_RESOURCE_TYPES.model;
 
 /** ML Home model names are slugs (see DESIGN: names). */
 const MODEL_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

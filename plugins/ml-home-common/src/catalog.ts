@@ -1,3 +1,8 @@
+/*
+ * The names ML Home uses in the software catalog: written by the catalog module, read by the
+ * frontend's entity extensions. Both import them from here so they cannot drift apart.
+ */
+
 /**
  * Annotation on an ML Home model's catalog entity: the model's name in ML Home.
  *
