@@ -3,6 +3,7 @@ import { isLaterMetricPoint } from '@ml-home/plugin-ml-home-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
+  ComparableRun,
   EventInput,
   Experiment,
   IngestBatchInput,
@@ -43,6 +44,7 @@ import {
 import { insertProjectEvent } from './events';
 import { MlHomeStore, ProjectConditions } from './MlHomeStore';
 import { queryMetricHistory } from './metricHistory';
+import { readRunMetrics, refreshMetricSummaries } from './metricSummaries';
 import { RunsQueryOptions, queryRuns } from './runsQuery';
 
 /** Rows per multi-row INSERT: 6–10 columns stay far below SQLite's and PostgreSQL's bind limits. */
@@ -610,21 +612,42 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     )[0];
   }
 
-  async getRuns(runIds: string[]): Promise<Run[]> {
-    const rows: any[] = [];
+  async getComparableRuns(runIds: string[]): Promise<ComparableRun[]> {
+    const out: ComparableRun[] = [];
     for (const part of chunks([...new Set(runIds)], IN_CHUNK)) {
-      rows.push(...(await this.db('runs').whereIn('id', part).select()));
+      const [runs, params] = await Promise.all([
+        this.db('runs')
+          .join('projects', 'projects.id', 'runs.project_id')
+          .whereIn('runs.id', part)
+          .select(
+            'runs.id',
+            'runs.name',
+            'runs.metrics_summary',
+            'projects.name as project',
+          ),
+        this.db('run_params')
+          .whereIn('run_id', part)
+          .select('run_id', 'key', 'value'),
+      ]);
+      const metrics = await readRunMetrics(this.db, runs);
+      const paramsBy = new Map<string, KeyValue[]>();
+      for (const r of params) {
+        const list = paramsBy.get(r.run_id);
+        const kv = { key: r.key as string, value: r.value as string };
+        if (list) list.push(kv);
+        else paramsBy.set(r.run_id, [kv]);
+      }
+      for (const run of runs) {
+        out.push({
+          id: run.id,
+          name: run.name,
+          project: run.project,
+          params: paramsBy.get(run.id) ?? [],
+          metrics: metrics.get(run.id) ?? [],
+        });
+      }
     }
-    if (rows.length === 0) {
-      return [];
-    }
-    const projects = await this.db('projects')
-      .whereIn('id', [...new Set(rows.map(r => r.project_id as string))])
-      .select('id', 'name');
-    return this.hydrateRuns(
-      rows,
-      new Map(projects.map(p => [p.id as string, p.name as string])),
-    );
+    return out;
   }
 
   private async hydrateRuns(
@@ -1081,5 +1104,6 @@ export class DatabaseMlHomeStore implements MlHomeStore {
           'point_count',
         ]);
     }
+    await refreshMetricSummaries(tx, runIds, IN_CHUNK);
   }
 }

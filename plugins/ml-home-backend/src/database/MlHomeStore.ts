@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
+  ComparableRun,
   EventInput,
   Experiment,
   IngestBatchInput,
@@ -70,8 +71,11 @@ export interface MlHomeStore {
   getRun(runId: string): Promise<Run | undefined>;
   /** The project name of each run that exists, by run id (a light lookup, no hydration). */
   getRunProjects(runIds: string[]): Promise<Map<string, string>>;
-  /** The runs with these ids that exist, in no particular order. */
-  getRuns(runIds: string[]): Promise<Run[]>;
+  /**
+   * What a comparison needs of the runs with these ids that exist, in no particular order: name,
+   * project, params and latest metrics with their min and max.
+   */
+  getComparableRuns(runIds: string[]): Promise<ComparableRun[]>;
   getMetricHistory(
     runId: string,
     key: string,

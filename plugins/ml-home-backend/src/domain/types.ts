@@ -112,6 +112,19 @@ export interface RunSource {
   pipelineRun?: string;
 }
 
+/**
+ * A run as a comparison reads it: name, project, params and the latest value, minimum and maximum
+ * of each metric; nothing else, since a comparison may hold 100 runs with hundreds of metrics.
+ */
+export interface ComparableRun {
+  id: string;
+  name: string;
+  project: string;
+  params: KeyValue[];
+  /** `min` and `max` are absent when unknown (every point NaN). */
+  metrics: { key: string; value: number; min?: number; max?: number }[];
+}
+
 export interface Run {
   id: string;
   projectId: string;

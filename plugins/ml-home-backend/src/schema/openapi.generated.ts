@@ -1546,19 +1546,19 @@ export const spec = {
           },
         },
       },
-      ComparisonMetricCell: {
-        type: 'object',
-        required: ['last'],
-        properties: {
-          last: {
-            $ref: '#/components/schemas/MetricValue',
-          },
-          min: {
-            $ref: '#/components/schemas/MetricValue',
-          },
-          max: {
-            $ref: '#/components/schemas/MetricValue',
-          },
+      MetricColumn: {
+        type: 'array',
+        description:
+          'One value per compared item, in the order of `items`; null where the item has none.',
+        items: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/MetricValue',
+            },
+            {
+              type: 'null',
+            },
+          ],
         },
       },
       CompareResult: {
@@ -1596,7 +1596,9 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
-              required: ['key', 'direction', 'values', 'best'],
+              description:
+                'One metric as three columns aligned with `items` (columns rather than a cell object per item keep a 100 × 500 comparison small to send and parse).',
+              required: ['key', 'direction', 'last', 'min', 'max', 'best'],
               properties: {
                 key: {
                   type: 'string',
@@ -1605,18 +1607,32 @@ export const spec = {
                   type: 'string',
                   enum: ['higher', 'lower'],
                 },
-                values: {
-                  type: 'array',
-                  items: {
-                    oneOf: [
-                      {
-                        $ref: '#/components/schemas/ComparisonMetricCell',
-                      },
-                      {
-                        type: 'null',
-                      },
-                    ],
-                  },
+                last: {
+                  description:
+                    'The latest value per item (highest step); null where the item lacks the metric.',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/MetricColumn',
+                    },
+                  ],
+                },
+                min: {
+                  description:
+                    'The smallest value per item over its series; null where unknown.',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/MetricColumn',
+                    },
+                  ],
+                },
+                max: {
+                  description:
+                    'The largest value per item over its series; null where unknown.',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/MetricColumn',
+                    },
+                  ],
                 },
                 best: {
                   type: 'array',

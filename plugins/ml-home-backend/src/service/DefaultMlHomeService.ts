@@ -592,7 +592,7 @@ export class DefaultMlHomeService implements MlHomeService {
       if (version.runId) wanted.push(version.runId);
     }
     const runs = new Map(
-      (await this.store.getRuns(wanted)).map(r => [r.id, r]),
+      (await this.store.getComparableRuns(wanted)).map(r => [r.id, r]),
     );
     const runItems = runIds.map((id, i) => {
       const run = runs.get(id);
@@ -615,12 +615,7 @@ export class DefaultMlHomeService implements MlHomeService {
           id: item.id,
           label: item.label,
           params: run?.params ?? [],
-          metrics: (run?.metrics ?? []).map(m => ({
-            key: m.key,
-            value: m.value,
-            min: m.min,
-            max: m.max,
-          })),
+          metrics: run?.metrics ?? [],
         };
       }),
       { allParams: request.allParams },

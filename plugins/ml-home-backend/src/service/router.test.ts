@@ -1913,7 +1913,9 @@ describe('ML Home API', () => {
         ]);
         const auc = res.body.metrics.find((m: any) => m.key === 'auc');
         expect(auc).toMatchObject({ direction: 'higher', best: [2] });
-        expect(auc.values.map((v: any) => v.last)).toEqual([0.5, 0.51, 0.9]);
+        expect(auc.last).toEqual([0.5, 0.51, 0.9]);
+        expect(auc.min).toHaveLength(3);
+        expect(auc.max).toHaveLength(3);
 
         const missing = await api()
           .post('/api/ml-home/compare')
@@ -1931,6 +1933,137 @@ describe('ML Home API', () => {
           .set('Authorization', user(BOB))
           .send({});
         expect(none.status).toBe(400);
+      });
+
+      it("compares metrics exactly, from the runs' summaries or their rows alike, and sends a large answer gzipped", async () => {
+        const runId = (i: number) => i.toString(16).padStart(32, '7');
+        const point = (key: string, value: number | string, step: number) => ({
+          key,
+          value,
+          step,
+          timestamp: 1_700_000_000_000 + step,
+        });
+        const res0 = await ingest({
+          requestId: 'summary-edge-cases',
+          runs: [
+            {
+              runId: runId(0),
+              experiment: 'summaries',
+              metrics: [
+                point('acc', 0.5, 0),
+                point('acc', 0.30000000000000004, 1),
+                point('loss', 'NaN', 0),
+                point('loss', 'NaN', 1),
+                point('tail', 'Infinity', 0),
+                point('tail', 1e-320, 1),
+              ],
+            },
+            {
+              runId: runId(1),
+              experiment: 'summaries',
+              metrics: [point('acc', 0.7, 0), point('tail', '-Infinity', 3)],
+            },
+            { runId: runId(2), experiment: 'summaries' },
+          ],
+        });
+        expect(res0.status).toBe(200);
+        const compare = () =>
+          api()
+            .post('/api/ml-home/compare')
+            .set('Authorization', user(ALICE))
+            .send({ runs: [runId(0), runId(1), runId(2)] });
+        const expected = [
+          {
+            key: 'acc',
+            direction: 'higher',
+            last: [0.30000000000000004, 0.7, null],
+            min: [0.30000000000000004, 0.7, null],
+            max: [0.5, 0.7, null],
+            best: [1],
+          },
+          {
+            key: 'loss',
+            direction: 'lower',
+            last: ['NaN', null, null],
+            min: [null, null, null],
+            max: [null, null, null],
+            best: [],
+          },
+          {
+            key: 'tail',
+            direction: 'higher',
+            last: [1e-320, '-Infinity', null],
+            min: [1e-320, '-Infinity', null],
+            max: ['Infinity', '-Infinity', null],
+            best: [0],
+          },
+        ];
+        const fromSummaries = await compare();
+        expect(fromSummaries.status).toBe(200);
+        expect(fromSummaries.body.metrics).toEqual(expected);
+        // Runs with metrics carry their summary (a run without any is read from its no rows).
+        const summaries = await knex('runs')
+          .whereIn('id', [runId(0), runId(1)])
+          .select('metrics_summary');
+        expect(summaries.map(r => typeof r.metrics_summary)).toEqual([
+          'string',
+          'string',
+        ]);
+
+        // Runs whose summary was never computed are read from their rows, with the same answer.
+        await knex('runs')
+          .whereIn('id', [runId(0), runId(2)])
+          .update({ metrics_summary: null });
+        const fromRows = await compare();
+        expect(fromRows.body.metrics).toEqual(expected);
+
+        // A later point rewrites the summary in the same batch.
+        await ingest({
+          runs: [
+            {
+              runId: runId(1),
+              experiment: 'summaries',
+              metrics: [point('acc', 0.95, 5), point('acc', 0.1, 2)],
+            },
+          ],
+        });
+        const later = await compare();
+        expect(later.body.metrics[0]).toMatchObject({
+          key: 'acc',
+          last: [0.30000000000000004, 0.95, null],
+          min: [0.30000000000000004, 0.1, null],
+          max: [0.5, 0.95, null],
+          best: [1],
+        });
+
+        // An answer of a few hundred kilobytes goes out gzipped when the caller accepts it.
+        const wide = Array.from({ length: 40 }, (_, r) => ({
+          runId: r.toString(16).padStart(32, '6'),
+          experiment: 'summaries',
+          metrics: Array.from({ length: 250 }, (__, k) =>
+            point(`m${k}`, Math.sin(r * 1000 + k), 0),
+          ),
+        }));
+        expect((await ingest({ runs: wide })).status).toBe(200);
+        const ids = wide.map(r => r.runId);
+        const zipped = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(ALICE))
+          .set('Accept-Encoding', 'gzip')
+          .send({ runs: ids });
+        expect(zipped.status).toBe(200);
+        expect(zipped.headers['content-encoding']).toBe('gzip');
+        expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+        expect(zipped.body.metrics).toHaveLength(250);
+        const m3 = zipped.body.metrics.find((m: any) => m.key === 'm3');
+        expect(m3.last[7]).toBe(Math.sin(7 * 1000 + 3));
+        const plain = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(ALICE))
+          .set('Accept-Encoding', 'identity')
+          .send({ runs: ids });
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body).toEqual(zipped.body);
       });
     });
   });

@@ -31,6 +31,7 @@ import { bindAnnotationsEndpoints } from './bindAnnotationsEndpoints';
 import { bindEvaluationsEndpoints } from './bindEvaluationsEndpoints';
 import { EvaluationsService } from './EvaluationsService';
 import { countedPageToWire, pageToWire } from './routeContext';
+import { sendLargeJson } from './largeJson';
 
 export interface RouterOptions {
   knex: Knex;
@@ -259,7 +260,7 @@ export async function createRouter(
       req.body.key,
       req.body.maxPoints ?? 1000,
     );
-    res.json({
+    await sendLargeJson(req, res, {
       items: histories.map(h => ({ ...h, points: pointsToWire(h.points) })),
     });
   });
@@ -534,7 +535,7 @@ export async function createRouter(
       await caller(req),
       req.body,
     );
-    res.json(compareResultToWire(items, comparison));
+    await sendLargeJson(req, res, compareResultToWire(items, comparison));
   });
 
   // PATCH is not among the typed router's methods; the spec still validates it.

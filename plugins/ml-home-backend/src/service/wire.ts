@@ -170,32 +170,33 @@ export function aliasHistoryToWire(
   };
 }
 
+/* A metric column on the wire: finite numbers as they are, NaN and ±Infinity as MLflow's strings. */
+function metricColumnToWire(column: (number | null)[]): Wire.MetricColumn {
+  const out: Wire.MetricColumn = new Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    out[i] =
+      v === null || Number.isFinite(v)
+        ? v
+        : (formatMetricValue(v) as Wire.MetricValue);
+  }
+  return out;
+}
+
 export function compareResultToWire(
   items: Wire.ComparisonItem[],
   comparison: Wire.Comparison,
 ): Wire.CompareResult {
-  const metric = (n: number | undefined) =>
-    n === undefined ? undefined : (formatMetricValue(n) as Wire.MetricValue);
   return {
     items,
-    params: comparison.params.map(p => ({
-      key: p.key,
-      values: [...p.values],
-      differs: p.differs,
-    })),
+    params: comparison.params,
     metrics: comparison.metrics.map(m => ({
       key: m.key,
       direction: m.direction,
-      best: [...m.best],
-      values: m.values.map(cell =>
-        cell
-          ? {
-              last: metric(cell.last)!,
-              ...(cell.min !== undefined ? { min: metric(cell.min) } : {}),
-              ...(cell.max !== undefined ? { max: metric(cell.max) } : {}),
-            }
-          : null,
-      ),
+      last: metricColumnToWire(m.last),
+      min: metricColumnToWire(m.min),
+      max: metricColumnToWire(m.max),
+      best: m.best,
     })),
   };
 }

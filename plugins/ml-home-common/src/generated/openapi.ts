@@ -1072,11 +1072,8 @@ export interface components {
       project: components['schemas']['Slug'];
       runId?: string;
     };
-    ComparisonMetricCell: {
-      last: components['schemas']['MetricValue'];
-      min?: components['schemas']['MetricValue'];
-      max?: components['schemas']['MetricValue'];
-    };
+    /** @description One value per compared item, in the order of `items`; null where the item has none. */
+    MetricColumn: (components['schemas']['MetricValue'] | null)[];
     CompareResult: {
       items: components['schemas']['ComparisonItem'][];
       params: {
@@ -1088,7 +1085,12 @@ export interface components {
         key: string;
         /** @enum {string} */
         direction: 'higher' | 'lower';
-        values: (components['schemas']['ComparisonMetricCell'] | null)[];
+        /** @description The latest value per item (highest step); null where the item lacks the metric. */
+        last: components['schemas']['MetricColumn'];
+        /** @description The smallest value per item over its series; null where unknown. */
+        min: components['schemas']['MetricColumn'];
+        /** @description The largest value per item over its series; null where unknown. */
+        max: components['schemas']['MetricColumn'];
         /** @description Indexes into items of the best value(s) by the metric's direction. */
         best: number[];
       }[];
@@ -3007,9 +3009,8 @@ export type AliasHistory = components['schemas']['AliasHistory'];
 export type CompareRequest = components['schemas']['CompareRequest'];
 /** @public */
 export type ComparisonItem = components['schemas']['ComparisonItem'];
-/** @public */
-export type ComparisonMetricCell =
-  components['schemas']['ComparisonMetricCell'];
+/** One value per compared item, in the order of `items`; null where the item has none. @public */
+export type MetricColumn = components['schemas']['MetricColumn'];
 /** @public */
 export type CompareResult = components['schemas']['CompareResult'];
 /** @public */

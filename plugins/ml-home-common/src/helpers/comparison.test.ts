@@ -71,26 +71,51 @@ describe('compareItems', () => {
         {
           key: 'acc',
           direction: 'higher',
-          values: [
-            { last: 0.8, min: 0.1, max: 0.85 },
-            { last: 0.9, max: 0.9 },
-          ],
+          last: [0.8, 0.9],
+          min: [0.1, null],
+          max: [0.85, 0.9],
           best: [1],
         },
         {
           key: 'loss',
           direction: 'lower',
-          values: [null, { last: 0.3 }],
+          last: [null, 0.3],
+          min: [null, null],
+          max: [null, null],
           best: [1],
         },
       ],
     });
   });
 
-  it('omits an absent label and absent min and max rather than setting undefined', () => {
+  it('omits an absent label and gives null, never undefined, for an unknown min and max', () => {
     const result = compareItems([item('a', {}, { m: 1 })]);
     expect(Object.keys(result.items[0])).toEqual(['id']);
-    expect(Object.keys(result.metrics[0].values[0]!)).toEqual(['last']);
+    expect(result.metrics[0]).toEqual({
+      key: 'm',
+      direction: 'higher',
+      last: [1],
+      min: [null],
+      max: [null],
+      best: [0],
+    });
+  });
+
+  it('keeps every column aligned with the items when items lack metrics', () => {
+    const result = compareItems([
+      item('a', {}, { acc: 0.5 }),
+      item('b'),
+      {
+        id: 'c',
+        params: [],
+        metrics: [{ key: 'acc', value: 0.7, min: 0.2, max: 0.8 }],
+      },
+    ]);
+    const [row] = result.metrics;
+    expect(row.last).toEqual([0.5, null, 0.7]);
+    expect(row.min).toEqual([null, null, 0.2]);
+    expect(row.max).toEqual([null, null, 0.8]);
+    expect(row.best).toEqual([2]);
   });
 
   it('keeps params that are the same everywhere with allParams', () => {
@@ -213,7 +238,9 @@ describe('compareItems', () => {
         {
           key: 'acc',
           direction: 'higher',
-          values: [{ last: NaN }, { last: NaN }, null],
+          last: [NaN, NaN, null],
+          min: [null, null, null],
+          max: [null, null, null],
           best: [],
         },
       ]);
@@ -420,7 +447,13 @@ describe('compareItems', () => {
     expect(result.metrics[499].key).toBe('m499');
     expect(result.metrics[123].best).toEqual([37]);
     expect(result.metrics[7].best).toEqual([5, 60]);
-    expect(result.metrics[7].values[99]!.last).toBeNaN();
-    expect(result.metrics[123].values[37]).toEqual({ last: 2, min: 0, max: 1 });
+    expect(result.metrics[7].last[99]).toBeNaN();
+    const m123 = result.metrics[123];
+    expect([m123.last[37], m123.min[37], m123.max[37]]).toEqual([2, 0, 1]);
+    for (const row of result.metrics) {
+      expect([row.last.length, row.min.length, row.max.length]).toEqual([
+        100, 100, 100,
+      ]);
+    }
   });
 });

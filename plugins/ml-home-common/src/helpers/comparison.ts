@@ -41,19 +41,10 @@ export interface ParamDiffRow {
 }
 
 /**
- * One metric's values of each item, for one row of the comparison table.
- *
- * @public
- */
-export interface MetricTableCell {
-  /** The latest value. */
-  last: number;
-  min?: number;
-  max?: number;
-}
-
-/**
- * One metric across the compared items.
+ * One metric across the compared items, as three columns aligned with the
+ * items: the latest value, the minimum and the maximum. A comparison of 100
+ * items with 500 metrics is 50,000 cells; columns of plain numbers cost a
+ * fraction of one object per cell to build, send and parse.
  *
  * @public
  */
@@ -61,8 +52,15 @@ export interface MetricTableRow {
   key: string;
   /** Which way the metric is better, used to pick `best`. */
   direction: MetricDirection;
-  /** Aligned with the items; `null` where an item lacks the metric. */
-  values: (MetricTableCell | null)[];
+  /** The latest value per item; `null` where an item lacks the metric. */
+  last: (number | null)[];
+  /**
+   * The smallest value per item over the whole series; `null` where the item
+   * lacks the metric or its minimum is not known.
+   */
+  min: (number | null)[];
+  /** The largest value per item, like `min`. */
+  max: (number | null)[];
   /**
    * The indexes, ascending, of the items whose latest value is best; every
    * tied item is included. `NaN` and missing values are never best, so the
@@ -131,16 +129,15 @@ function collect<E extends { key: string }, V>(
 }
 
 function bestIndexes(
-  values: readonly (MetricTableCell | null)[],
+  last: readonly (number | null)[],
   direction: MetricDirection,
 ): number[] {
   let best: number[] = [];
   let bestValue = NaN;
-  values.forEach((cell, i) => {
-    if (cell === null || Number.isNaN(cell.last)) {
+  last.forEach((v, i) => {
+    if (v === null || Number.isNaN(v)) {
       return;
     }
-    const v = cell.last;
     if (best.length === 0) {
       best = [i];
       bestValue = v;
@@ -152,6 +149,47 @@ function bestIndexes(
     }
   });
   return best;
+}
+
+/* One row of three columns per metric key, in code-unit order of the keys. */
+function metricColumns(
+  items: readonly ComparableItem[],
+  directions: Record<string, MetricDirection> | undefined,
+): MetricTableRow[] {
+  const n = items.length;
+  const rows = new Map<string, MetricTableRow>();
+  const blank = () => new Array<number | null>(n).fill(null);
+  items.forEach((item, i) => {
+    for (const m of item.metrics) {
+      let row = rows.get(m.key);
+      if (!row) {
+        row = {
+          key: m.key,
+          direction: metricDirection(m.key, directions),
+          last: blank(),
+          min: blank(),
+          max: blank(),
+          best: [],
+        };
+        rows.set(m.key, row);
+      }
+      if (row.last[i] !== null) {
+        throw new Error(
+          `Item ${JSON.stringify(item.id)} has metric ${JSON.stringify(
+            m.key,
+          )} more than once`,
+        );
+      }
+      row.last[i] = m.value;
+      row.min[i] = m.min ?? null;
+      row.max[i] = m.max ?? null;
+    }
+  });
+  return [...rows.keys()].sort(compareStrings).map(key => {
+    const row = rows.get(key)!;
+    row.best = bestIndexes(row.last, row.direction);
+    return row;
+  });
 }
 
 /**
@@ -223,28 +261,7 @@ export function compareItems(
     }
   }
 
-  const metricRows = collect(
-    items,
-    item => item.metrics,
-    (m): MetricTableCell => {
-      const cell: MetricTableCell = { last: m.value };
-      if (m.min !== undefined) {
-        cell.min = m.min;
-      }
-      if (m.max !== undefined) {
-        cell.max = m.max;
-      }
-      return cell;
-    },
-    'metric',
-  );
-  const metrics: MetricTableRow[] = [...metricRows.keys()]
-    .sort(compareStrings)
-    .map(key => {
-      const values = metricRows.get(key)!;
-      const direction = metricDirection(key, options?.directions);
-      return { key, direction, values, best: bestIndexes(values, direction) };
-    });
+  const metrics = metricColumns(items, options?.directions);
 
   return {
     items: items.map(({ id, label }) =>

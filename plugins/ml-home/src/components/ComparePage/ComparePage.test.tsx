@@ -31,17 +31,17 @@ const result: CompareResult = {
     {
       key: 'auc',
       direction: 'higher',
-      values: [
-        { last: 0.8, min: 0.5, max: 0.8 },
-        { last: 0.9, min: 0.6, max: 0.9 },
-        { last: 0.85, min: 0.55, max: 0.85 },
-      ],
+      last: [0.8, 0.9, 0.85],
+      min: [0.5, 0.6, 0.55],
+      max: [0.8, 0.9, 0.85],
       best: [1],
     },
     {
       key: 'loss',
       direction: 'lower',
-      values: [{ last: 0.4 }, { last: 0.3 }, null],
+      last: [0.4, 0.3, null],
+      min: [null, null, null],
+      max: [null, null, null],
       best: [1],
     },
   ],
@@ -159,6 +159,66 @@ describe('ComparePage', () => {
     expect(cells[3]).not.toHaveTextContent('best');
     expect(within(table).getByText('↓ lower is better')).toBeInTheDocument();
     expect(within(table).getAllByText(/\(best\)/)).toHaveLength(2);
+    // min – max under the last value where known; a dash where an item lacks the metric
+    expect(cells[1]).toHaveTextContent('range 0.5 – 0.8');
+    const lossCells = within(
+      within(table).getByRole('row', { name: /^loss/ }),
+    ).getAllByRole('cell');
+    expect(lossCells[2]).not.toHaveTextContent('range');
+    expect(
+      within(lossCells[3]).getByLabelText('not logged'),
+    ).toBeInTheDocument();
+  });
+
+  it('pages a long metric table and filters it by key, the filter kept in the URL', async () => {
+    const wide: CompareResult = {
+      ...result,
+      metrics: Array.from({ length: 120 }, (_, k) => ({
+        key: `eval/slice_${String(k).padStart(3, '0')}/auc`,
+        direction: 'higher' as const,
+        last: [k, k + 1, null],
+        min: [k, k, null],
+        max: [k, k + 1, null],
+        best: [1],
+      })),
+    };
+    await render(`?runs=${ids.join(',')}`, { compare: async () => wide });
+    const table = await screen.findByRole('table', { name: 'Metrics' });
+    // the header row and one row per metric of the first page
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('1–50 of 120')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Next page of metrics' }),
+    );
+    expect(screen.getByText('51–100 of 120')).toBeInTheDocument();
+    expect(
+      within(table).getByRole('row', { name: /^eval\/slice_050\/auc/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Filter metrics' }),
+      'slice_11',
+    );
+    // slice_110 … slice_119; the page starts again at the first
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row')).toHaveLength(11),
+    );
+    expect(screen.getByText('10 of 120 metrics')).toBeInTheDocument();
+    expect(
+      within(table).getByRole('row', { name: /^eval\/slice_110\/auc/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Next page of metrics' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('opens with the metric filter of its link', async () => {
+    await render(`?runs=${ids.join(',')}&mf=loss`);
+    const table = await screen.findByRole('table', { name: 'Metrics' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(
+      screen.getByRole('searchbox', { name: 'Filter metrics' }),
+    ).toHaveValue('loss');
   });
 
   it('overlays the downsampled histories of the first metric by default', async () => {

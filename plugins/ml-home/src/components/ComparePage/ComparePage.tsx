@@ -186,7 +186,12 @@ export function ComparePage() {
         </Grid>
         <Grid item xs={12}>
           <InfoCard title="Metrics">
-            <MetricTable metrics={result.metrics} labels={labels} />
+            <MetricTable
+              metrics={result.metrics}
+              labels={labels}
+              filter={state.metricFilter}
+              onFilterChange={metricFilter => update({ metricFilter })}
+            />
           </InfoCard>
         </Grid>
         <Grid item xs={12}>

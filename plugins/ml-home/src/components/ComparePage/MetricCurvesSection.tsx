@@ -45,7 +45,7 @@ function MetricCurvesForKey(props: {
   const wanted = useMemo(
     () =>
       runIds.flatMap((runId, i) =>
-        runId && row.values[i] ? [{ runId, label: labels[i] }] : [],
+        runId && row.last[i] !== null ? [{ runId, label: labels[i] }] : [],
       ),
     [runIds, row, labels],
   );

@@ -6,115 +6,181 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import StarIcon from '@material-ui/icons/Star';
+import TextField from '@material-ui/core/TextField';
 import type { CompareResult } from '@ml-home/plugin-ml-home-common';
+import { useMemo, useState } from 'react';
 import { formatMetric, metricNumber, visuallyHidden } from '../charts';
+import { PagingControls } from '../common/paging';
+
+/** Metric rows per page: 100 items × 50 metrics is already 5,000 cells. */
+export const METRIC_ROWS_PER_PAGE = 50;
 
 /**
  * Each metric's last value per item with its min and max; the best value by the metric's
- * direction is bold and starred, and says "best" to screen readers.
+ * direction is bold and starred, and says "best" to screen readers. Long tables (evaluation
+ * runs log hundreds of metrics) are filtered by key and paged.
  */
 export function MetricTable(props: {
   metrics: CompareResult['metrics'];
   labels: string[];
+  /** Words every shown metric key contains; kept by the page in its URL. */
+  filter: string;
+  onFilterChange: (filter: string) => void;
 }) {
-  const { metrics, labels } = props;
-  if (metrics.length === 0) {
+  const { metrics: all, labels, filter, onFilterChange } = props;
+  const [page, setPage] = useState({ filter, index: 0 });
+  const pageIndex = page.filter === filter ? page.index : 0;
+  const matching = useMemo(() => {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    return words.length
+      ? all.filter(m => {
+          const key = m.key.toLowerCase();
+          return words.every(w => key.includes(w));
+        })
+      : all;
+  }, [all, filter]);
+  if (all.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         None of the compared items logged metrics.
       </Typography>
     );
   }
+  const metrics = matching.slice(
+    pageIndex * METRIC_ROWS_PER_PAGE,
+    (pageIndex + 1) * METRIC_ROWS_PER_PAGE,
+  );
+  const hasNext = (pageIndex + 1) * METRIC_ROWS_PER_PAGE < matching.length;
   return (
-    <TableContainer style={{ maxHeight: 480 }}>
-      <Table size="small" stickyHeader aria-label="Metrics">
-        <TableHead>
-          <TableRow>
-            <TableCell>Metric</TableCell>
-            {labels.map((label, i) => (
-              <TableCell key={i} align="right">
-                {label}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {metrics.map(row => {
-            const best = new Set(row.best);
-            return (
-              <TableRow key={row.key}>
-                <TableCell component="th" scope="row">
-                  {row.key}
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="div"
-                  >
-                    {row.direction === 'higher'
-                      ? '↑ higher is better'
-                      : '↓ lower is better'}
-                  </Typography>
+    <>
+      {all.length > 10 || filter ? (
+        <TextField
+          id="ml-home-compare-metric-filter"
+          label="Filter metrics"
+          type="search"
+          size="small"
+          variant="outlined"
+          value={filter}
+          onChange={e => onFilterChange(e.target.value)}
+          helperText={`${matching.length.toLocaleString()} of ${all.length.toLocaleString()} metrics`}
+          style={{ marginBottom: 8, minWidth: 280 }}
+        />
+      ) : null}
+      {matching.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No metric key contains “{filter}”. Clear the filter to see all{' '}
+          {all.length.toLocaleString()}.
+        </Typography>
+      ) : null}
+      <TableContainer style={{ maxHeight: 480 }}>
+        <Table size="small" stickyHeader aria-label="Metrics">
+          <TableHead>
+            <TableRow>
+              <TableCell>Metric</TableCell>
+              {labels.map((label, i) => (
+                <TableCell key={i} align="right">
+                  {label}
                 </TableCell>
-                {row.values.map((cell, i) => {
-                  if (!cell) {
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {metrics.map(row => {
+              const best = new Set(row.best);
+              return (
+                <TableRow key={row.key}>
+                  <TableCell component="th" scope="row">
+                    {row.key}
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      component="div"
+                    >
+                      {row.direction === 'higher'
+                        ? '↑ higher is better'
+                        : '↓ lower is better'}
+                    </Typography>
+                  </TableCell>
+                  {row.last.map((last, i) => {
+                    if (last === null) {
+                      return (
+                        <TableCell key={i} align="right">
+                          <span aria-label="not logged" title="not logged">
+                            —
+                          </span>
+                        </TableCell>
+                      );
+                    }
+                    const min = row.min[i];
+                    const max = row.max[i];
+                    const isBest = best.has(i);
+                    const range =
+                      min !== null && max !== null
+                        ? `${formatMetric(metricNumber(min))} – ${formatMetric(
+                            metricNumber(max),
+                          )}`
+                        : undefined;
                     return (
-                      <TableCell key={i} align="right">
-                        <span aria-label="not logged" title="not logged">
-                          —
+                      <TableCell
+                        key={i}
+                        align="right"
+                        data-best={isBest ? 'true' : undefined}
+                      >
+                        <span
+                          title={isBest ? 'Best' : undefined}
+                          style={{
+                            fontWeight: isBest ? 700 : undefined,
+                            whiteSpace: 'nowrap',
+                          }}
+                        >
+                          {isBest ? (
+                            <StarIcon
+                              fontSize="inherit"
+                              color="primary"
+                              style={{
+                                verticalAlign: 'middle',
+                                marginRight: 4,
+                              }}
+                            />
+                          ) : null}
+                          {formatMetric(metricNumber(last))}
+                          {isBest ? (
+                            <span style={visuallyHidden}> (best)</span>
+                          ) : null}
                         </span>
+                        {range ? (
+                          <Typography
+                            variant="caption"
+                            color="textSecondary"
+                            component="div"
+                          >
+                            <span style={visuallyHidden}>range </span>
+                            {range}
+                          </Typography>
+                        ) : null}
                       </TableCell>
                     );
-                  }
-                  const isBest = best.has(i);
-                  const range =
-                    cell.min !== undefined && cell.max !== undefined
-                      ? `${formatMetric(metricNumber(cell.min))} – ${formatMetric(
-                          metricNumber(cell.max),
-                        )}`
-                      : undefined;
-                  return (
-                    <TableCell
-                      key={i}
-                      align="right"
-                      data-best={isBest ? 'true' : undefined}
-                    >
-                      <span
-                        title={isBest ? 'Best' : undefined}
-                        style={{
-                          fontWeight: isBest ? 700 : undefined,
-                          whiteSpace: 'nowrap',
-                        }}
-                      >
-                        {isBest ? (
-                          <StarIcon
-                            fontSize="inherit"
-                            color="primary"
-                            style={{ verticalAlign: 'middle', marginRight: 4 }}
-                          />
-                        ) : null}
-                        {formatMetric(metricNumber(cell.last))}
-                        {isBest ? (
-                          <span style={visuallyHidden}> (best)</span>
-                        ) : null}
-                      </span>
-                      {range ? (
-                        <Typography
-                          variant="caption"
-                          color="textSecondary"
-                          component="div"
-                        >
-                          <span style={visuallyHidden}>range </span>
-                          {range}
-                        </Typography>
-                      ) : null}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableContainer>
+                  })}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {matching.length > METRIC_ROWS_PER_PAGE ? (
+        <PagingControls
+          noun="metrics"
+          pageIndex={pageIndex}
+          pageSize={METRIC_ROWS_PER_PAGE}
+          shown={metrics.length}
+          totalCount={matching.length}
+          nextCursor={hasNext ? String(pageIndex + 1) : undefined}
+          onNext={() => setPage({ filter, index: pageIndex + 1 })}
+          onPrevious={() =>
+            setPage({ filter, index: Math.max(0, pageIndex - 1) })
+          }
+        />
+      ) : null}
+    </>
   );
 }

@@ -31,7 +31,7 @@ export function ParallelCoordinatesSection(props: {
       items: labels.map((label, i) => ({
         label,
         params: Object.fromEntries(paramRows.map(p => [p.key, p.values[i]])),
-        metric: row.values[i] ? metricNumber(row.values[i]!.last) : null,
+        metric: row.last[i] !== null ? metricNumber(row.last[i]!) : null,
       })),
       paramKeys: paramRows.map(p => p.key),
       metricKey: row.key,
@@ -47,12 +47,12 @@ export function ParallelCoordinatesSection(props: {
     );
   }
   const summary = labels.map((label, i) => {
-    const cell = row.values[i];
+    const last = row.last[i];
     const values = paramRows
       .map(p => `${p.key} ${p.values[i] ?? 'not set'}`)
       .join(', ');
     return `${label}: ${row.key} ${
-      cell ? formatMetric(metricNumber(cell.last)) : 'not logged'
+      last !== null ? formatMetric(metricNumber(last)) : 'not logged'
     }${values ? `; ${values}` : ''}.`;
   });
   return (

@@ -16,6 +16,7 @@ describe('compare page URL state', () => {
       curveMetrics: ['auc', 'val loss'],
       curve: { xAxis: 'relative', logScale: true, smoothing: 0.6 },
       parallelMetric: 'auc',
+      metricFilter: 'slice_01 auc',
     };
     const text = writeCompareState(state).toString();
     expect(readCompareState(new URLSearchParams(text))).toEqual(state);

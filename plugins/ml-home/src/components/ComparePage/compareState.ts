@@ -22,6 +22,8 @@ export interface CompareState {
   curve: CurveSettings;
   /** The metric of the parallel-coordinates view; undefined means the first metric. */
   parallelMetric?: string;
+  /** Words that filter the metric table's keys; empty shows every metric. */
+  metricFilter: string;
 }
 
 const X_AXES: CurveXAxis[] = ['step', 'time', 'relative'];
@@ -61,6 +63,7 @@ export function readCompareState(params: URLSearchParams): CompareState {
           : 0,
     },
     parallelMetric: params.get('pc') || undefined,
+    metricFilter: params.get('mf') ?? '',
   };
 }
 
@@ -87,6 +90,7 @@ export function writeCompareState(state: CompareState): URLSearchParams {
     params.set('smooth', String(Number(state.curve.smoothing.toFixed(2))));
   }
   if (state.parallelMetric) params.set('pc', state.parallelMetric);
+  if (state.metricFilter) params.set('mf', state.metricFilter);
   return params;
 }
 
