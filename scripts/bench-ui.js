@@ -15,6 +15,9 @@
  *      loading /ml-home/compare?runs=… until ECharts reports the chart drawn (the chart
  *      container's data-rendered="true", set on ECharts' `finished` event). Target: <= 2 s.
  *
+ * BENCH_UI_DB_DIR=<dir> keeps the SQLite files there and reuses them on the next run (seeding is
+ * skipped when the projects are already there), for measuring again after a change.
+ *
  * Each measurement runs once to warm up and then BENCH_UI_REPS times (default 5); p50 and p95 are
  * printed with whether the target is met. Results go to bench-results/ui-<timestamp>.json, the
  * backend's log beside it. Not a test: it exits 1 only when it cannot measure.
@@ -192,7 +195,10 @@ async function main() {
   const outDir = path.join(root, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });
   const logFile = path.join(outDir, `ui-${stamp}-backend.log`);
-  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-home-bench-ui-'));
+  const keptDir = process.env.BENCH_UI_DB_DIR;
+  if (keptDir) fs.mkdirSync(keptDir, { recursive: true });
+  const sqliteDir =
+    keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ml-home-bench-ui-'));
 
   let backend;
   let browser;
@@ -201,7 +207,7 @@ async function main() {
     cleaned ??= (async () => {
       await browser?.close().catch(() => {});
       if (backend) await backend.stop();
-      fs.rmSync(sqliteDir, { recursive: true, force: true });
+      if (!keptDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
     })();
     return cleaned;
   };
@@ -230,6 +236,7 @@ async function main() {
       dropEnv: key => key.startsWith('APP_CONFIG_'),
       logFile,
       watch: false,
+      nodeEnv: 'production', // as deployed: compact JSON, no development-only middleware
       waitForApp: true,
       timeoutMs: 300_000,
     });
@@ -240,9 +247,14 @@ async function main() {
     });
     const call = client(baseUrl, token);
 
-    console.log(`seeding ${settings.projects} projects through the API …`);
-    const seedSeconds = await seedProjects(call, settings.projects);
-    console.log(`  done in ${seedSeconds.toFixed(1)} s`);
+    const before = (await call('GET', '/projects?limit=1')).totalCount;
+    if (before >= settings.projects) {
+      console.log(`${before} projects already in ${sqliteDir}; not seeding`);
+    } else {
+      console.log(`seeding ${settings.projects} projects through the API …`);
+      const seedSeconds = await seedProjects(call, settings.projects);
+      console.log(`  done in ${seedSeconds.toFixed(1)} s`);
+    }
     const compareProject = 'ui-bench-00000';
     console.log(
       `ingesting ${settings.runs} runs with a ${STEPS_PER_CURVE}-step curve each into ${compareProject} …`,

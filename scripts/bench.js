@@ -2,7 +2,7 @@
 /*
  * `npm run bench`: benchmarks ML Home's core REST routes against a backend of its own.
  *
- * Starts the example backend on port 7027 (BENCH_PORT) with a fresh, empty database (a file SQLite
+ * Starts the example backend (NODE_ENV=production, as deployed) on port 7027 (BENCH_PORT) with a fresh, empty database (a file SQLite
  * in a temporary folder, or with BENCH_DB=pg a set of throwaway PostgreSQL databases named
  * bench_<pid>_* on 127.0.0.1:5432, user postgres, dropped afterwards) and demo data off, signs in
  * as the guest user (user:default/guest, member of group:default/home-ranking), then measures:
@@ -664,6 +664,7 @@ async function main() {
       dropEnv: key => key.startsWith('APP_CONFIG_'), // never the portal's own database or settings
       logFile,
       watch: false, // a source file saved mid-run must not restart the backend
+      nodeEnv: 'production', // as deployed: compact JSON, no development-only middleware
       timeoutMs: 300_000,
     });
     const startSeconds = (Date.now() - t0) / 1000;
@@ -1061,8 +1062,42 @@ async function main() {
       compareOk &&=
         r.json.items?.length === COMPARE_RUNS &&
         r.json.metrics?.length === COMPARE_KEYS &&
-        r.json.metrics.every(m => m.values.length === COMPARE_RUNS) &&
         r.json.params?.length === 10;
+    }
+    // Every cell against the generated data: last (step 1), min, max and the best item.
+    if (compareOk) {
+      const expected = new Map();
+      for (const batch of compareData.batches) {
+        for (const run of batch.runs) {
+          for (const m of run.metrics) {
+            const cell = expected.get(`${run.runId}\u0000${m.key}`) ?? {
+              min: Infinity,
+              max: -Infinity,
+            };
+            if (m.step === COMPARE_STEPS - 1) cell.last = m.value;
+            cell.min = Math.min(cell.min, m.value);
+            cell.max = Math.max(cell.max, m.value);
+            expected.set(`${run.runId}\u0000${m.key}`, cell);
+          }
+        }
+      }
+      const order = lastCompare.items.map(i => i.runId);
+      compareOk = lastCompare.metrics.every(row => {
+        const cells = order.map(id => expected.get(`${id}\u0000${row.key}`));
+        const lasts = cells.map(c => c.last);
+        const target =
+          row.direction === 'lower' ? Math.min(...lasts) : Math.max(...lasts);
+        return (
+          cells.every(
+            (c, i) =>
+              row.last[i] === c.last &&
+              row.min[i] === c.min &&
+              row.max[i] === c.max,
+          ) &&
+          JSON.stringify(row.best) ===
+            JSON.stringify(lasts.flatMap((v, i) => (v === target ? [i] : [])))
+        );
+      });
     }
     record(COMPARE_MEASURE, compareLatencies, {
       responseBytes: lastCompare
@@ -1070,7 +1105,7 @@ async function main() {
         : null,
     });
     check(
-      `compare: ${COMPARE_RUNS} items, ${COMPARE_KEYS} metric rows, the 10 differing params`,
+      `compare: ${COMPARE_RUNS} items, ${COMPARE_KEYS} metric rows (every last, min, max and best as ingested), the 10 differing params`,
       compareOk,
       `${lastCompare?.items?.length} items, ${lastCompare?.metrics?.length} metrics, ${lastCompare?.params?.length} params`,
     );

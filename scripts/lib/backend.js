@@ -92,6 +92,8 @@ function tail(file, lines = 30) {
  * @param {number} [options.timeoutMs] - how long to wait for readiness
  * @param {boolean} [options.waitForApp] - also wait for the app's index page
  * @param {boolean} [options.watch] - false: no file watcher, no restart on source changes
+ * @param {string} [options.nodeEnv] - NODE_ENV of the backend (default development; benchmarks use
+ *   production, where Backstage answers compact rather than indented JSON)
  * @returns {Promise<{ baseUrl: string, logFile: string, pid: number, stop: () => Promise<void>, kill: (signal?: string) => void }>}
  */
 async function startBackend({
@@ -103,6 +105,7 @@ async function startBackend({
   timeoutMs = 180_000,
   waitForApp = false,
   watch = true,
+  nodeEnv = 'development',
 }) {
   if (await portInUse(port)) {
     throw new Error(
@@ -136,7 +139,7 @@ async function startBackend({
     stdio: ['ignore', log, log],
     env: {
       ...inherited,
-      NODE_ENV: 'development',
+      NODE_ENV: nodeEnv,
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_baseUrl: baseUrl,
       APP_CONFIG_app_baseUrl: baseUrl,
