@@ -780,13 +780,20 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         rows.forEach(r => experimentIds.set(r.name, fromDbInt(r.id)));
       }
 
-      // Runs: insert the new, update status / times / name of the known.
-      const runIds = batch.runs.map(r => r.runId);
+      // Runs: insert the new, update status / times / name of the known. The known runs' rows
+      // stay locked until the batch commits (PostgreSQL; SQLite writes one transaction at a time):
+      // the latest metrics, their min and max and the run's summary are read, folded and written
+      // back, so two batches into one run must not both fold from the same state. In id order, so
+      // batches that share runs cannot deadlock.
+      const runIds = [...new Set(batch.runs.map(r => r.runId))].sort();
       const existing = new Map<string, any>();
       for (const part of chunks(runIds, IN_CHUNK)) {
-        const rows = await tx('runs')
+        const query = tx('runs')
           .whereIn('id', part)
+          .orderBy('id')
           .select('id', 'project_id', 'experiment_id');
+        if (tx.client.config.client === 'pg') query.forUpdate();
+        const rows = await query;
         rows.forEach(r => existing.set(r.id, r));
       }
       const resultRuns: IngestResult['runs'] = [];

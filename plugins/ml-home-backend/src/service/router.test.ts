@@ -1935,6 +1935,50 @@ describe('ML Home API', () => {
         expect(none.status).toBe(400);
       });
 
+      it('folds concurrent batches into the same run without losing a metric, a min or a max', async () => {
+        const run = 'c0ffee'.padEnd(32, '0');
+        expect(
+          (
+            await ingest({
+              runs: [{ runId: run, experiment: 'concurrent', metrics: [] }],
+            })
+          ).status,
+        ).toBe(200);
+        // Eight batches at once, each with its own keys and one shared key at its own step.
+        const batches = Array.from({ length: 8 }, (_, b) => ({
+          runs: [
+            {
+              runId: run,
+              experiment: 'concurrent',
+              metrics: [
+                ...Array.from({ length: 60 }, (__, k) => ({
+                  key: `b${b}_m${k}`,
+                  value: b * 1000 + k,
+                  step: 0,
+                })),
+                { key: 'shared', value: b, step: b },
+              ],
+            },
+          ],
+        }));
+        const answers = await Promise.all(batches.map(batch => ingest(batch)));
+        expect(answers.map(a => a.status)).toEqual(batches.map(() => 200));
+        const res = await api()
+          .post('/api/ml-home/compare')
+          .set('Authorization', user(ALICE))
+          .send({ runs: [run] });
+        expect(res.body.metrics).toHaveLength(8 * 60 + 1);
+        expect(
+          res.body.metrics.find((m: any) => m.key === 'shared'),
+        ).toMatchObject({ last: [7], min: [0], max: [7] });
+        // The rows that filters and sorting read agree: every key, and all 8 points counted.
+        const rows = await knex('latest_metrics')
+          .where('run_id', run)
+          .select('key', 'point_count');
+        expect(rows).toHaveLength(8 * 60 + 1);
+        expect(Number(rows.find(r => r.key === 'shared')!.point_count)).toBe(8);
+      });
+
       it("compares metrics exactly, from the runs' summaries or their rows alike, and sends a large answer gzipped", async () => {
         const runId = (i: number) => i.toString(16).padStart(32, '7');
         const point = (key: string, value: number | string, step: number) => ({
