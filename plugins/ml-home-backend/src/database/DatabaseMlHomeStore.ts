@@ -788,12 +788,11 @@ export class DatabaseMlHomeStore implements MlHomeStore {
       const runIds = [...new Set(batch.runs.map(r => r.runId))].sort();
       const existing = new Map<string, any>();
       for (const part of chunks(runIds, IN_CHUNK)) {
-        const query = tx('runs')
+        const rows = await tx('runs')
           .whereIn('id', part)
           .orderBy('id')
+          .forUpdate()
           .select('id', 'project_id', 'experiment_id');
-        if (tx.client.config.client === 'pg') query.forUpdate();
-        const rows = await query;
         rows.forEach(r => existing.set(r.id, r));
       }
       const resultRuns: IngestResult['runs'] = [];
