@@ -46,6 +46,13 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  const client = knex.client.config.client;
+  if (client === 'better-sqlite3' || client === 'sqlite3') {
+    // SQLite (3.35+) drops a plain column in place. Knex's dropColumn rebuilds the table instead,
+    // and dropping the old table cascades to every table that references runs.
+    await knex.raw('alter table runs drop column metrics_summary');
+    return;
+  }
   await knex.schema.alterTable('runs', table => {
     table.dropColumn('metrics_summary');
   });

@@ -126,6 +126,20 @@ describe('run metric summaries', () => {
         [...fromRows.get(RUN)!].sort((a, b) => a.key.localeCompare(b.key)),
       ).toEqual(EXPECTED);
       expect(fromRows.get(EMPTY_RUN)).toEqual([]);
+
+      // Down again keeps the runs and their metrics (SQLite must not rebuild the table, which
+      // would cascade to every table that references runs).
+      await knex.migrate.down({ directory: migrations });
+      expect(await knex.schema.hasColumn('runs', 'metrics_summary')).toBe(
+        false,
+      );
+      expect((await knex('latest_metrics').where('run_id', RUN)).length).toBe(
+        4,
+      );
+      expect((await knex('runs').select('id')).map(r => r.id).sort()).toEqual([
+        RUN,
+        EMPTY_RUN,
+      ]);
     },
   );
 });
