@@ -4,6 +4,7 @@
  * booleans, and 64-bit integers as strings.
  */
 import {
+  ComparableRun,
   Experiment,
   LatestMetric,
   Lifecycle,
@@ -167,6 +168,26 @@ export function latestMetricFromRow(row: {
     min: row.min_value === null ? NaN : fromDbFloat(row.min_value),
     max: row.max_value === null ? NaN : fromDbFloat(row.max_value),
   };
+}
+
+/**
+ * A metric as a comparison reads it, from a latest_metrics row or a run's metrics summary:
+ * NaN from the flag, an unknown (null) min or max left out.
+ */
+export function comparableMetricFromRow(
+  key: string,
+  value: unknown,
+  isNan: unknown,
+  min: unknown,
+  max: unknown,
+): ComparableRun['metrics'][number] {
+  const m: ComparableRun['metrics'][number] = {
+    key,
+    value: fromDbMetric(value, isNan),
+  };
+  if (min !== null) m.min = fromDbFloat(min);
+  if (max !== null) m.max = fromDbFloat(max);
+  return m;
 }
 
 export function eventFromRow(

@@ -11,7 +11,7 @@
  */
 import { Knex } from 'knex';
 import type { ComparableRun } from '../domain/types';
-import { fromDbFloat, fromDbMetric } from './mappers';
+import { comparableMetricFromRow } from './mappers';
 
 type Metrics = ComparableRun['metrics'];
 
@@ -44,19 +44,6 @@ export async function refreshMetricSummaries(
   }
 }
 
-function toMetric(
-  key: string,
-  value: unknown,
-  isNan: unknown,
-  min: unknown,
-  max: unknown,
-): Metrics[number] {
-  const m: Metrics[number] = { key, value: fromDbMetric(value, isNan) };
-  if (min !== null) m.min = fromDbFloat(min);
-  if (max !== null) m.max = fromDbFloat(max);
-  return m;
-}
-
 /** The metrics in a summary text. */
 export function parseMetricSummary(text: string): Metrics {
   const { k, v, lo, hi } = JSON.parse(text) as Record<
@@ -65,7 +52,7 @@ export function parseMetricSummary(text: string): Metrics {
   >;
   const out: Metrics = new Array(k.length);
   for (let i = 0; i < k.length; i++) {
-    out[i] = toMetric(k[i] as string, v[i], false, lo[i], hi[i]);
+    out[i] = comparableMetricFromRow(k[i] as string, v[i], false, lo[i], hi[i]);
   }
   return out;
 }
@@ -90,7 +77,15 @@ export async function readRunMetrics(
       .select('run_id', 'key', 'value', 'is_nan', 'min_value', 'max_value');
     for (const r of rows) {
       const list = out.get(r.run_id) ?? [];
-      list.push(toMetric(r.key, r.value, r.is_nan, r.min_value, r.max_value));
+      list.push(
+        comparableMetricFromRow(
+          r.key,
+          r.value,
+          r.is_nan,
+          r.min_value,
+          r.max_value,
+        ),
+      );
       out.set(r.run_id, list);
     }
   }

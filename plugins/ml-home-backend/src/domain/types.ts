@@ -1,4 +1,5 @@
 import type {
+  ComparableItem,
   EvaluationResult,
   EvaluationThreshold,
   MetricDirection,
@@ -121,8 +122,8 @@ export interface ComparableRun {
   name: string;
   project: string;
   params: KeyValue[];
-  /** `min` and `max` are absent when unknown (every point NaN). */
-  metrics: { key: string; value: number; min?: number; max?: number }[];
+  /** What `compareItems` takes; `min` and `max` are absent when unknown (every point NaN). */
+  metrics: ComparableItem['metrics'];
 }
 
 export interface Run {

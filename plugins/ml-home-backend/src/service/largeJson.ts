@@ -5,7 +5,7 @@ import zlib from 'zlib';
 const gzip = promisify(zlib.gzip);
 
 /** Below this many bytes an answer goes out as usual. */
-export const LARGE_JSON_BYTES = 256 * 1024;
+const LARGE_JSON_BYTES = 256 * 1024;
 
 /**
  * Sends an answer that can run to megabytes (a comparison of 100 runs × 500 metrics is about

@@ -98,31 +98,28 @@ function compareStrings(a: string, b: string): number {
 }
 
 /*
- * Collects one row per key, each an array aligned with the items, in a
- * single pass; a slot already filled means the item repeats the key.
+ * One row of values per param key, aligned with the items, in a single pass;
+ * a slot already filled means the item repeats the key.
  */
-function collect<E extends { key: string }, V>(
+function paramColumns(
   items: readonly ComparableItem[],
-  entries: (item: ComparableItem) => readonly E[],
-  toValue: (entry: E) => V,
-  what: string,
-): Map<string, (V | null)[]> {
-  const rows = new Map<string, (V | null)[]>();
+): Map<string, (string | null)[]> {
+  const rows = new Map<string, (string | null)[]>();
   items.forEach((item, i) => {
-    for (const entry of entries(item)) {
-      let row = rows.get(entry.key);
+    for (const { key, value } of item.params) {
+      let row = rows.get(key);
       if (!row) {
-        row = new Array<V | null>(items.length).fill(null);
-        rows.set(entry.key, row);
+        row = new Array<string | null>(items.length).fill(null);
+        rows.set(key, row);
       }
       if (row[i] !== null) {
         throw new Error(
-          `Item ${JSON.stringify(item.id)} has ${what} ${JSON.stringify(
-            entry.key,
+          `Item ${JSON.stringify(item.id)} has param ${JSON.stringify(
+            key,
           )} more than once`,
         );
       }
-      row[i] = toValue(entry);
+      row[i] = value;
     }
   });
   return rows;
@@ -246,12 +243,7 @@ export function compareItems(
     ids.add(id);
   }
 
-  const paramRows = collect(
-    items,
-    item => item.params,
-    p => p.value,
-    'param',
-  );
+  const paramRows = paramColumns(items);
   const params: ParamDiffRow[] = [];
   for (const key of [...paramRows.keys()].sort(compareStrings)) {
     const values = paramRows.get(key)!;
