@@ -2780,6 +2780,98 @@ export const spec = {
           },
         },
       },
+      ProjectToken: {
+        type: 'object',
+        description:
+          'A project token for pipelines; the secret itself is shown only once, when it is created.',
+        required: [
+          'id',
+          'project',
+          'name',
+          'prefix',
+          'createdBy',
+          'createdAt',
+          'expiresAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          name: {
+            type: 'string',
+          },
+          prefix: {
+            type: 'string',
+            description:
+              'The first characters of the secret, to tell tokens apart.',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          lastUsedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revokedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revokedBy: {
+            type: 'string',
+          },
+        },
+      },
+      ProjectTokenCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          expiresInDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 365,
+            description: 'Days until the token stops working (default 90).',
+          },
+        },
+      },
+      ProjectTokenCreated: {
+        type: 'object',
+        required: ['token', 'secret'],
+        properties: {
+          token: {
+            $ref: '#/components/schemas/ProjectToken',
+          },
+          secret: {
+            type: 'string',
+            description:
+              'The token to send as `Authorization: Bearer <secret>`. Shown only in this answer.',
+          },
+        },
+      },
+      ProjectTokenList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProjectToken',
+            },
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -3273,6 +3365,103 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RunList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/tokens': {
+      get: {
+        operationId: 'listProjectTokens',
+        description:
+          "The project's tokens, newest first (revoked and expired ones included); owners only.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The tokens, without their secrets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectTokenList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'createProjectToken',
+        description:
+          'Creates a token that may write runs, metrics, versions, evaluations and deployments of this project only.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProjectTokenCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'Created; the answer carries the secret, which is not stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectTokenCreated',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/tokens/{tokenId}': {
+      delete: {
+        operationId: 'revokeProjectToken',
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+          {
+            name: 'tokenId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The revoked token.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectToken',
                 },
               },
             },
@@ -4890,6 +5079,21 @@ export type EndpointMap = {
     path: NonNullable<operations['listRuns']['parameters']['path']>;
     query: NonNullable<operations['listRuns']['parameters']['query']>;
     response: operations['listRuns']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/tokens': {
+    path: NonNullable<operations['listProjectTokens']['parameters']['path']>;
+    response: operations['listProjectTokens']['responses'][200]['content']['application/json'];
+  };
+  '#post|/projects/{projectName}/tokens': {
+    path: NonNullable<operations['createProjectToken']['parameters']['path']>;
+    body: NonNullable<
+      operations['createProjectToken']['requestBody']
+    >['content']['application/json'];
+    response: operations['createProjectToken']['responses'][201]['content']['application/json'];
+  };
+  '#_delete|/projects/{projectName}/tokens/{tokenId}': {
+    path: NonNullable<operations['revokeProjectToken']['parameters']['path']>;
+    response: operations['revokeProjectToken']['responses'][200]['content']['application/json'];
   };
   '#post|/projects/{projectName}/ingest': {
     path: NonNullable<operations['ingestBatch']['parameters']['path']>;

@@ -47,6 +47,10 @@ import type {
   Project,
   ProjectCreate,
   ProjectList,
+  ProjectToken,
+  ProjectTokenCreate,
+  ProjectTokenCreated,
+  ProjectTokenList,
   ProjectUpdate,
   Run,
   RunList,
@@ -198,6 +202,14 @@ export interface MlHomeApi {
     request: MetricHistoriesRequest,
   ): Promise<MetricHistoryList>;
   ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
+  /** The project's pipeline tokens, without their secrets (owners only). */
+  listProjectTokens(name: string): Promise<ProjectTokenList>;
+  /** Creates a project token; the answer's `secret` is shown only this once. */
+  createProjectToken(
+    name: string,
+    token: ProjectTokenCreate,
+  ): Promise<ProjectTokenCreated>;
+  revokeProjectToken(name: string, tokenId: string): Promise<ProjectToken>;
   listModels(project: string, page?: PageQuery): Promise<ModelList>;
   createModel(project: string, model: ModelCreate): Promise<Model>;
   searchModels(query?: SearchModelsQuery): Promise<ModelList>;
@@ -645,6 +657,28 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<TaggedEntityList>(
       'GET',
       `/tagged${toQueryString(query)}`,
+    );
+  }
+
+  listProjectTokens(name: string) {
+    return this.request<ProjectTokenList>(
+      'GET',
+      `/projects/${segment(name)}/tokens`,
+    );
+  }
+
+  createProjectToken(name: string, token: ProjectTokenCreate) {
+    return this.request<ProjectTokenCreated>(
+      'POST',
+      `/projects/${segment(name)}/tokens`,
+      token,
+    );
+  }
+
+  revokeProjectToken(name: string, tokenId: string) {
+    return this.request<ProjectToken>(
+      'DELETE',
+      `/projects/${segment(name)}/tokens/${segment(tokenId)}`,
     );
   }
 

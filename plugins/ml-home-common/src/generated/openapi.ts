@@ -123,6 +123,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectName}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The project's tokens, newest first (revoked and expired ones included); owners only. */
+    get: operations['listProjectTokens'];
+    put?: never;
+    /** @description Creates a token that may write runs, metrics, versions, evaluations and deployments of this project only. */
+    post: operations['createProjectToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectName}/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['revokeProjectToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{projectName}/ingest': {
     parameters: {
       query?: never;
@@ -1411,6 +1445,33 @@ export interface components {
       nextCursor?: string;
       totalCount: number;
     };
+    /** @description A project token for pipelines; the secret itself is shown only once, when it is created. */
+    ProjectToken: {
+      id: string;
+      project: components['schemas']['Slug'];
+      name: string;
+      /** @description The first characters of the secret, to tell tokens apart. */
+      prefix: string;
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      expiresAt: components['schemas']['Timestamp'];
+      lastUsedAt?: components['schemas']['Timestamp'];
+      revokedAt?: components['schemas']['Timestamp'];
+      revokedBy?: string;
+    };
+    ProjectTokenCreate: {
+      name: string;
+      /** @description Days until the token stops working (default 90). */
+      expiresInDays?: number;
+    };
+    ProjectTokenCreated: {
+      token: components['schemas']['ProjectToken'];
+      /** @description The token to send as `Authorization: Bearer <secret>`. Shown only in this answer. */
+      secret: string;
+    };
+    ProjectTokenList: {
+      items: components['schemas']['ProjectToken'][];
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -1765,6 +1826,83 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RunList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listProjectTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens, without their secrets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectTokenList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createProjectToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectTokenCreate'];
+      };
+    };
+    responses: {
+      /** @description Created; the answer carries the secret, which is not stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectTokenCreated'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  revokeProjectToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectToken'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -3099,5 +3237,13 @@ export type TagCountList = components['schemas']['TagCountList'];
 export type TaggedEntity = components['schemas']['TaggedEntity'];
 /** @public */
 export type TaggedEntityList = components['schemas']['TaggedEntityList'];
+/** A project token for pipelines; the secret itself is shown only once, when it is created. @public */
+export type ProjectToken = components['schemas']['ProjectToken'];
+/** @public */
+export type ProjectTokenCreate = components['schemas']['ProjectTokenCreate'];
+/** @public */
+export type ProjectTokenCreated = components['schemas']['ProjectTokenCreated'];
+/** @public */
+export type ProjectTokenList = components['schemas']['ProjectTokenList'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];
