@@ -20,6 +20,20 @@ export interface ProjectLink {
   url: string;
 }
 
+/** A project token, without its secret (which is never stored). */
+export interface ProjectToken {
+  id: string;
+  project: string;
+  name: string;
+  prefix: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt?: Date;
+  revokedAt?: Date;
+  revokedBy?: string;
+}
+
 export interface Project {
   id: string;
   name: string;

@@ -9,6 +9,7 @@ import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   ML_HOME_PROJECT_RESOURCE_TYPE,
   mlHomeProjectReadPermission,
+  mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
 import { ProjectConditions } from '../database/MlHomeStore';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
@@ -18,10 +19,20 @@ type ProjectPermission = ResourcePermission<
   typeof ML_HOME_PROJECT_RESOURCE_TYPE
 >;
 
+/** What a project token may do in its own project: read it and ingest into it. */
+const PROJECT_TOKEN_PERMISSIONS: ReadonlySet<string> = new Set([
+  mlHomeProjectReadPermission.name,
+  mlHomeRunWritePermission.name,
+]);
+
 /**
  * Decides permissions on projects for the authorisation wrappers: a list call asks for the
  * conditions to push into SQL, a single-project call checks the loaded project in memory with the
  * same rules.
+ *
+ * Project tokens are ML Home's own credentials, unknown to the permission framework, so they are
+ * decided here and never forwarded to the policy: read and ingest in the token's project, nothing
+ * else, and no cross-project lists.
  */
 export class ProjectAuthorizer {
   constructor(
@@ -34,6 +45,9 @@ export class ProjectAuthorizer {
     caller: Caller,
     permission: ProjectPermission,
   ): Promise<{ denied: boolean; conditions: ProjectConditions }> {
+    if (caller.projectToken) {
+      return { denied: true, conditions: undefined };
+    }
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials: caller.credentials },
@@ -72,6 +86,17 @@ export class ProjectAuthorizer {
     permission: ProjectPermission,
     project: { name: string; owner: string },
   ): Promise<void> {
+    if (caller.projectToken) {
+      if (
+        !PROJECT_TOKEN_PERMISSIONS.has(permission.name) ||
+        caller.projectToken.project !== project.name
+      ) {
+        throw new NotAllowedError(
+          `This project token may only read and write runs, metrics, versions, evaluations and deployments of project '${caller.projectToken.project}' (${permission.name} on project '${project.name}' refused)`,
+        );
+      }
+      return;
+    }
     const { denied, conditions } = await this.conditionsFor(caller, permission);
     const allowed =
       !denied &&
@@ -88,6 +113,11 @@ export class ProjectAuthorizer {
   }
 
   async checkBasic(caller: Caller, permission: BasicPermission) {
+    if (caller.projectToken) {
+      throw new NotAllowedError(
+        `A project token may not ${permission.attributes.action} ML projects (${permission.name})`,
+      );
+    }
     const [decision] = await this.permissions.authorize([{ permission }], {
       credentials: caller.credentials,
     });

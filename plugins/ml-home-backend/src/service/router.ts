@@ -23,6 +23,7 @@ import {
   experimentToWire,
   pointsToWire,
   projectToWire,
+  projectTokenToWire,
   runToWire,
 } from './wire';
 import { ProjectListQuery } from '../domain/types';
@@ -32,10 +33,16 @@ import { bindEvaluationsEndpoints } from './bindEvaluationsEndpoints';
 import { EvaluationsService } from './EvaluationsService';
 import { countedPageToWire, pageToWire } from './routeContext';
 import { sendLargeJson } from './largeJson';
+import { createValidationErrorNamer } from './validationErrors';
+import {
+  ProjectTokensService,
+  isProjectTokenSecret,
+} from './ProjectTokensService';
 
 export interface RouterOptions {
   knex: Knex;
   service: MlHomeService;
+  tokens: ProjectTokensService;
   evaluations: EvaluationsService;
   annotations: AnnotationsService;
   httpAuth: HttpAuthService;
@@ -57,12 +64,22 @@ const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { knex, service, evaluations, annotations, httpAuth, auditor } =
+  const { knex, service, tokens, evaluations, annotations, httpAuth, auditor } =
     options;
 
-  const caller = async (
-    req: express.Request<any, any, any, any, any>,
-  ): Promise<Caller> => {
+  /**
+   * Who calls: a project token (ML Home's own, `Bearer mlh_…`), else a Backstage user or service.
+   * Backstage's credentials barrier is opened for this plugin (see plugin.ts) so that project
+   * tokens reach it; this is the barrier instead, run before anything else for every request.
+   */
+  const authenticate = async (req: express.Request): Promise<Caller> => {
+    const bearer = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(
+      req.headers.authorization ?? '',
+    )?.[1];
+    if (bearer && isProjectTokenSecret(bearer)) {
+      const { principal, actor } = await tokens.authenticate(bearer);
+      return { actor, projectToken: principal };
+    }
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -76,6 +93,16 @@ export async function createRouter(
         : 'unknown';
     return { credentials, actor: subject };
   };
+  const callers = new WeakMap<express.Request, Caller>();
+  const caller = async (
+    req: express.Request<any, any, any, any, any>,
+  ): Promise<Caller> => {
+    const known = callers.get(req);
+    if (known) return known;
+    const who = await authenticate(req);
+    callers.set(req, who);
+    return who;
+  };
 
   /** Runs a write and records it with Backstage's auditor, success or failure. */
   const audited = async <T>(
@@ -84,11 +111,22 @@ export async function createRouter(
     meta: JsonObject,
     fn: () => Promise<T>,
   ): Promise<T> => {
+    const who = await caller(req);
+    // The auditor reads Backstage credentials from the request; a project token has none, so
+    // its events name the token in their metadata and carry the plugin as the actor.
     const event = await auditor.createEvent({
       eventId,
-      request: req,
+      request: who.projectToken ? undefined : req,
       severityLevel: 'medium',
-      meta,
+      meta: who.projectToken
+        ? {
+            ...meta,
+            projectToken: who.projectToken.id,
+            actor: who.actor,
+            method: req.method,
+            url: req.originalUrl,
+          }
+        : meta,
     });
     try {
       const result = await fn();
@@ -105,7 +143,7 @@ export async function createRouter(
   bindAnnotationsEndpoints({ api, caller, audited }, annotations);
 
   api.get('/health', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await caller(req);
     await knex.raw('select 1');
     res.json({ status: 'ok' });
   });
@@ -538,6 +576,36 @@ export async function createRouter(
     await sendLargeJson(req, res, compareResultToWire(items, comparison));
   });
 
+  api.get('/projects/:projectName/tokens', async (req, res) => {
+    const items = await tokens.listTokens(
+      await caller(req),
+      req.params.projectName,
+    );
+    res.json({ items: items.map(projectTokenToWire) });
+  });
+
+  api.post('/projects/:projectName/tokens', async (req, res) => {
+    const who = await caller(req);
+    const { token, secret } = await audited(
+      req,
+      'project-token-create',
+      { project: req.params.projectName, name: req.body.name },
+      () => tokens.createToken(who, req.params.projectName, req.body),
+    );
+    res.status(201).json({ token: projectTokenToWire(token), secret });
+  });
+
+  api.delete('/projects/:projectName/tokens/:tokenId', async (req, res) => {
+    const who = await caller(req);
+    const token = await audited(
+      req,
+      'project-token-revoke',
+      { project: req.params.projectName, token: req.params.tokenId },
+      () => tokens.revokeToken(who, req.params.projectName, req.params.tokenId),
+    );
+    res.json(projectTokenToWire(token));
+  });
+
   // PATCH is not among the typed router's methods; the spec still validates it.
   (api as unknown as express.Router).patch(
     '/projects/:projectName',
@@ -554,6 +622,11 @@ export async function createRouter(
   );
 
   const router = Router();
+  // Authentication first, for every path (known or not), before any body is read.
+  router.use(async (req, _res, next) => {
+    await caller(req);
+    next();
+  });
   // The body limit comes before the spec validator, so an oversized body is a 413, not a parse error.
   router.use(express.json({ limit: MAX_BODY_BYTES }));
   router.use(
@@ -575,5 +648,6 @@ export async function createRouter(
     },
   );
   router.use(api);
+  router.use(createValidationErrorNamer());
   return router;
 }

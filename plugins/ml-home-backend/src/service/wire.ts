@@ -17,6 +17,7 @@ import {
   NoteRevision,
   Project,
   ProjectEvent,
+  ProjectToken,
   Run,
 } from '../domain/types';
 import type {
@@ -42,6 +43,21 @@ export function projectToWire(p: Project): Wire.Project {
     lastActivityAt: p.lastActivityAt.toISOString(),
     ...(p.deletedAt ? { deletedAt: p.deletedAt.toISOString() } : {}),
     ...(p.counts ? { counts: p.counts } : {}),
+  };
+}
+
+export function projectTokenToWire(t: ProjectToken): Wire.ProjectToken {
+  return {
+    id: t.id,
+    project: t.project,
+    name: t.name,
+    prefix: t.prefix,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+    ...(t.lastUsedAt ? { lastUsedAt: t.lastUsedAt.toISOString() } : {}),
+    ...(t.revokedAt ? { revokedAt: t.revokedAt.toISOString() } : {}),
+    ...(t.revokedBy ? { revokedBy: t.revokedBy } : {}),
   };
 }
 
