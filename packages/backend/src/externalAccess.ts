@@ -1,4 +1,18 @@
 /**
+ * What the static token may do: read ML Home and ingest into it (runs, metrics, model versions,
+ * evaluations, deployments), in any project, and nothing else — no project changes, no aliases, no
+ * other plugin. Backstage decides a service caller's permissions from these restrictions alone,
+ * without asking the policy; a static token without them would be allowed everything.
+ * A pipeline that should write into one project only uses a project token instead.
+ */
+export const ML_HOME_TOKEN_ACCESS_RESTRICTIONS = [
+  {
+    plugin: 'ml-home',
+    permission: ['ml-home.project.read', 'ml-home.run.write'],
+  },
+];
+
+/**
  * Scripts and other tools call the backend with `Authorization: Bearer $ML_HOME_TOKEN`.
  *
  * Backstage's static external access needs a token in config, and a `${ML_HOME_TOKEN}` reference
@@ -15,6 +29,7 @@ export function applyExternalAccessToken(env: Record<string, string | undefined>
     {
       type: 'static',
       options: { token, subject: 'ml-home-token' },
+      accessRestrictions: ML_HOME_TOKEN_ACCESS_RESTRICTIONS,
     },
   ]);
 }

@@ -25,8 +25,13 @@ import {
  * - everyone signed in reads everything;
  * - ML Home projects are changed only by members of the owning group (a conditional decision the
  *   ML Home backend turns into SQL for lists and checks in memory for single projects);
- * - ingestion (run writes) is also open to service tokens, such as `ML_HOME_TOKEN` scripts;
- * - anyone signed in may create a project (ML Home checks that the owner is a catalog group).
+ * - anyone signed in may create a project for a group they belong to (ML Home checks that the
+ *   owner is a catalog group with the caller in it).
+ *
+ * Service callers never reach a policy: Backstage decides them from their token's access
+ * restrictions (none: everything allowed). That is why `ML_HOME_TOKEN` is configured with
+ * restrictions to ML Home's read and ingestion permissions (see externalAccess.ts), and why
+ * pipelines that write into one project use ML Home's project tokens, which ML Home decides itself.
  */
 export class MlHomeExamplePolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -37,10 +42,6 @@ export class MlHomeExamplePolicy implements PermissionPolicy {
     }
     if (isPermission(permission, mlHomeProjectCreatePermission)) {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    if (isPermission(permission, mlHomeRunWritePermission) && !user) {
-      // Service principals (static tokens, other plugins) may ingest into any project.
-      return { result: AuthorizeResult.ALLOW };
     }
     if (
       isPermission(permission, mlHomeRunWritePermission) ||

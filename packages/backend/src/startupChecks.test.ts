@@ -82,7 +82,39 @@ describe('applyExternalAccessToken', () => {
       {
         type: 'static',
         options: { token: 's3cret-token-value', subject: 'ml-home-token' },
+        accessRestrictions: [
+          {
+            plugin: 'ml-home',
+            permission: ['ml-home.project.read', 'ml-home.run.write'],
+          },
+        ],
       },
+    ]);
+  });
+
+  it("restricts the static token to ML Home's read and ingestion permissions", async () => {
+    // Read back through Backstage's own config reader, as the backend does at start: a static
+    // token without restrictions is allowed everything without the policy being asked.
+    const env: Record<string, string | undefined> = {
+      ML_HOME_TOKEN: 'x'.repeat(24),
+    };
+    applyExternalAccessToken(env);
+    const { ConfigReader } = await import('@backstage/config');
+    const config = new ConfigReader({
+      backend: {
+        auth: {
+          externalAccess: JSON.parse(
+            env.APP_CONFIG_backend_auth_externalAccess!,
+          ),
+        },
+      },
+    });
+    const [entry] = config.getConfigArray('backend.auth.externalAccess');
+    const [restriction] = entry.getConfigArray('accessRestrictions');
+    expect(restriction.getString('plugin')).toBe('ml-home');
+    expect(restriction.getStringArray('permission').sort()).toEqual([
+      'ml-home.project.read',
+      'ml-home.run.write',
     ]);
   });
 });

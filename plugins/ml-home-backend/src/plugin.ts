@@ -14,6 +14,8 @@ import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
 import { DatabaseModelsStore } from './database/DatabaseModelsStore';
 import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
 import { DatabaseAnnotationsStore } from './database/DatabaseAnnotationsStore';
+import { DatabaseProjectTokensStore } from './database/DatabaseProjectTokensStore';
+import { ProjectTokensService } from './service/ProjectTokensService';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
@@ -155,10 +157,21 @@ export const mlHomePlugin = createBackendPlugin({
           authorizer,
         );
 
+        const tokens = new ProjectTokensService({
+          store: new DatabaseProjectTokensStore(knex),
+          authorizer,
+          resolveProject: name => core.resolveProject(name),
+        });
+
+        // Pipelines authenticate with ML Home's own project tokens, which Backstage's credentials
+        // barrier would refuse; the router authenticates every request itself instead (Backstage
+        // user or service credentials, or a project token) before it reads a body.
+        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             knex,
             service,
+            tokens,
             evaluations,
             annotations,
             httpAuth,
