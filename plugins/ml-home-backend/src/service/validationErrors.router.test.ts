@@ -387,11 +387,10 @@ describe('validation errors name the offending property', () => {
   it.each(operations.map(o => [`${o.method.toUpperCase()} ${o.path}`, o]))(
     '%s names an unknown property',
     async (_name, { method, url, body }) => {
-      // The minimal body passes the spec: without credentials the handler answers 401, not 400.
-      const valid = await request(server)
-        [method](`/api/ml-home${url}`)
-        .send(body);
-      expect(valid.status).toBe(401);
+      // The minimal body passes the spec; what the handler then says (404, 201, a rule of the
+      // service) does not matter here.
+      const valid = await send(method, url, body);
+      expect(valid.body.error?.message ?? '').not.toMatch(/^request[/ ]/);
 
       const res = await send(method, url, { ...body, zzUnknown: 1 });
       expect(res.status).toBe(400);
