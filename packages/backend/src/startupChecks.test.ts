@@ -1,6 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { ConfigReader } from '@backstage/config';
 import { applyExternalAccessToken } from './externalAccess';
 import { StartupConfigError, checkStartupConfig } from './startupChecks';
 
@@ -92,14 +93,13 @@ describe('applyExternalAccessToken', () => {
     ]);
   });
 
-  it("restricts the static token to ML Home's read and ingestion permissions", async () => {
+  it("restricts the static token to ML Home's read and ingestion permissions", () => {
     // Read back through Backstage's own config reader, as the backend does at start: a static
     // token without restrictions is allowed everything without the policy being asked.
     const env: Record<string, string | undefined> = {
       ML_HOME_TOKEN: 'x'.repeat(24),
     };
     applyExternalAccessToken(env);
-    const { ConfigReader } = await import('@backstage/config');
     const config = new ConfigReader({
       backend: {
         auth: {
