@@ -20,6 +20,7 @@ describe('helpers', () => {
       'SLICE_MAX',
       'TAG_VALUE_MAX',
       'TITLE_MAX',
+      'compareEvaluationResults',
       'compareItems',
       'downsampleSeries',
       'formatMetricValue',

@@ -4,3 +4,4 @@ export * from './latestMetric';
 export * from './limits';
 export * from './evaluation';
 export * from './comparison';
+export * from './evaluationComparison';
