@@ -176,6 +176,7 @@ export const mlHomePlugin = createBackendPlugin({
             annotations,
             httpAuth,
             auditor,
+            logger,
           }),
         );
       },

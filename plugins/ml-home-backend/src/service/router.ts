@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import express from 'express';
@@ -34,6 +38,7 @@ import { EvaluationsService } from './EvaluationsService';
 import { countedPageToWire, pageToWire } from './routeContext';
 import { sendLargeJson } from './largeJson';
 import { createValidationErrorNamer } from './validationErrors';
+import { errorHandling } from './errorHandling';
 import {
   ProjectTokensService,
   isProjectTokenSecret,
@@ -47,6 +52,7 @@ export interface RouterOptions {
   annotations: AnnotationsService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  logger: LoggerService;
 }
 
 const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
@@ -649,5 +655,7 @@ export async function createRouter(
   );
   router.use(api);
   router.use(createValidationErrorNamer());
+  // Last: no error body leaves with SQL, a stack or a file path.
+  router.use(errorHandling(options.logger));
   return router;
 }
