@@ -61,11 +61,12 @@ const ATTRIBUTE_ORDER_KEYS = new Set([
   'name',
   'status',
 ]);
-const ATTRIBUTE_ALIASES: Record<string, string> = {
-  start_time: 'startTime',
-  end_time: 'endTime',
-  run_name: 'name',
-};
+// A Map: the key is user input, and `constructor` must not find Object.prototype's.
+const ATTRIBUTE_ALIASES = new Map([
+  ['start_time', 'startTime'],
+  ['end_time', 'endTime'],
+  ['run_name', 'name'],
+]);
 
 /** Parses `metrics.auc DESC`, `params.lr`, `attributes.start_time ASC` into an order. */
 export function parseRunOrderBy(orderBy: string | undefined): {
@@ -97,7 +98,7 @@ export function parseRunOrderBy(orderBy: string | undefined): {
     (match[3]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'desc';
   if (prefix === 'metrics') return { kind: 'metric', key, direction };
   if (prefix === 'params') return { kind: 'param', key, direction };
-  const attribute = ATTRIBUTE_ALIASES[key] ?? key;
+  const attribute = ATTRIBUTE_ALIASES.get(key) ?? key;
   if (!ATTRIBUTE_ORDER_KEYS.has(attribute)) {
     throw new InputError(
       `orderBy: runs can be ordered by the attributes startTime, endTime, name or status, not '${key}'`,

@@ -4,6 +4,7 @@ import {
   EvaluationScore,
   EvaluationThreshold,
   MetricDirection,
+  compareEvaluationResults,
   metricDirection,
   mlHomeProjectReadPermission,
   mlHomeProjectUpdatePermission,
@@ -173,10 +174,13 @@ export class DefaultEvaluationsService implements EvaluationsService {
         directions: record.directions,
         tolerance: record.tolerance,
       });
-      const allDirections: Record<string, MetricDirection> = {};
-      for (const r of results) {
-        allDirections[r.metric] = metricDirection(r.metric, record.directions);
-      }
+      // Own properties only: a metric may be called `__proto__` or `constructor`.
+      const allDirections: Record<string, MetricDirection> = Object.fromEntries(
+        results.map(r => [
+          r.metric,
+          metricDirection(r.metric, record.directions),
+        ]),
+      );
       return {
         ...record,
         baselineEvaluationId: baselineId,
@@ -361,64 +365,13 @@ export class DefaultEvaluationsService implements EvaluationsService {
 export function compareEvaluationViews(
   views: EvaluationView[],
 ): EvaluationComparisonView {
-  const sliceSet = new Set<string>();
-  const metricSet = new Set<string>();
-  const directions: Record<string, MetricDirection> = {};
-  const valueAt = views.map(v => {
-    const index = new Map<string, number>();
-    for (const r of v.results) {
-      sliceSet.add(r.slice);
-      metricSet.add(r.metric);
-      directions[r.metric] ??= v.allDirections[r.metric];
-      index.set(`${r.slice}\n${r.metric}`, r.value);
-    }
-    return index;
-  });
-  const passAt = views.map(v => {
-    const index = new Map<string, boolean>();
-    for (const o of v.score.outcomes) {
-      const key = `${o.slice}\n${o.threshold.metric}`;
-      index.set(key, (index.get(key) ?? true) && o.pass);
-    }
-    return index;
-  });
-  const slices = [...sliceSet].sort((a, b) => {
-    if (a === b) return 0;
-    if (a === 'overall') return -1;
-    if (b === 'overall') return 1;
-    return a < b ? -1 : 1;
-  });
-  const metrics = [...metricSet].sort();
-  const rows: EvaluationComparisonView['rows'] = [];
-  for (const slice of slices) {
-    for (const metric of metrics) {
-      const key = `${slice}\n${metric}`;
-      const values = valueAt.map(index => index.get(key) ?? null);
-      if (values.every(v => v === null)) continue;
-      const direction = directions[metric];
-      const comparable = values.filter(
-        (v): v is number => v !== null && !Number.isNaN(v),
-      );
-      const pick = direction === 'lower' ? Math.min : Math.max;
-      const bestValue =
-        comparable.length === 0 ? undefined : pick(...comparable);
-      const reference = values[0];
-      rows.push({
-        slice,
-        metric,
-        direction,
-        values,
-        deltas: values.map(v =>
-          v === null || reference === null ? null : v - reference,
-        ),
-        best:
-          bestValue === undefined || comparable.length < 2
-            ? []
-            : values.flatMap((v, i) => (v === bestValue ? [i] : [])),
-        pass: passAt.map(index => index.get(key) ?? null),
-      });
-    }
-  }
+  const { slices, metrics, rows } = compareEvaluationResults(
+    views.map(v => ({
+      results: v.results,
+      directions: v.directions,
+      outcomes: v.score.outcomes,
+    })),
+  );
   return { items: views, slices, metrics, rows };
 }
 
