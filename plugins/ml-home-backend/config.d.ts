@@ -2,9 +2,10 @@ export interface Config {
   /** Configuration of the ML Home backend plugin. */
   mlHome?: {
     /**
-     * Check that the owner of a project or model is a group in the software catalog when it is
-     * set (a 400 names an unknown owner). Defaults to true; turn off only for a portal without
-     * a catalog.
+     * Check the entity refs ML Home stores against the software catalog: the owner of a project
+     * or model must be a group, a deployment's serving service a component, a project's related
+     * entities must exist (a 400 names the field otherwise). Defaults to true; turn off only for
+     * a portal without a catalog. Owners must be groups of the calling user either way.
      */
     checkOwnersInCatalog?: boolean;
     demoData?: {

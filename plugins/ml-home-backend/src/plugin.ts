@@ -59,6 +59,7 @@ export const mlHomePlugin = createBackendPlugin({
         events: eventsServiceRef,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
       },
       async init({
         config,
@@ -72,6 +73,7 @@ export const mlHomePlugin = createBackendPlugin({
         events,
         catalog,
         auth,
+        userInfo,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const knex = await database.getClient();
@@ -121,7 +123,7 @@ export const mlHomePlugin = createBackendPlugin({
           events,
           logger,
         );
-        const service = new AuthorizedMlHomeService(core, authorizer);
+        const service = new AuthorizedMlHomeService(core, authorizer, userInfo);
 
         if (mlHomeConfig.demoData.enabled) {
           await loadDemoDataIfEmpty({

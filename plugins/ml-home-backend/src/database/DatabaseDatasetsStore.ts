@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
@@ -40,10 +40,14 @@ export interface DatasetsStore {
     input: DatasetInput,
     actor: string,
   ): Promise<Dataset>;
+  /**
+   * Records that the run (of `project`) read the datasets, which may belong to other projects.
+   * Returns all the run's inputs: names for datasets of `project`, `project/name` for others.
+   */
   addRunInputs(
     project: Project,
     runId: string,
-    names: string[],
+    datasets: Dataset[],
     actor: string,
   ): Promise<string[]>;
 }
@@ -231,23 +235,15 @@ export class DatabaseDatasetsStore implements DatasetsStore {
   async addRunInputs(
     project: Project,
     runId: string,
-    names: string[],
+    datasets: Dataset[],
     actor: string,
   ): Promise<string[]> {
+    const refOf = (d: { projectId: string; project: string; name: string }) =>
+      d.projectId === project.id ? d.name : `${d.project}/${d.name}`;
     return this.db.transaction(async tx => {
-      const wanted = [...new Set(names)];
-      const found = await tx('datasets')
-        .where('project_id', project.id)
-        .whereIn('name', wanted)
-        .select('id', 'name');
-      const missing = wanted.filter(n => !found.some(f => f.name === n));
-      if (missing.length) {
-        throw new InputError(
-          `datasets: project '${project.name}' has no dataset named ${missing.map(m => `'${m}'`).join(', ')}`,
-        );
-      }
+      const ids = [...new Set(datasets.map(d => d.id))];
       await tx('run_inputs')
-        .insert(found.map(f => ({ run_id: runId, dataset_id: f.id })))
+        .insert(ids.map(id => ({ run_id: runId, dataset_id: id })))
         .onConflict(['run_id', 'dataset_id'])
         .ignore();
       await insertProjectEvent(
@@ -258,16 +254,20 @@ export class DatabaseDatasetsStore implements DatasetsStore {
           action: 'run.inputs',
           entityType: 'run',
           entityId: runId,
-          summary: `declared inputs ${wanted.join(', ')}`,
+          summary: `declared inputs ${[...new Set(datasets.map(refOf))].join(', ')}`,
         },
         new Date(),
       );
       const all = await tx('run_inputs as i')
         .join('datasets as d', 'd.id', 'i.dataset_id')
+        .join('projects as p', 'p.id', 'd.project_id')
         .where('i.run_id', runId)
-        .orderBy('d.name')
-        .select('d.name');
-      return all.map(r => r.name as string);
+        .select('d.name', 'd.project_id', 'p.name as project');
+      return all
+        .map(r =>
+          refOf({ projectId: r.project_id, project: r.project, name: r.name }),
+        )
+        .sort();
     });
   }
 }

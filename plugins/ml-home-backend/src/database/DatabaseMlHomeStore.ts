@@ -732,23 +732,11 @@ export class DatabaseMlHomeStore implements MlHomeStore {
     attach?: (tx: Knex.Transaction) => Promise<Partial<IngestResult>>,
   ): Promise<IngestResult> {
     return this.db.transaction(async tx => {
-      if (batch.requestId) {
-        const previous = await tx('ingestion_requests')
-          .where('request_id', batch.requestId)
-          .first();
-        if (previous) {
-          if (previous.project_id !== project.id) {
-            throw new ConflictError(
-              `requestId '${batch.requestId}' was already used for another project`,
-            );
-          }
-          return {
-            ...(JSON.parse(previous.response) as IngestResult),
-            replayed: true,
-          };
-        }
-      }
       const now = new Date();
+      if (batch.requestId) {
+        const replay = await this.claimRequest(tx, project, batch, now);
+        if (replay) return replay;
+      }
 
       // Experiments, created on first use.
       const experimentNames = [...new Set(batch.runs.map(r => r.experiment))];
@@ -761,9 +749,9 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         rows.forEach(r => experimentIds.set(r.name, fromDbInt(r.id)));
       }
       const missing = experimentNames.filter(n => !experimentIds.has(n));
-      if (missing.length) {
+      for (const part of chunks(missing, INSERT_CHUNK)) {
         await tx('experiments').insert(
-          missing.map(name => ({
+          part.map(name => ({
             project_id: project.id,
             name,
             description: '',
@@ -775,7 +763,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         );
         const rows = await tx('experiments')
           .where('project_id', project.id)
-          .whereIn('name', missing)
+          .whereIn('name', part)
           .select('id', 'name');
         rows.forEach(r => experimentIds.set(r.name, fromDbInt(r.id)));
       }
@@ -796,7 +784,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         rows.forEach(r => existing.set(r.id, r));
       }
       const resultRuns: IngestResult['runs'] = [];
-      const newRows: Record<string, unknown>[] = [];
+      const newRows = new Map<string, Record<string, unknown>>();
       for (const [index, run] of batch.runs.entries()) {
         const experimentId = experimentIds.get(run.experiment)!;
         const known = existing.get(run.runId);
@@ -827,7 +815,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
             created: false,
           });
         } else {
-          const twin = newRows.find(r => r.id === run.runId);
+          const twin = newRows.get(run.runId);
           if (twin) {
             // The same new run twice in one batch (e.g. a long series split in slices): one row,
             // later slices may finish it.
@@ -842,7 +830,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
             });
             continue;
           }
-          newRows.push({
+          newRows.set(run.runId, {
             id: run.runId,
             experiment_id: experimentId,
             project_id: project.id,
@@ -869,7 +857,7 @@ export class DatabaseMlHomeStore implements MlHomeStore {
           });
         }
       }
-      for (const part of chunks(newRows, INSERT_CHUNK)) {
+      for (const part of chunks([...newRows.values()], INSERT_CHUNK)) {
         await tx('runs').insert(part);
       }
 
@@ -897,14 +885,12 @@ export class DatabaseMlHomeStore implements MlHomeStore {
       });
       if (paramRows.size) {
         const stored = new Map<string, string>();
-        const byRun = new Map<string, string[]>();
+        // Only runs that existed before the batch have params to compare with.
+        const knownRuns = new Set<string>();
         for (const p of paramRows.values()) {
-          byRun.set(p.run_id, [...(byRun.get(p.run_id) ?? []), p.key]);
+          if (existing.has(p.run_id)) knownRuns.add(p.run_id);
         }
-        for (const part of chunks(
-          [...byRun.keys()].filter(id => existing.has(id)),
-          IN_CHUNK,
-        )) {
+        for (const part of chunks([...knownRuns], IN_CHUNK)) {
           const rows = await tx('run_params')
             .whereIn('run_id', part)
             .select('run_id', 'key', 'value');
@@ -1001,15 +987,65 @@ export class DatabaseMlHomeStore implements MlHomeStore {
         ...(attach ? await attach(tx) : {}),
       };
       if (batch.requestId) {
-        await tx('ingestion_requests').insert({
-          request_id: batch.requestId,
-          project_id: project.id,
-          response: JSON.stringify(result),
-          created_at: toDbTime(now),
-        });
+        await tx('ingestion_requests')
+          .where('request_id', batch.requestId)
+          .update({ response: JSON.stringify(result) });
       }
       return result;
     });
+  }
+
+  /**
+   * Claims the batch's requestId before anything is written, or finds the answer to replay.
+   *
+   * The row goes in first and gets its answer when the batch is done, in the same transaction. A
+   * concurrent call with the same requestId inserts the same key: PostgreSQL makes it wait until
+   * this transaction ends, then it finds the committed row and replays it (or claims the key if
+   * this one rolled back); SQLite runs one write transaction at a time. So concurrent retries are
+   * one write and one replay, never a unique violation.
+   */
+  private async claimRequest(
+    tx: Knex.Transaction,
+    project: Project,
+    batch: IngestBatchInput,
+    now: Date,
+  ): Promise<IngestResult | undefined> {
+    const requestId = batch.requestId!;
+    const claimed = await tx('ingestion_requests')
+      .insert({
+        request_id: requestId,
+        project_id: project.id,
+        request_hash: batch.requestHash ?? null,
+        response: '{}',
+        created_at: toDbTime(now),
+      })
+      .onConflict('request_id')
+      .ignore()
+      .returning('request_id');
+    if (claimed.length) {
+      return undefined;
+    }
+    const previous = await tx('ingestion_requests')
+      .where('request_id', requestId)
+      .first('project_id', 'request_hash', 'response');
+    if (previous.project_id !== project.id) {
+      throw new ConflictError(
+        `requestId '${requestId}' was already used for another project`,
+      );
+    }
+    // Requests recorded before their hash was kept replay whatever is sent.
+    if (
+      previous.request_hash !== null &&
+      previous.request_hash !== (batch.requestHash ?? null)
+    ) {
+      throw new ConflictError(
+        `requestId '${requestId}' was already used for a different batch; a retry sends the same batch, a new batch needs a new requestId`,
+      );
+    }
+    return {
+      ...(JSON.parse(previous.response) as IngestResult),
+      replayed: true,
+    };
   }
 
   /**

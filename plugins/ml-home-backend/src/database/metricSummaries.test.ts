@@ -129,7 +129,10 @@ describe('run metric summaries', () => {
 
       // Down again keeps the runs and their metrics (SQLite must not rebuild the table, which
       // would cascade to every table that references runs).
-      await knex.migrate.down({ directory: migrations });
+      await knex.migrate.down({
+        directory: migrations,
+        name: SUMMARY_MIGRATION,
+      });
       expect(await knex.schema.hasColumn('runs', 'metrics_summary')).toBe(
         false,
       );

@@ -144,7 +144,7 @@ export async function writeDemoData(
       await stores.datasets.addRunInputs(
         project,
         input.runId,
-        input.datasets,
+        input.datasets.map(name => datasetsByName.get(name)!),
         runUser.get(input.runId) ?? DEMO_ACTOR,
       );
     }

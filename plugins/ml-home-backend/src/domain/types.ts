@@ -185,6 +185,8 @@ export interface IngestRunInput {
 
 export interface IngestBatchInput {
   requestId?: string;
+  /** SHA-256 of the whole request, so that a requestId reused for another batch is refused. */
+  requestHash?: string;
   runs: IngestRunInput[];
 }
 

@@ -835,12 +835,18 @@ export const spec = {
           },
           params: {
             type: 'array',
+            maxItems: 1000,
+            description:
+              'At most 1,000 per run (MLflow allows 100 per log-batch call) and 10,000 params and tags together per batch.',
             items: {
               $ref: '#/components/schemas/KeyValue',
             },
           },
           tags: {
             type: 'array',
+            maxItems: 1000,
+            description:
+              'At most 1,000 per run and 10,000 params and tags together per batch.',
             items: {
               $ref: '#/components/schemas/KeyValue',
             },
@@ -1825,7 +1831,11 @@ export const spec = {
             minItems: 1,
             maxItems: 100,
             items: {
-              $ref: '#/components/schemas/Slug',
+              type: 'string',
+              description:
+                "A dataset the run read: `name` in the run's project, or `project/name` for another project's dataset (the caller must be allowed to read that project).",
+              pattern:
+                '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
             },
           },
         },
@@ -4766,7 +4776,7 @@ export const spec = {
       post: {
         operationId: 'addRunInputs',
         description:
-          "Declares datasets of the run's project as inputs of the run (idempotent).",
+          "Declares datasets as inputs of the run (idempotent): datasets of the run's project by name, datasets of other projects the caller may read as `project/name`.",
         parameters: [
           {
             $ref: '#/components/parameters/runId',
@@ -4784,7 +4794,8 @@ export const spec = {
         },
         responses: {
           '200': {
-            description: "The run's inputs after the call.",
+            description:
+              "The run's inputs after the call: names for datasets of the run's project, `project/name` for others.",
             content: {
               'application/json': {
                 schema: {

@@ -1,4 +1,10 @@
 import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -19,6 +25,8 @@ import {
   ProjectListQuery,
 } from '../domain/types';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
+import { ReferenceAuthorizer } from './ReferenceAuthorizer';
+import { normalizeEntityRef } from './validation';
 import {
   Caller,
   CompareRequest,
@@ -37,12 +45,45 @@ import {
  * The permission layer: the same interface as the rules it wraps, deciding every call on the
  * project it touches. List calls turn a conditional decision into SQL, so nobody sees a count or a
  * facet of what they may not read; single-project calls apply the same conditions in memory.
+ * What a body names beyond that project (runs, datasets, owner groups) is decided too, see
+ * {@link ReferenceAuthorizer}.
  */
 export class AuthorizedMlHomeService implements MlHomeService {
+  private readonly references: ReferenceAuthorizer;
+
   constructor(
     private readonly inner: MlHomeService,
     private readonly authorizer: ProjectAuthorizer,
-  ) {}
+    private readonly userInfo: UserInfoService,
+  ) {
+    this.references = new ReferenceAuthorizer(inner, authorizer);
+  }
+
+  /**
+   * Giving a project or model to a group is only for the group's members: the owner must be one
+   * of the calling user's ownership refs. Services and project tokens own nothing, so they cannot
+   * name an owner. `unchanged` (the current owner) needs no check: it gives nothing away.
+   */
+  private async checkOwner(
+    caller: Caller,
+    field: string,
+    ref: string,
+    unchanged?: string,
+  ): Promise<void> {
+    const owner = normalizeEntityRef(field, ref, 'group');
+    if (owner === unchanged) return;
+    const credentials = caller.credentials;
+    if (!credentials || !isUserCredentials(credentials)) {
+      throw new NotAllowedError(
+        `${field}: only a user can name an owner, and only a group they belong to; this caller is no user`,
+      );
+    }
+    const { ownershipEntityRefs } =
+      await this.userInfo.getUserInfo(credentials);
+    if (!ownershipEntityRefs.some(r => r.toLowerCase() === owner)) {
+      throw new NotAllowedError(`${field}: you are not a member of ${owner}`);
+    }
+  }
 
   resolveProject(name: string, options?: { includeDeleted?: boolean }) {
     return this.inner.resolveProject(name, options);
@@ -98,6 +139,7 @@ export class AuthorizedMlHomeService implements MlHomeService {
 
   async createProject(caller: Caller, request: ProjectCreateRequest) {
     await this.checkBasic(caller, mlHomeProjectCreatePermission);
+    await this.checkOwner(caller, 'owner', request.owner);
     return this.inner.createProject(caller, request);
   }
 
@@ -106,11 +148,11 @@ export class AuthorizedMlHomeService implements MlHomeService {
     name: string,
     request: ProjectUpdateRequest,
   ) {
-    await this.check(
-      caller,
-      mlHomeProjectUpdatePermission,
-      await this.inner.resolveProject(name),
-    );
+    const project = await this.inner.resolveProject(name);
+    await this.check(caller, mlHomeProjectUpdatePermission, project);
+    if (request.owner !== undefined) {
+      await this.checkOwner(caller, 'owner', request.owner, project.owner);
+    }
     return this.inner.updateProject(caller, name, request);
   }
 
@@ -283,11 +325,12 @@ export class AuthorizedMlHomeService implements MlHomeService {
     project: string,
     request: ModelCreateRequest,
   ) {
-    await this.check(
-      caller,
-      mlHomeProjectUpdatePermission,
-      await this.inner.resolveProject(project),
-    );
+    const target = await this.inner.resolveProject(project);
+    await this.check(caller, mlHomeProjectUpdatePermission, target);
+    if (request.owner !== undefined) {
+      // The project's own owner is what the model would have without one.
+      await this.checkOwner(caller, 'owner', request.owner, target.owner);
+    }
     return this.inner.createModel(caller, project, request);
   }
 
@@ -313,7 +356,10 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.getModelVersion(caller, model, version);
   }
 
-  /** Registering versions is part of ingestion: training pipelines with a token may do it. */
+  /**
+   * Registering versions is part of ingestion: training pipelines with a token may do it. The
+   * producing run, in whichever project, must be one the caller may write: a version claims it.
+   */
   async createModelVersion(
     caller: Caller,
     model: string,
@@ -324,6 +370,11 @@ export class AuthorizedMlHomeService implements MlHomeService {
       mlHomeRunWritePermission,
       (await this.inner.resolveModel(model)).project,
     );
+    if (request.runId !== undefined) {
+      await this.references.checkRunsWritable(caller, [
+        { field: 'runId', runId: request.runId },
+      ]);
+    }
     return this.inner.createModelVersion(caller, model, request);
   }
 
@@ -411,12 +462,17 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.createDataset(caller, project, request);
   }
 
-  /** Declaring inputs is part of logging a run, so ingestion rights suffice. */
+  /**
+   * Declaring inputs is part of logging a run, so ingestion rights on the run suffice; each
+   * dataset read must be in a project the caller may read.
+   */
   async addRunInputs(caller: Caller, runId: string, datasets: string[]) {
-    await this.check(
+    const project = await this.inner.resolveRunProject(runId);
+    await this.check(caller, mlHomeRunWritePermission, project);
+    await this.references.checkDatasetsReadable(
       caller,
-      mlHomeRunWritePermission,
-      await this.inner.resolveRunProject(runId),
+      datasets.map((reference, i) => ({ field: `datasets[${i}]`, reference })),
+      project.name,
     );
     return this.inner.addRunInputs(caller, runId, datasets);
   }
@@ -493,12 +549,49 @@ export class AuthorizedMlHomeService implements MlHomeService {
     return this.inner.getLineage(caller, model, version);
   }
 
+  /**
+   * A batch writes into its project; what it names elsewhere is decided like the single calls:
+   * versions' runs must be writable, evaluations' datasets and baselines readable.
+   */
   async ingest(caller: Caller, name: string, request: IngestRequest) {
-    await this.check(
+    const project = await this.inner.resolveProject(name);
+    await this.check(caller, mlHomeRunWritePermission, project);
+    await this.references.checkRunsWritable(
       caller,
-      mlHomeRunWritePermission,
-      await this.inner.resolveProject(name),
+      (request.modelVersions ?? []).map((v, i) => ({
+        field: `modelVersions[${i}].runId`,
+        runId: v.runId,
+      })),
+      { skipUnknown: true },
     );
+    const evaluations = request.evaluations ?? [];
+    await this.references.checkDatasetsReadable(
+      caller,
+      evaluations.map((e, i) => ({
+        field: `evaluations[${i}].dataset`,
+        reference: e.dataset,
+      })),
+      project.name,
+    );
+    const withBaseline = evaluations.findIndex(
+      e => e.baselineVersion !== undefined,
+    );
+    if (withBaseline >= 0) {
+      // A batch's evaluations are of its own project's models, so are their baselines.
+      const e = evaluations[withBaseline];
+      await this.references.checkReadable(
+        caller,
+        `evaluations[${withBaseline}].baselineVersion`,
+        project,
+        `version ${e.baselineVersion} of model '${e.model}'`,
+      );
+    }
     return this.inner.ingest(caller, name, request);
   }
+}
+
+function isUserCredentials(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return (credentials.principal as { type?: string }).type === 'user';
 }

@@ -17,6 +17,8 @@ import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
 import { ModelsStore } from '../database/DatabaseModelsStore';
 import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
 import { applyAttachments, planAttachments } from './batchAttachments';
+import { checkParamsAndTagsCount, hashIngestRequest } from './ingestRequest';
+import { findDatasetByReference } from './datasetReference';
 import { OwnerDirectory } from './OwnerDirectory';
 import {
   DatasetKind,
@@ -137,6 +139,39 @@ export class DefaultMlHomeService implements MlHomeService {
     return owner;
   }
 
+  /**
+   * When a directory is set, requires every ref to name an entity in the catalog (of `kind`, when
+   * given); the 400 names the first field whose ref is missing.
+   */
+  private async checkInCatalog(
+    refs: { field: string; ref: string }[],
+    kind?: string,
+  ): Promise<void> {
+    if (!this.owners || !refs.length) return;
+    const missing = new Set(
+      await this.owners.missingEntities(
+        refs.map(r => r.ref),
+        kind,
+      ),
+    );
+    const first = refs.find(r => missing.has(r.ref));
+    if (first) {
+      throw new InputError(
+        `${first.field}: ${first.ref} is not ${kind ? `a ${kind}` : 'an entity'} in the software catalog`,
+      );
+    }
+  }
+
+  /** Normalises a body's related entities and requires them to exist in the catalog. */
+  private async checkedRelatedEntities(refs: string[]): Promise<string[]> {
+    const normalized = refs.map((r, i) => ({
+      field: `relatedEntities[${i}]`,
+      ref: normalizeEntityRef(`relatedEntities[${i}]`, r),
+    }));
+    await this.checkInCatalog(normalized);
+    return normalized.map(r => r.ref);
+  }
+
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
     const project = await this.store.getProject(name, options);
     if (!project) {
@@ -192,8 +227,8 @@ export class DefaultMlHomeService implements MlHomeService {
         lifecycle: request.lifecycle ?? 'experimental',
         tags,
         links,
-        relatedEntities: (request.relatedEntities ?? []).map((r, i) =>
-          normalizeEntityRef(`relatedEntities[${i}]`, r),
+        relatedEntities: await this.checkedRelatedEntities(
+          request.relatedEntities ?? [],
         ),
       },
       caller.actor,
@@ -227,8 +262,8 @@ export class DefaultMlHomeService implements MlHomeService {
       patch.links = request.links;
     }
     if (request.relatedEntities !== undefined) {
-      patch.relatedEntities = request.relatedEntities.map((r, i) =>
-        normalizeEntityRef(`relatedEntities[${i}]`, r),
+      patch.relatedEntities = await this.checkedRelatedEntities(
+        request.relatedEntities,
       );
     }
     return this.store.updateProject(project, patch, caller.actor);
@@ -382,6 +417,13 @@ export class DefaultMlHomeService implements MlHomeService {
         'runs: a batch carries at least one run, model version, evaluation or deployment',
       );
     }
+    await this.checkInCatalog(
+      (plan?.deployments ?? []).map(d => ({
+        field: `${d.field}.service`,
+        ref: d.service,
+      })),
+      'component',
+    );
     return this.store.ingest(
       project,
       batch,
@@ -689,9 +731,20 @@ export class DefaultMlHomeService implements MlHomeService {
     );
   }
 
-  async addRunInputs(caller: Caller, runId: string, datasets: string[]) {
-    datasets.forEach((d, i) => checkSlug(`datasets[${i}]`, d));
+  /** Datasets are named as `name` in the run's project or `project/name` in another one. */
+  async addRunInputs(caller: Caller, runId: string, references: string[]) {
     const project = await this.resolveRunProject(runId);
+    const datasets = [];
+    for (const [i, reference] of references.entries()) {
+      datasets.push(
+        await findDatasetByReference(
+          { store: this.store, datasets: this.datasets },
+          `datasets[${i}]`,
+          reference,
+          project.name,
+        ),
+      );
+    }
     return this.datasets.addRunInputs(project, runId, datasets, caller.actor);
   }
 
@@ -732,6 +785,10 @@ export class DefaultMlHomeService implements MlHomeService {
     const { model: found } = await this.resolveModel(model);
     checkSlug('environment', request.environment);
     const service = normalizeEntityRef('service', request.service, 'component');
+    await this.checkInCatalog(
+      [{ field: 'service', ref: service }],
+      'component',
+    );
     let deployedAt = new Date();
     if (request.deployedAt !== undefined) {
       deployedAt = new Date(request.deployedAt);
@@ -813,6 +870,7 @@ export class DefaultMlHomeService implements MlHomeService {
         `runs[].metrics: the call carries ${points} metric points; the limit is ${MAX_METRIC_POINTS_PER_BATCH} per call`,
       );
     }
+    checkParamsAndTagsCount(request);
     const runs: IngestRunInput[] = requestRuns.map((run, i) => {
       const at = `runs[${i}]`;
       checkKey(`${at}.experiment`, run.experiment);
@@ -884,6 +942,13 @@ export class DefaultMlHomeService implements MlHomeService {
         metrics,
       };
     });
-    return { requestId: request.requestId, runs };
+    return {
+      requestId: request.requestId,
+      requestHash:
+        request.requestId === undefined
+          ? undefined
+          : hashIngestRequest(request),
+      runs,
+    };
   }
 }

@@ -19,6 +19,7 @@ import { findDatasetByReference } from './datasetReference';
 import { EvaluationRecord, Page, Project } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
+import { ReferenceAuthorizer } from './ReferenceAuthorizer';
 import {
   checkDirections,
   checkThresholds,
@@ -377,11 +378,15 @@ export function compareEvaluationViews(
 
 /** The permission layer over {@link EvaluationsService}. */
 export class AuthorizedEvaluationsService implements EvaluationsService {
+  private readonly references: ReferenceAuthorizer;
+
   constructor(
     private readonly inner: EvaluationsService,
     private readonly core: MlHomeService,
     private readonly authorizer: ProjectAuthorizer,
-  ) {}
+  ) {
+    this.references = new ReferenceAuthorizer(core, authorizer);
+  }
 
   resolveEvaluation(id: string) {
     return this.inner.resolveEvaluation(id);
@@ -401,9 +406,23 @@ export class AuthorizedEvaluationsService implements EvaluationsService {
     version: number,
     request: EvaluationCreateRequest,
   ) {
-    // Like registering a version: pipelines with ingestion tokens record evaluations.
+    // Like registering a version: pipelines with ingestion tokens record evaluations. The
+    // dataset and the baseline are only read, wherever they are.
     const { project } = await this.core.resolveModel(model);
     await this.authorizer.check(caller, mlHomeRunWritePermission, project);
+    await this.references.checkDatasetsReadable(
+      caller,
+      [{ field: 'dataset', reference: request.dataset }],
+      project.name,
+    );
+    if (request.baselineVersion !== undefined) {
+      await this.references.checkReadable(
+        caller,
+        'baselineVersion',
+        project,
+        `version ${request.baselineVersion} of model '${model}'`,
+      );
+    }
     return this.inner.createEvaluation(caller, model, version, request);
   }
 

@@ -2,13 +2,21 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** Where owners are checked: the software catalog's groups. */
+/**
+ * Where the entity refs ML Home stores are checked: owners must be the software catalog's groups,
+ * serving components and related entities must exist there.
+ */
 export interface OwnerDirectory {
   /** The refs (full, lower-case entity refs) among `refs` that name no group. */
   missingGroups(refs: string[]): Promise<string[]>;
+  /**
+   * The refs (full, lower-case entity refs) among `refs` that name no entity in the catalog, or
+   * (with `kind`, lower case) no entity of that kind.
+   */
+  missingEntities(refs: string[], kind?: string): Promise<string[]>;
 }
 
-/** Asks the catalog, as ML Home itself, which of the refs are groups. */
+/** Asks the catalog, as ML Home itself, which of the refs it holds. */
 export class CatalogOwnerDirectory implements OwnerDirectory {
   constructor(
     private readonly catalog: CatalogService,
@@ -16,6 +24,10 @@ export class CatalogOwnerDirectory implements OwnerDirectory {
   ) {}
 
   async missingGroups(refs: string[]): Promise<string[]> {
+    return this.missingEntities(refs, 'group');
+  }
+
+  async missingEntities(refs: string[], kind?: string): Promise<string[]> {
     const unique = [...new Set(refs)];
     const missing: string[] = [];
     for (let i = 0; i < unique.length; i += 500) {
@@ -27,12 +39,19 @@ export class CatalogOwnerDirectory implements OwnerDirectory {
           { credentials: await this.auth.getOwnServiceCredentials() },
         ));
       } catch (error) {
+        const one = part.length === 1;
+        const what = kind
+          ? `${one ? 'is a' : 'are'} ${kind}${one ? '' : 's'}`
+          : `${one ? 'is an entity' : 'are entities'} in it`;
         throw new ServiceUnavailableError(
-          `owner: the catalog could not be asked whether ${part.join(', ')} ${part.length === 1 ? 'is a group' : 'are groups'}: ${error}`,
+          `The software catalog could not be asked whether ${part.join(', ')} ${what}: ${error}`,
         );
       }
       part.forEach((ref, j) => {
-        if (items[j]?.kind?.toLowerCase() !== 'group') missing.push(ref);
+        const found = items[j];
+        if (!found || (kind && found.kind?.toLowerCase() !== kind)) {
+          missing.push(ref);
+        }
       });
     }
     return missing;

@@ -5,9 +5,23 @@ import { Dataset } from '../domain/types';
 import { checkSlug } from './validation';
 
 /**
- * The dataset an evaluation names: `name` in the evaluated model's project, or `project/name` for
- * a shared evaluation set elsewhere. Anything that does not lead to a dataset is a 400 naming the
- * field, an unknown project included.
+ * Splits a dataset reference: `name` in `defaultProject`, or `project/name` for a dataset of
+ * another project (a shared evaluation set, another team's training data).
+ */
+export function parseDatasetReference(
+  reference: string,
+  defaultProject: string,
+): { project: string; name: string } {
+  const [project, name] = reference.includes('/')
+    ? reference.split('/', 2)
+    : [defaultProject, reference];
+  return { project, name };
+}
+
+/**
+ * The dataset a reference names (see {@link parseDatasetReference}). Anything that does not lead
+ * to a dataset is a 400 naming the field, an unknown project included. Whether the caller may
+ * read the dataset's project is the permission layer's to decide, before this is called.
  */
 export async function findDatasetByReference(
   stores: { store: MlHomeStore; datasets: DatasetsStore },
@@ -15,9 +29,10 @@ export async function findDatasetByReference(
   reference: string,
   defaultProject: string,
 ): Promise<Dataset> {
-  const [projectName, name] = reference.includes('/')
-    ? reference.split('/', 2)
-    : [defaultProject, reference];
+  const { project: projectName, name } = parseDatasetReference(
+    reference,
+    defaultProject,
+  );
   checkSlug(field, name);
   const project = await stores.store.getProject(projectName);
   const dataset = project

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   BackstageCredentials,
+  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -112,7 +113,21 @@ describe('project tokens', () => {
               spec: { type: 'team', children: [] },
             })),
           }),
-          mockServices.userInfo.factory(),
+          // Group membership as the sign-in resolver puts it in the user's token: owners of
+          // new projects must be among it.
+          createServiceFactory({
+            service: coreServices.userInfo,
+            deps: {},
+            factory: () => ({
+              getUserInfo: async (credentials: BackstageCredentials) => {
+                const ref = (credentials.principal as any).userEntityRef;
+                return {
+                  userEntityRef: ref,
+                  ownershipEntityRefs: GROUPS[ref] ?? [ref],
+                };
+              },
+            }),
+          }),
           createServiceFactory({
             service: eventsServiceRef,
             deps: {},

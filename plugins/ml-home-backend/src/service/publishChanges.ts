@@ -4,6 +4,7 @@ import {
   ML_HOME_EVENTS_TOPIC,
   MlHomeChangeEvent,
 } from '@ml-home/plugin-ml-home-common';
+import { parseDatasetReference } from './datasetReference';
 import { MlHomeService } from './MlHomeService';
 
 type Method = {
@@ -66,10 +67,13 @@ const CHANGES: { [K in Method]?: ChangesOf<K> } = {
   createDataset: (_args, d) => [
     change('dataset', 'created', d.project, d.name),
   ],
-  // A run reading a dataset changes which models the dataset feeds.
-  addRunInputs: async ([, runId], names, inner) => {
-    const project = (await inner.resolveRunProject(runId)).name;
-    return names.map(name => change('dataset', 'updated', project, name));
+  // A run reading a dataset changes which models the dataset feeds, in whichever project it is.
+  addRunInputs: async ([, runId], refs, inner) => {
+    const runProject = (await inner.resolveRunProject(runId)).name;
+    return refs.map(ref => {
+      const { project, name } = parseDatasetReference(ref, runProject);
+      return change('dataset', 'updated', project, name);
+    });
   },
   createDeployment: (_args, d) => [
     change('deployment', 'created', d.project, d.model),

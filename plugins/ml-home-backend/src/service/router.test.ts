@@ -15,18 +15,22 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import request from 'supertest';
 import { Knex } from 'knex';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mlHomePlugin } from '../plugin';
 
 jest.setTimeout(120_000);
 
+// Alice's token still names ghost-team, which has left the catalog.
 const ALICE = 'user:default/alice'; // member of team-a
 const BOB = 'user:default/bob'; // member of team-b
 const EVE = 'user:default/eve'; // may read team-a's projects only
 const GROUPS: Record<string, string[]> = {
-  [ALICE]: [ALICE, 'group:default/team-a'],
+  [ALICE]: [ALICE, 'group:default/team-a', 'group:default/ghost-team'],
   [BOB]: [BOB, 'group:default/team-b'],
   [EVE]: [EVE],
 };
@@ -101,12 +105,35 @@ describe('ML Home API', () => {
           permissions.factory,
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({
-            entities: ['team-a', 'team-b'].map(name => ({
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Group',
-              metadata: { name, namespace: 'default' },
-              spec: { type: 'team', children: [] },
-            })),
+            entities: [
+              ...['team-a', 'team-b'].map(name => ({
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Group',
+                metadata: { name, namespace: 'default' },
+                spec: { type: 'team', children: [] },
+              })),
+              ...['feed-service', 'other-service', 'batch-service'].map(
+                name => ({
+                  apiVersion: 'backstage.io/v1alpha1',
+                  kind: 'Component',
+                  metadata: { name, namespace: 'default' },
+                  spec: {},
+                }),
+              ),
+            ],
+          }),
+          createServiceFactory({
+            service: coreServices.userInfo,
+            deps: {},
+            factory: () => ({
+              getUserInfo: async (credentials: BackstageCredentials) => {
+                const ref = (credentials.principal as any).userEntityRef;
+                return {
+                  userEntityRef: ref,
+                  ownershipEntityRefs: GROUPS[ref] ?? [ref],
+                };
+              },
+            }),
           }),
           createServiceFactory({
             service: eventsServiceRef,
@@ -839,19 +866,19 @@ describe('ML Home API', () => {
       const patch = await api()
         .patch('/api/ml-home/projects/orphan-home')
         .set('Authorization', user(ALICE))
-        .send({ owner: 'group:default/nobody' });
+        .send({ owner: 'group:default/ghost-team' });
       expect(patch.status).toBe(400);
       expect(patch.body.error.message).toContain('owner');
       const model = await api()
         .post('/api/ml-home/projects/orphan-home/models')
         .set('Authorization', user(ALICE))
-        .send({ name: 'orphan-model', owner: 'group:default/nobody' });
+        .send({ name: 'orphan-model', owner: 'group:default/ghost-team' });
       expect(model.status).toBe(400);
       for (const name of ['orphan-model', 'adopted-model']) {
         await api()
           .post('/api/ml-home/projects/orphan-home/models')
           .set('Authorization', user(ALICE))
-          .send({ name, owner: 'group:default/team-b' });
+          .send({ name, owner: 'group:default/team-a' });
       }
       // The owning team is later removed from the catalog.
       await knex('models')

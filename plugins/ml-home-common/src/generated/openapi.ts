@@ -640,7 +640,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Declares datasets of the run's project as inputs of the run (idempotent). */
+    /** @description Declares datasets as inputs of the run (idempotent): datasets of the run's project by name, datasets of other projects the caller may read as `project/name`. */
     post: operations['addRunInputs'];
     delete?: never;
     options?: never;
@@ -908,7 +908,9 @@ export interface components {
       startTime?: number;
       endTime?: number;
       source?: components['schemas']['RunSource'];
+      /** @description At most 1,000 per run (MLflow allows 100 per log-batch call) and 10,000 params and tags together per batch. */
       params?: components['schemas']['KeyValue'][];
+      /** @description At most 1,000 per run and 10,000 params and tags together per batch. */
       tags?: components['schemas']['KeyValue'][];
       metrics?: components['schemas']['IngestMetric'][];
     };
@@ -1176,7 +1178,7 @@ export interface components {
       totalCount: number;
     };
     RunInputs: {
-      datasets: components['schemas']['Slug'][];
+      datasets: string[];
     };
     Deployment: {
       id: string;
@@ -2877,7 +2879,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The run's inputs after the call. */
+      /** @description The run's inputs after the call: names for datasets of the run's project, `project/name` for others. */
       200: {
         headers: {
           [name: string]: unknown;

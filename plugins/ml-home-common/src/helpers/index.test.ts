@@ -9,6 +9,7 @@ describe('helpers', () => {
       'KEY_MAX',
       'MAX_BODY_BYTES',
       'MAX_METRIC_POINTS_PER_BATCH',
+      'MAX_PARAMS_AND_TAGS_PER_BATCH',
       'MAX_POINTS_LIMIT',
       'NAME_PATTERN',
       'OVERALL_SLICE',

@@ -4,6 +4,7 @@ import {
   KEY_MAX,
   MAX_BODY_BYTES,
   MAX_METRIC_POINTS_PER_BATCH,
+  MAX_PARAMS_AND_TAGS_PER_BATCH,
   NAME_PATTERN,
   PARAM_VALUE_MAX,
   parseMetricValue,
@@ -34,6 +35,7 @@ describe('limits', () => {
       TAG_VALUE_MAX,
       KEY_MAX,
       MAX_METRIC_POINTS_PER_BATCH,
+      MAX_PARAMS_AND_TAGS_PER_BATCH,
       MAX_BODY_BYTES,
     }).toEqual({
       TITLE_MAX: 200,
@@ -42,6 +44,7 @@ describe('limits', () => {
       TAG_VALUE_MAX: 5000,
       KEY_MAX: 250,
       MAX_METRIC_POINTS_PER_BATCH: 10000,
+      MAX_PARAMS_AND_TAGS_PER_BATCH: 10000,
       MAX_BODY_BYTES: 5242880,
     });
   });

@@ -59,6 +59,16 @@ export const KEY_MAX = 250;
 export const MAX_METRIC_POINTS_PER_BATCH = 10000;
 
 /**
+ * The most params and tags, counted together, one ingestion call may carry
+ * over all its runs (each run carries at most 1,000 of each, as the OpenAPI
+ * document says), so that a batch fits in one transaction of bounded
+ * duration.
+ *
+ * @public
+ */
+export const MAX_PARAMS_AND_TAGS_PER_BATCH = 10000;
+
+/**
  * The largest request body, in bytes: room for a full metric batch with long
  * keys, while bounding the memory a single request can take.
  *

@@ -1,0 +1,143 @@
+import { InputError, NotAllowedError, isError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  ML_HOME_PROJECT_RESOURCE_TYPE,
+  mlHomeProjectReadPermission,
+  mlHomeRunWritePermission,
+} from '@ml-home/plugin-ml-home-common';
+import { Project } from '../domain/types';
+import { parseDatasetReference } from './datasetReference';
+import { Caller, MlHomeService } from './MlHomeService';
+import { ProjectAuthorizer } from './ProjectAuthorizer';
+
+type ProjectPermission = ResourcePermission<
+  typeof ML_HOME_PROJECT_RESOURCE_TYPE
+>;
+
+/** One reference of a request body, with the field that holds it and how to name what it is. */
+interface Reference {
+  field: string;
+  project: Project;
+  what: string;
+}
+
+const isNotFound = (error: unknown) =>
+  isError(error) && error.name === 'NotFoundError';
+
+/**
+ * Decides the references a request body makes into other projects, for the permission wrappers.
+ * The route's own project is decided by the wrapper; a body can also name things elsewhere, and
+ * naming them is not free: registering a version of a run claims that run produced it (so the run
+ * must be one the caller may write), while reading a dataset or comparing with a baseline only
+ * consumes (so the caller must be allowed to read it). A refusal is a 403 naming the field.
+ *
+ * Unknown references are 400s naming the field, with the same words the rules use, so that the
+ * answer does not depend on which layer finds them.
+ */
+export class ReferenceAuthorizer {
+  constructor(
+    private readonly core: Pick<
+      MlHomeService,
+      'resolveProject' | 'resolveRunProject'
+    >,
+    private readonly authorizer: ProjectAuthorizer,
+  ) {}
+
+  /**
+   * Each run must be one the caller may write. With `skipUnknown`, ids that name no run yet are
+   * left to the rules (a batch creates its own runs).
+   */
+  async checkRunsWritable(
+    caller: Caller,
+    runs: { field: string; runId: string }[],
+    options?: { skipUnknown?: boolean },
+  ): Promise<void> {
+    const references: Reference[] = [];
+    for (const { field, runId } of runs) {
+      try {
+        references.push({
+          field,
+          project: await this.core.resolveRunProject(runId),
+          what: `run ${runId}`,
+        });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        if (options?.skipUnknown) continue;
+        throw new InputError(`${field}: no run with id '${runId}'`);
+      }
+    }
+    await this.checkAll(caller, mlHomeRunWritePermission, 'write', references);
+  }
+
+  /**
+   * Each dataset reference (`name` in `defaultProject`, or `project/name`) must lead into a
+   * project the caller may read. Whether the dataset itself exists is left to the rules.
+   */
+  async checkDatasetsReadable(
+    caller: Caller,
+    datasets: { field: string; reference: string }[],
+    defaultProject: string,
+  ): Promise<void> {
+    const references: Reference[] = [];
+    for (const { field, reference } of datasets) {
+      const { project, name } = parseDatasetReference(
+        reference,
+        defaultProject,
+      );
+      try {
+        references.push({
+          field,
+          project: await this.core.resolveProject(project),
+          what: `dataset '${project}/${name}'`,
+        });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        throw new InputError(
+          `${field}: project '${project}' has no dataset named '${name}'`,
+        );
+      }
+    }
+    await this.checkAll(
+      caller,
+      mlHomeProjectReadPermission,
+      'read',
+      references,
+    );
+  }
+
+  /** The caller must be allowed to read the project of something the body names. */
+  async checkReadable(
+    caller: Caller,
+    field: string,
+    project: Project,
+    what: string,
+  ): Promise<void> {
+    await this.checkAll(caller, mlHomeProjectReadPermission, 'read', [
+      { field, project, what },
+    ]);
+  }
+
+  /** Asks once per project; the refusal names the first field that leads there. */
+  private async checkAll(
+    caller: Caller,
+    permission: ProjectPermission,
+    verb: string,
+    references: Reference[],
+  ): Promise<void> {
+    const asked = new Set<string>();
+    for (const { field, project, what } of references) {
+      if (asked.has(project.name)) continue;
+      asked.add(project.name);
+      try {
+        await this.authorizer.check(caller, permission, project);
+      } catch (error) {
+        if (isError(error) && error.name === 'NotAllowedError') {
+          throw new NotAllowedError(
+            `${field}: ${what} belongs to project '${project.name}', which you may not ${verb}`,
+          );
+        }
+        throw error;
+      }
+    }
+  }
+}
