@@ -32,6 +32,29 @@ describe('names that Object.prototype also has', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let server: any;
 
+    const call = (
+      method: 'get' | 'post' | 'put',
+      path: string,
+      body?: object,
+    ) => {
+      const req = request(server)
+        [method](`/api/ml-home${path}`)
+        .set('Authorization', ALICE);
+      return body === undefined ? req : req.send(body);
+    };
+
+    /* For set-up steps, which must not fail quietly. */
+    const setUp = async (
+      res: Promise<request.Response> | request.Response,
+      status: number,
+    ) => {
+      const { status: got, body } = await res;
+      if (got !== status) {
+        throw new Error(`set-up got ${got}: ${JSON.stringify(body)}`);
+      }
+      return body;
+    };
+
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
       ({ server } = await startTestBackend({
@@ -77,31 +100,14 @@ describe('names that Object.prototype also has', () => {
           }),
         ],
       }));
-      const created = await call('post', '/projects', {
-        name: 'proto-home',
-        owner: 'group:default/team-a',
-      });
-      expect([created.status, created.body.error?.message]).toEqual([
+      await setUp(
+        call('post', '/projects', {
+          name: 'proto-home',
+          owner: 'group:default/team-a',
+        }),
         201,
-        undefined,
-      ]);
+      );
     });
-
-    const call = (
-      method: 'get' | 'post' | 'put',
-      path: string,
-      body?: object,
-    ) => {
-      const req = request(server)
-        [method](`/api/ml-home${path}`)
-        .set('Authorization', ALICE);
-      // Sent as text, so that `__proto__` is a key of the JSON and not the prototype here.
-      return body === undefined
-        ? req
-        : req
-            .set('Content-Type', 'application/json')
-            .send(JSON.stringify(body));
-    };
 
     /* A JSON object with these keys, as a client would send it. */
     const object = (entries: [string, unknown][]) =>
@@ -125,10 +131,12 @@ describe('names that Object.prototype also has', () => {
             { key, value: i + offset + 0.5, step: 1, timestamp: 2000 },
           ]),
         });
-        const ingested = await call('post', '/projects/proto-home/ingest', {
-          runs: [run(RUN_1, 0), run(RUN_2, 10)],
-        });
-        expect(ingested.status).toBe(200);
+        await setUp(
+          call('post', '/projects/proto-home/ingest', {
+            runs: [run(RUN_1, 0), run(RUN_2, 10)],
+          }),
+          200,
+        );
       });
 
       it('reads a run back with every param, tag and metric', async () => {
@@ -219,52 +227,48 @@ describe('names that Object.prototype also has', () => {
       const ids: string[] = [];
 
       beforeAll(async () => {
-        expect(
-          (
-            await call('post', '/projects/proto-home/models', {
-              name: 'proto-model',
-            })
-          ).status,
-        ).toBe(201);
+        await setUp(
+          call('post', '/projects/proto-home/models', { name: 'proto-model' }),
+          201,
+        );
         for (let n = 0; n < 2; n++) {
-          expect(
-            (await call('post', '/models/proto-model/versions', {})).status,
-          ).toBe(201);
+          await setUp(call('post', '/models/proto-model/versions', {}), 201);
         }
-        expect(
-          (
-            await call('post', '/projects/proto-home/datasets', {
-              name: 'holdout',
-              kind: 'evaluation-set',
-            })
-          ).status,
-        ).toBe(201);
+        await setUp(
+          call('post', '/projects/proto-home/datasets', {
+            name: 'holdout',
+            kind: 'evaluation-set',
+          }),
+          201,
+        );
         // Version 2 is lower on every metric; `__proto__` and `constructor` are declared
         // lower-is-better, so there it improved; the others regressed.
         for (const [version, value] of [
           [1, 0.6],
           [2, 0.4],
         ]) {
-          const res = await call(
-            'post',
-            `/models/proto-model/versions/${version}/evaluations`,
-            {
-              name: 'holdout-eval',
-              dataset: 'holdout',
-              ...(version === 2 ? { baselineVersion: 1 } : {}),
-              results: METRICS.flatMap(metric => [
-                { slice: 'overall', metric, value },
-                { slice: `${metric}=a`, metric, value },
-              ]),
-              thresholds: [{ metric: 'constructor', op: '<=', value: 0.5 }],
-              directions: object([
-                ['__proto__', 'lower'],
-                ['constructor', 'lower'],
-              ]),
-            },
+          const evaluation = await setUp(
+            call(
+              'post',
+              `/models/proto-model/versions/${version}/evaluations`,
+              {
+                name: 'holdout-eval',
+                dataset: 'holdout',
+                ...(version === 2 ? { baselineVersion: 1 } : {}),
+                results: METRICS.flatMap(metric => [
+                  { slice: 'overall', metric, value },
+                  { slice: `${metric}=a`, metric, value },
+                ]),
+                thresholds: [{ metric: 'constructor', op: '<=', value: 0.5 }],
+                directions: object([
+                  ['__proto__', 'lower'],
+                  ['constructor', 'lower'],
+                ]),
+              },
+            ),
+            201,
           );
-          expect(res.status).toBe(201);
-          ids.push(res.body.id);
+          ids.push(evaluation.id);
         }
       });
 

@@ -1,12 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {
-  EvaluationComparison as Comparison,
-  EvaluationSummary,
+import {
+  compareEvaluationResults,
+  type EvaluationComparison as Comparison,
+  type EvaluationSummary,
 } from '@ml-home/plugin-ml-home-common';
 import { EvaluationComparison } from './EvaluationComparison';
 import { fakeMlHomeApi } from '../../testUtils/fakeMlHomeApi';
 import { renderPage } from '../common/__testUtils__/renderPage';
+import { scoredEvaluation } from '../EvaluationPage/__testUtils__/evaluations';
+import { numericResults, savedScore } from '../EvaluationPage/evaluationGrid';
 
 jest.setTimeout(60_000);
 
@@ -160,5 +163,73 @@ describe('EvaluationComparison', () => {
     const requests = await render([]);
     expect(await screen.findByText('Nothing to compare')).toBeInTheDocument();
     expect(requests).toEqual([]);
+  });
+
+  it('shows a metric named constructor or __proto__ in its declared direction', async () => {
+    // Declared lower-is-better as the wire carries it; v3 is lower everywhere.
+    const directions = JSON.parse(
+      '{"constructor": "lower", "__proto__": "lower"}',
+    );
+    const evaluation = (version: number, value: number) =>
+      scoredEvaluation({
+        id: `eval-${version}`,
+        results: ['constructor', '__proto__', 'toString'].flatMap(metric => [
+          { slice: 'overall', metric, value },
+          { slice: 'constructor=a', metric, value },
+        ]),
+        thresholds: [{ metric: 'constructor', op: '<=', value: 0.5 }],
+        directions,
+        extra: { version },
+      });
+    const items = [evaluation(2, 0.6), evaluation(3, 0.4)];
+    // The answer as the backend computes it, with the same -common function.
+    const comparison: Comparison = {
+      items,
+      ...compareEvaluationResults(
+        items.map(e => ({
+          results: numericResults(e),
+          directions: e.directions,
+          outcomes: savedScore(e).outcomes,
+        })),
+      ),
+    };
+    await renderPage(
+      <EvaluationComparison evaluationIds={['eval-2', 'eval-3']} />,
+      {
+        path: '/*',
+        url: '/ml-home',
+        api: fakeMlHomeApi({ compareEvaluations: async () => comparison }),
+      },
+    );
+    await screen.findByRole('table');
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 6);
+
+    for (const slice of ['overall', 'constructor=a']) {
+      for (const metric of ['constructor', '__proto__']) {
+        const row = rowOf(slice, metric)!;
+        expect(within(row).getByText('lower is better')).toBeInTheDocument();
+        const cells = within(row).getAllByRole('cell');
+        expect(within(cells[1]).queryByText('best')).toBeNull();
+        expect(within(cells[2]).getByText('best')).toBeInTheDocument();
+        expect(
+          within(cells[2]).getByText(/^improvement: -0.2 against reference/),
+        ).toBeInTheDocument();
+      }
+      const other = rowOf(slice, 'toString')!;
+      expect(within(other).getByText('higher is better')).toBeInTheDocument();
+      const cells = within(other).getAllByRole('cell');
+      expect(within(cells[1]).getByText('best')).toBeInTheDocument();
+      expect(
+        within(cells[2]).getByText(/^regression: -0.2 against reference/),
+      ).toBeInTheDocument();
+    }
+    // Its thresholds are checked on it too: v2's 0.6 fails `constructor ≤ 0.5`, v3 passes.
+    const cells = within(rowOf('overall', 'constructor')!).getAllByRole('cell');
+    expect(
+      within(cells[1]).getByText('fails its thresholds'),
+    ).toBeInTheDocument();
+    expect(
+      within(cells[2]).getByText('passes its thresholds'),
+    ).toBeInTheDocument();
   });
 });

@@ -345,4 +345,49 @@ describe('EvaluationPage', () => {
       screen.getByRole('button', { name: 'Go to ML Home' }),
     ).toHaveAttribute('href', '/ml-home');
   });
+
+  it('shows a metric named constructor or __proto__ with its cells and declared direction', async () => {
+    const evaluation = scoredEvaluation({
+      results: [
+        { slice: 'overall', metric: 'constructor', value: 0.4 },
+        { slice: 'overall', metric: '__proto__', value: 0.3 },
+        { slice: 'constructor=a', metric: 'constructor', value: 0.6 },
+      ],
+      baseline: [{ slice: 'overall', metric: 'constructor', value: 0.5 }],
+      thresholds: [{ metric: 'constructor', op: '<=', value: 0.5 }],
+      directions: JSON.parse('{"constructor": "lower", "__proto__": "lower"}'),
+    });
+    await render(pageApi({ getEvaluation: async () => evaluation }));
+    await screen.findByTestId('slice-row-overall');
+    expect(sliceRows()).toEqual([
+      'slice-row-overall',
+      'slice-row-constructor=a',
+    ]);
+    for (const metric of ['constructor', '__proto__']) {
+      const header = screen.getByRole('columnheader', {
+        name: new RegExp(`^${metric}`),
+      });
+      expect(within(header).getByText('lower is better')).toBeInTheDocument();
+    }
+    const overall = sliceRow('overall');
+    expect(
+      within(overall).getByText('passes constructor ≤ 0.5 on every slice'),
+    ).toBeInTheDocument();
+    expect(
+      within(overall).getByText('improvement: -0.1 against baseline v2 0.5'),
+    ).toBeInTheDocument();
+    expect(
+      within(sliceRow('constructor=a')).getByText('Fails: constructor'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Edit thresholds' }),
+    );
+    expect(screen.getByLabelText('constructor is better when')).toHaveValue(
+      'lower',
+    );
+    expect(screen.getByLabelText('__proto__ is better when')).toHaveValue(
+      'lower',
+    );
+  });
 });

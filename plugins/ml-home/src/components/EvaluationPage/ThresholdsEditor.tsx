@@ -7,10 +7,11 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import Alert from '@material-ui/lab/Alert';
-import type {
-  EvaluationScore,
-  EvaluationThreshold,
-  MetricDirection,
+import {
+  metricDirection,
+  type EvaluationScore,
+  type EvaluationThreshold,
+  type MetricDirection,
 } from '@ml-home/plugin-ml-home-common';
 import {
   type DraftErrors,
@@ -345,7 +346,7 @@ export function ThresholdsEditor(props: {
                 margin="dense"
                 variant="outlined"
                 SelectProps={{ native: true }}
-                value={draft.directions[metric] ?? 'higher'}
+                value={metricDirection(metric, draft.directions)}
                 onChange={e =>
                   setDirection(metric, e.target.value as MetricDirection)
                 }

@@ -3,6 +3,7 @@ import {
   draftFromEvaluation,
   filterRows,
   isDraftValid,
+  metricDirections,
   numericResults,
   previewScore,
   savedScore,
@@ -165,3 +166,53 @@ describe('evaluationGrid', () => {
     expect(percent(undefined)).toBeUndefined();
   });
 });
+
+describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+  'evaluationGrid with a metric named %s',
+  metric => {
+    // Declared lower-is-better, as the wire carries it: parsed JSON.
+    const declared = JSON.parse(`{${JSON.stringify(metric)}: "lower"}`);
+    const evaluation = scoredEvaluation({
+      results: [
+        { slice: 'overall', metric, value: 0.4 },
+        { slice: `${metric}=a`, metric, value: 0.6 },
+        { slice: 'overall', metric: 'auc', value: 0.9 },
+      ],
+      baseline: [{ slice: 'overall', metric, value: 0.5 }],
+      thresholds: [{ metric, op: '<=', value: 0.5 }],
+      directions: declared,
+    });
+
+    it('gives it its own cell on every slice', () => {
+      const grid = buildGrid(
+        numericResults(evaluation),
+        savedScore(evaluation),
+      );
+      expect(grid.metrics).toEqual(['auc', metric].sort());
+      const [overall, sliced] = grid.rows;
+      expect(Object.keys(overall.cells).sort()).toEqual(['auc', metric].sort());
+      expect(overall.cells[metric].value).toBe(0.4);
+      expect(overall.cells[metric].outcomes.map(o => o.pass)).toEqual([true]);
+      expect(overall.cells[metric].delta?.improvement).toBe(true);
+      expect(sliced.slice).toBe(`${metric}=a`);
+      expect(Object.keys(sliced.cells)).toEqual([metric]);
+      expect(sliced.cells[metric].outcomes.map(o => o.pass)).toEqual([false]);
+      expect(sliced.cells.auc).toBeUndefined();
+    });
+
+    it('keeps its declared direction through the draft and the update', () => {
+      expect(evaluation.directions[metric]).toBe('lower');
+      expect(metricDirections([metric, 'auc'], evaluation.directions)).toEqual(
+        JSON.parse(`{${JSON.stringify(metric)}: "lower", "auc": "higher"}`),
+      );
+      const draft = draftFromEvaluation(evaluation);
+      const update = updateFromDraft(draft);
+      expect(Object.keys(update.directions)).toEqual([metric]);
+      expect(update.directions[metric]).toBe('lower');
+      expect(JSON.stringify(update.directions)).toBe(
+        JSON.stringify(declared),
+      );
+      expect(previewScore(evaluation, draft)).toEqual(savedScore(evaluation));
+    });
+  },
+);

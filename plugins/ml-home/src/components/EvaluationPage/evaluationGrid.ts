@@ -178,10 +178,12 @@ export function updateFromDraft(draft: ThresholdsDraft): {
     if (row.slice) threshold.slice = row.slice;
     return threshold;
   });
-  const directions: Record<string, MetricDirection> = {};
-  for (const [metric, direction] of Object.entries(draft.directions)) {
-    if (metricDirection(metric) !== direction) directions[metric] = direction;
-  }
+  // Own properties only: a metric may be called `__proto__`.
+  const directions: Record<string, MetricDirection> = Object.fromEntries(
+    Object.entries(draft.directions).filter(
+      ([metric, direction]) => metricDirection(metric) !== direction,
+    ),
+  );
   return { thresholds, directions, tolerance: Number(draft.tolerance) };
 }
 
@@ -208,6 +210,14 @@ export interface GridCell {
   outcomes: ThresholdOutcome[];
   /** The comparison with the baseline, when there is a result. */
   delta?: SliceDelta;
+}
+
+/*
+ * Cells and directions are keyed by metric names, which are user input: a null-prototype object
+ * has no `constructor` or `__proto__` for a metric of that name to find instead of its own entry.
+ */
+function byMetric<T>(): Record<string, T> {
+  return Object.create(null);
 }
 
 /** One row of the table: a slice. */
@@ -244,13 +254,19 @@ export function buildGrid(
     pass: s.pass,
     failing: s.failing,
     regressions: 0,
-    cells: {},
+    cells: byMetric<GridCell>(),
   }));
   const bySlice = new Map(rows.map(r => [r.slice, r]));
   const cell = (slice: string, metric: string): GridCell => {
     let row = bySlice.get(slice);
     if (!row) {
-      row = { slice, pass: true, failing: [], regressions: 0, cells: {} };
+      row = {
+        slice,
+        pass: true,
+        failing: [],
+        regressions: 0,
+        cells: byMetric<GridCell>(),
+      };
       bySlice.set(slice, row);
       rows.push(row);
     }
@@ -310,7 +326,7 @@ export function metricDirections(
   metrics: readonly string[],
   directions: Record<string, MetricDirection>,
 ): Record<string, MetricDirection> {
-  const all: Record<string, MetricDirection> = {};
+  const all = byMetric<MetricDirection>();
   for (const m of metrics) all[m] = metricDirection(m, directions);
   return all;
 }

@@ -76,3 +76,35 @@ describe('buildParallelCoordinatesOption', () => {
     });
   });
 });
+
+describe('buildParallelCoordinatesOption with params named like Object.prototype', () => {
+  it('reads only the params an item has', () => {
+    // As the compare page builds them from the param rows; run-b lacks all three.
+    const items = [
+      {
+        label: 'run-a',
+        params: JSON.parse(
+          '{"__proto__": "0.5", "constructor": "adam", "toString": "x"}',
+        ),
+        metric: 0.9,
+      },
+      { label: 'run-b', params: {}, metric: 0.7 },
+    ];
+    const option = buildParallelCoordinatesOption({
+      items,
+      paramKeys: ['__proto__', 'constructor', 'toString'],
+      metricKey: 'auc',
+    });
+    expect(option.parallelAxis!.map(a => [a.name, a.type, a.data])).toEqual([
+      ['__proto__', 'value', undefined],
+      ['constructor', 'category', ['adam', UNSET]],
+      ['toString', 'category', ['x', UNSET]],
+      ['auc', 'value', undefined],
+    ]);
+    const series = (option.series as { data: unknown[] }[])[0];
+    expect(series.data).toEqual([
+      { name: 'run-a', value: [0.5, 'adam', 'x', 0.9] },
+      { name: 'run-b', value: [null, UNSET, UNSET, 0.7] },
+    ]);
+  });
+});

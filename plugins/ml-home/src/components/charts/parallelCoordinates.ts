@@ -35,6 +35,13 @@ export interface ParamAxis {
   categories?: string[];
 }
 
+/* Own properties only: a param may be called `constructor` or `__proto__`. */
+function paramOf(item: ParallelItem, key: string) {
+  return Object.prototype.hasOwnProperty.call(item.params, key)
+    ? item.params[key]
+    : undefined;
+}
+
 /** A param is numeric when every item that has it holds a number. */
 export function paramAxis(key: string, values: (string | null | undefined)[]) {
   const present = values.filter(
@@ -69,7 +76,7 @@ export function buildParallelCoordinatesOption(options: {
   const axes = paramKeys.map(key =>
     paramAxis(
       key,
-      items.map(i => i.params[key]),
+      items.map(i => paramOf(i, key)),
     ),
   );
   const metricDim = axes.length;
@@ -91,7 +98,7 @@ export function buildParallelCoordinatesOption(options: {
   });
   const data = items.map(item => {
     const values: (string | number | null)[] = axes.map(axis => {
-      const raw = item.params[axis.key];
+      const raw = paramOf(item, axis.key);
       if (axis.type === 'category') return raw ?? UNSET;
       return raw === null || raw === undefined ? null : Number(raw);
     });

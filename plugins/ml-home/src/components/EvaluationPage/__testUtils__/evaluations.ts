@@ -35,9 +35,9 @@ export function scoredEvaluation(options: {
     directions: declared,
     tolerance,
   });
-  const directions: Record<string, MetricDirection> = {};
-  for (const r of results)
-    directions[r.metric] = metricDirection(r.metric, declared);
+  const directions: Record<string, MetricDirection> = Object.fromEntries(
+    results.map(r => [r.metric, metricDirection(r.metric, declared)]),
+  );
   return {
     id: options.id ?? 'eval-3',
     project: 'churn',
