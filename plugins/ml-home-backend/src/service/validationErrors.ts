@@ -207,11 +207,10 @@ function schemasAt(doc: object, root: Node, path: string[]): Node[] {
   for (const segment of path) {
     const next: Node[] = [];
     for (const schema of current) {
-      if (isPlainObject(schema.properties)) {
-        if (Object.hasOwn(schema.properties, segment)) {
-          expand(doc, schema.properties[segment], next);
-          continue;
-        }
+      const properties: Node | undefined = schema.properties;
+      if (isPlainObject(properties) && Object.hasOwn(properties, segment)) {
+        expand(doc, properties[segment] as Node, next);
+        continue;
       }
       if (isPlainObject(schema.additionalProperties)) {
         expand(doc, schema.additionalProperties, next);
