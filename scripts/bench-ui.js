@@ -18,6 +18,11 @@
  *      loading /ml-home/compare?runs=… until ECharts reports the chart drawn (the chart
  *      container's data-rendered="true", set on ECharts' `finished` event). Target: <= 2 s.
  *
+ * The projects are spread over eight teams of the bench's own, group:default/bench-<team>, which a
+ * catalog file written next to the database (scripts/lib/benchCatalog.js) adds to the example
+ * organisation, each with the guest as a member: ML Home accepts a project only from a member of
+ * its owner group. Seeding starts once the guest's token carries all eight.
+ *
  * BENCH_UI_DB_DIR=<dir> keeps the SQLite files there and reuses them on the next run (seeding is
  * skipped when the projects are already there), for measuring again after a change.
  *
@@ -34,19 +39,21 @@ const {
   findFreePort,
   root,
 } = require('./lib/backend');
+const { writeBenchCatalog } = require('./lib/benchCatalog');
 const { buildApp, launchBrowser, signInAsGuest } = require('../e2e/lib');
 
-const OWNER_GROUP = 'group:default/home-ranking';
+/** The bench's own teams (its catalog file makes the guest a member of each). */
 const GROUPS = [
-  'home-ranking',
-  'podcast-recs',
-  'search-relevance',
-  'ads-ml',
-  'churn-prediction',
-  'speech-ml',
-  'trust-safety-ml',
-  'ml-platform',
+  'bench-home-ranking',
+  'bench-podcast-recs',
+  'bench-search-relevance',
+  'bench-ads-ml',
+  'bench-churn-prediction',
+  'bench-speech-ml',
+  'bench-trust-safety-ml',
+  'bench-ml-platform',
 ];
+const GROUP_REFS = GROUPS.map(g => `group:default/${g}`);
 const TARGETS = { discover: 1000, compare: 2000 };
 /** How long after the backend is ready its start-up tasks may still run (see main). */
 const STARTUP_SETTLE_MS = 45_000;
@@ -138,7 +145,7 @@ async function seedProjects(call, count) {
       name: `ui-bench-${String(i).padStart(5, '0')}`,
       title: `UI bench project ${i}`,
       description: `Project ${i} of the UI benchmark.`,
-      owner: `group:default/${GROUPS[i % GROUPS.length]}`,
+      owner: GROUP_REFS[i % GROUP_REFS.length],
       lifecycle: i % 3 === 0 ? 'production' : 'experimental',
       tags: [`tag-${i % 20}`],
     });
@@ -284,12 +291,15 @@ async function main() {
     console.log(
       `starting the backend on port ${port} (log: ${path.relative(root, logFile)}) …`,
     );
+    // In the database folder, so that a reused one (BENCH_UI_DB_DIR) keeps reading the same file.
+    const benchCatalog = writeBenchCatalog(sqliteDir, { groups: GROUP_REFS });
     backend = await startBackend({
       port,
       env: {
         APP_CONFIG_mlHome_demoData_enabled: 'false',
         APP_CONFIG_backend_database_client: 'better-sqlite3',
         APP_CONFIG_backend_database_connection_directory: sqliteDir,
+        ...benchCatalog.env,
       },
       dropEnv: key => key.startsWith('APP_CONFIG_'),
       logFile,
@@ -301,7 +311,7 @@ async function main() {
     const { baseUrl } = backend;
     const readyAt = Date.now();
     const token = await getGuestToken(baseUrl, {
-      ownershipRef: OWNER_GROUP,
+      ownershipRefs: GROUP_REFS,
       timeoutMs: 180_000,
     });
     const call = client(baseUrl, token);

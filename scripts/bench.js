@@ -5,14 +5,15 @@
  * Starts the example backend (NODE_ENV=production, as deployed) on port 7027 (BENCH_PORT) with a fresh, empty database (a file SQLite
  * in a temporary folder, or with BENCH_DB=pg a set of throwaway PostgreSQL databases named
  * bench_<pid>_* on 127.0.0.1:5432, user postgres, dropped afterwards) and demo data off, signs in
- * as the guest user (user:default/guest, member of group:default/home-ranking), then measures:
+ * as the guest user, then measures:
  *
  *   1. project creation: sequential POST /projects;
  *   2. ingestion: POST /projects/{name}/ingest batches of exactly 10,000 metric points
  *      (100 runs x 5 metrics x 20 steps, each run with 4 params and 3 tags): points/s and batch
  *      latency; plus one run with a 50,000-step series sent in 5 batches of 10,000;
  *   3. idempotency: the last batch retried with its requestId must answer replayed:true and write
- *      nothing (run count, newest event and a run smuggled into the retry are checked);
+ *      nothing (run count, newest event and a run smuggled into the retry are checked; the retry
+ *      with the smuggled run, a different batch under the same requestId, must be refused, 409);
  *   4. project list: 50 pages each of four queries (all, q, owner facet, q + owner + tag);
  *   5. runs list of the biggest project (>= 1,200 runs): `metrics.accuracy > 0.7 and
  *      params.optimizer = "adam"` ordered by `metrics.accuracy DESC`, every page followed to the
@@ -27,6 +28,16 @@
  *      requests cycling over all 50 versions (target p95 ≤ 50 ms); and, for reference, the same
  *      model read without lineage (GET /models/{m}), the cost of any authorised single-model call.
  *
+ * The bench's own organisation: ML Home accepts a project only from a member of its owner group and
+ * a deployment only to a serving component the catalog knows, so the bench writes a catalog file
+ * into a temporary folder (scripts/lib/benchCatalog.js) with eight teams, group:default/bench-<team>
+ * (bench-home-ranking, bench-podcast-recs, …), each listing the guest as a member, and the four
+ * serving components component:default/bench-serving-*, owned by bench-home-ranking; the backend
+ * reads it besides app-config.yaml's examples/all.yaml (APP_CONFIG_catalog_locations). Seeding
+ * starts once the guest's token carries all eight groups and the catalog holds the components.
+ * Projects are spread round-robin over the eight teams; bench-home-ranking (OWNER_GROUP) is the one
+ * that owns the ingestion targets and that the owner facet queries.
+ *
  * Targets are the issue's; the table prints each with whether it was met (a missed target is
  * reported, not a failed check: the bench measures, it does not gate).
  *
@@ -34,7 +45,7 @@
  * projects, 100,000 runs and 10,000,000 metric points (1,000 batches), plus the fixed 50,000-point
  * series. Projects = 10,000 x scale (at least 16), batches = 1,000 x scale (at least 13; the
  * biggest project gets 5 % of them but at least 12, i.e. 1,200 runs; the others go round-robin to
- * the rest of home-ranking's projects, one in eight). The default, 0.1 (1,000 projects, 10,000
+ * the rest of bench-home-ranking's projects, one in eight). The default, 0.1 (1,000 projects, 10,000
  * runs, 1,000,000 points + 50,000), takes 1.5 to 3 minutes on 2 cores including the 10-40 s
  * backend start; 0.2 about 3 minutes; scale 1 roughly 15-25 minutes on SQLite.
  *
@@ -52,18 +63,28 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { startBackend, getGuestToken, root } = require('./lib/backend');
+const {
+  writeBenchCatalog,
+  waitForCatalogEntities,
+} = require('./lib/benchCatalog');
 
-const OWNER_GROUP = 'group:default/home-ranking';
+/**
+ * The bench's eight teams, groups of its own catalog file (see writeBenchCatalog) with the guest
+ * as a member of each: ML Home lets a user give a project only to a group they belong to.
+ */
 const GROUPS = [
-  'home-ranking',
-  'podcast-recs',
-  'search-relevance',
-  'ads-ml',
-  'churn-prediction',
-  'speech-ml',
-  'trust-safety-ml',
-  'ml-platform',
+  'bench-home-ranking',
+  'bench-podcast-recs',
+  'bench-search-relevance',
+  'bench-ads-ml',
+  'bench-churn-prediction',
+  'bench-speech-ml',
+  'bench-trust-safety-ml',
+  'bench-ml-platform',
 ];
+const GROUP_REFS = GROUPS.map(g => `group:default/${g}`);
+/** The team whose projects get the ingested runs, and which the owner facet asks for. */
+const OWNER_GROUP = GROUP_REFS[0];
 const TITLE_WORDS = [
   'embedding',
   'transformer',
@@ -113,6 +134,8 @@ const LINEAGE_TARGETS = [
   ['canary', 'component:default/bench-serving-canary'],
 ];
 const LINEAGE_REQUESTS = 200;
+/** The serving components deployed to: in the bench's catalog file, as ML Home requires. */
+const SERVING_COMPONENTS = [...new Set(LINEAGE_TARGETS.map(([, s]) => s))];
 
 const COMPARE_MEASURE = `compare (${COMPARE_RUNS} runs x ${COMPARE_KEYS} metrics)`;
 const LINEAGE_MEASURE = `lineage (model: ${LINEAGE_VERSIONS} versions, ${
@@ -196,7 +219,7 @@ function makeProjects(count) {
       name: `bench-${String(i).padStart(5, '0')}`,
       title: `Bench ${word} model ${i}`,
       description: `Benchmark project number ${i}.`,
-      owner: `group:default/${GROUPS[i % GROUPS.length]}`,
+      owner: GROUP_REFS[i % GROUP_REFS.length],
       lifecycle: LIFECYCLES[Math.floor(rand() * LIFECYCLES.length)],
       tags,
     };
@@ -454,7 +477,7 @@ class Client {
   async auth() {
     if (!this.token || Date.now() - this.tokenAt > TOKEN_MAX_AGE_MS) {
       this.token = await getGuestToken(this.baseUrl, {
-        ownershipRef: OWNER_GROUP,
+        ownershipRefs: GROUP_REFS, // every bench team, not only OWNER_GROUP
         timeoutMs: 180_000,
       });
       this.tokenAt = Date.now();
@@ -569,6 +592,7 @@ async function main() {
   // Everything that must be undone, whatever happens.
   let backend;
   let sqliteDir;
+  let catalogDir;
   const pgPrefix = `bench_${process.pid}_`;
   let cleaned;
   const cleanup = () => {
@@ -585,6 +609,7 @@ async function main() {
         if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
         if (settings.db === 'pg') await dropPgDatabases(pgPrefix);
       }
+      if (catalogDir) fs.rmSync(catalogDir, { recursive: true, force: true });
     })();
     return cleaned;
   };
@@ -620,7 +645,18 @@ async function main() {
     return result;
   };
 
-  const env = { APP_CONFIG_mlHome_demoData_enabled: 'false' };
+  // The bench's own teams (the guest a member of each) and serving components, read by the
+  // catalog besides app-config.yaml's locations.
+  catalogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-home-bench-catalog-'));
+  const benchCatalog = writeBenchCatalog(catalogDir, {
+    groups: GROUP_REFS,
+    components: SERVING_COMPONENTS,
+    componentOwner: OWNER_GROUP,
+  });
+  const env = {
+    APP_CONFIG_mlHome_demoData_enabled: 'false',
+    ...benchCatalog.env,
+  };
   if (settings.db === 'pg') {
     Object.assign(env, {
       APP_CONFIG_backend_database_client: 'pg',
@@ -670,9 +706,17 @@ async function main() {
     const startSeconds = (Date.now() - t0) / 1000;
     const client = new Client(backend.baseUrl);
     await client.auth();
+    await waitForCatalogEntities(
+      backend.baseUrl,
+      await client.auth(),
+      [...GROUP_REFS, ...SERVING_COMPONENTS],
+      { timeoutMs: 180_000 },
+    );
     const tokenSeconds = (Date.now() - t0) / 1000 - startSeconds;
     console.log(
-      `backend ready in ${startSeconds.toFixed(1)} s; guest token (with ${OWNER_GROUP}) after another ${tokenSeconds.toFixed(1)} s\n`,
+      `backend ready in ${startSeconds.toFixed(1)} s; guest token (with ${OWNER_GROUP} and the other ${
+        GROUP_REFS.length - 1
+      } bench groups, serving components in the catalog) after another ${tokenSeconds.toFixed(1)} s\n`,
     );
 
     // -------------------------------------------------------------------- 1. projects
@@ -830,7 +874,8 @@ async function main() {
         JSON.stringify(retry.json.runs) === JSON.stringify(lastBig.answer.runs),
       `metricPoints ${retry.json.metricPoints}, ${retry.json.runs?.length} runs`,
     );
-    // A "retry" whose body carries one more run: still the stored answer, and that run is not written.
+    // A "retry" whose body carries one more run: the backend keeps a hash of each batch and refuses
+    // a different batch under a used requestId (409), so that run is not written either.
     const smuggledId = hex32('bench/smuggled-into-a-retry');
     const altered = {
       ...lastBig.body,
@@ -843,14 +888,23 @@ async function main() {
         },
       ],
     };
+    const refused = await client.call('POST', `/projects/${big.name}/ingest`, {
+      body: altered,
+    });
+    check(
+      'retry with an altered body is refused as a different batch',
+      refused.status === 409,
+      `HTTP ${refused.status}`,
+    );
+    // The same batch once more: still replayed after the refusal (the second replay sample).
     const retry2 = await client.ok(
       'POST',
       `/projects/${big.name}/ingest`,
-      { body: altered },
+      { rawBody: lastBig.rawBody },
       [200],
     );
     check(
-      'retry with an altered body answers replayed:true',
+      'a second retry answers replayed:true',
       retry2.json.replayed === true,
       `replayed=${retry2.json.replayed}`,
     );

@@ -222,12 +222,14 @@ function decodeJwtPayload(token) {
  *
  * Right after a start the catalog may not have read the guest user yet, and the guest provider
  * then issues a token without the user's groups. With `ownershipRef` this retries until the token
- * carries that ref (e.g. `group:default/home-ranking`), for at most `timeoutMs`.
+ * carries that ref (e.g. `group:default/home-ranking`), with `ownershipRefs` until it carries every
+ * one of them, for at most `timeoutMs`.
  */
 async function getGuestToken(
   baseUrl,
-  { ownershipRef, timeoutMs = 120_000 } = {},
+  { ownershipRef, ownershipRefs = [], timeoutMs = 120_000 } = {},
 ) {
+  const wanted = [...(ownershipRef ? [ownershipRef] : []), ...ownershipRefs];
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
@@ -243,8 +245,8 @@ async function getGuestToken(
           body?.backstageIdentity?.identity?.ownershipEntityRefs ??
           decodeJwtPayload(token).ent ??
           [];
-        if (token && (!ownershipRef || ent.includes(ownershipRef)))
-          return token;
+        const lacking = wanted.filter(ref => !ent.includes(ref));
+        if (token && !lacking.length) return token;
         last = `token owns ${JSON.stringify(ent)}`;
       } else {
         last = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
@@ -254,7 +256,7 @@ async function getGuestToken(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `could not get a guest token${ownershipRef ? ` owning ${ownershipRef}` : ''} in ${Math.round(
+        `could not get a guest token${wanted.length ? ` owning ${wanted.join(', ')}` : ''} in ${Math.round(
           timeoutMs / 1000,
         )} s (${last})`,
       );
