@@ -11,14 +11,16 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
-  ML_HOME_PERMISSION_RULES,
-  ML_HOME_PROJECT_RESOURCE_TYPE,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
   mlHomeProjectUpdatePermission,
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
+import {
+  createMlHomeConditionalDecision,
+  mlHomeConditions,
+} from '@ml-home/plugin-ml-home-node';
 
 /**
  * The example portal's policy:
@@ -34,7 +36,10 @@ import {
  * pipelines that write into one project use ML Home's project tokens, which ML Home decides itself.
  */
 export class MlHomeExamplePolicy implements PermissionPolicy {
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
 
     if (isPermission(permission, mlHomeProjectReadPermission)) {
@@ -51,16 +56,12 @@ export class MlHomeExamplePolicy implements PermissionPolicy {
       if (!user) {
         return { result: AuthorizeResult.DENY };
       }
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'ml-home',
-        resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
-        conditions: {
-          rule: ML_HOME_PERMISSION_RULES.isProjectOwner,
-          resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
-          params: { owners: user.info.ownershipEntityRefs ?? [] },
-        },
-      };
+      return createMlHomeConditionalDecision(
+        permission,
+        mlHomeConditions.isProjectOwner({
+          owners: user.info.ownershipEntityRefs ?? [],
+        }),
+      );
     }
 
     // The rest of the portal (catalog, settings, …): open to any signed-in principal.

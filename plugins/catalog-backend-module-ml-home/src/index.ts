@@ -11,8 +11,5 @@ export {
   type MlHomeEntityProviderOptions,
 } from './provider/MlHomeEntityProvider';
 export type { MlHomeCatalogReader } from './provider/MlHomeCatalogReader';
-export {
-  MlHomeModelsAnnotationProcessor,
-  parseModelsAnnotation,
-} from './processor/MlHomeModelsAnnotationProcessor';
+export { MlHomeModelsAnnotationProcessor } from './processor/MlHomeModelsAnnotationProcessor';
 export { datasetEntityName, modelEntityName } from './provider/entities';

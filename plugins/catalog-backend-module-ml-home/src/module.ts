@@ -1,17 +1,24 @@
 import {
   coreServices,
   createBackendModule,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { ML_HOME_EVENTS_TOPIC } from '@ml-home/plugin-ml-home-common';
 import {
-  ML_HOME_EVENTS_TOPIC,
-  MlHomeClient,
-} from '@ml-home/plugin-ml-home-common';
-import { createServiceFetch } from './client/serviceFetch';
-import { readMlHomeProviderConfig } from './config';
+  mlHomeServiceRef,
+  readScheduleConfig,
+} from '@ml-home/plugin-ml-home-node';
 import { MlHomeModelsAnnotationProcessor } from './processor/MlHomeModelsAnnotationProcessor';
 import { MlHomeEntityProvider } from './provider/MlHomeEntityProvider';
+
+/** The full refresh: every 10 minutes, the first run soon after start-up. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 5 },
+};
 
 /**
  * Catalog module `ml-home`: publishes ML Home models, datasets and feature sets as catalog
@@ -31,8 +38,7 @@ export const catalogModuleMlHome = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        mlHome: mlHomeServiceRef,
         events: eventsServiceRef,
       },
       async init({
@@ -41,20 +47,19 @@ export const catalogModuleMlHome = createBackendModule({
         logger,
         scheduler,
         lifecycle,
-        auth,
-        discovery,
+        mlHome,
         events,
       }) {
-        const { schedule, appBaseUrl } = readMlHomeProviderConfig(config);
         const provider = new MlHomeEntityProvider({
-          client: new MlHomeClient({
-            discoveryApi: discovery,
-            fetchApi: createServiceFetch(auth),
-          }),
+          client: mlHome,
           logger,
           scheduler,
-          schedule,
-          appBaseUrl,
+          schedule: readScheduleConfig(
+            config,
+            'catalog.providers.mlHome.schedule',
+            DEFAULT_SCHEDULE,
+          ),
+          appBaseUrl: config.getString('app.baseUrl'),
         });
         catalog.addEntityProvider(provider);
         catalog.addProcessor(new MlHomeModelsAnnotationProcessor());

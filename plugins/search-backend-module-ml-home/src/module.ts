@@ -1,12 +1,21 @@
 import {
   coreServices,
   createBackendModule,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
-import { createServiceFetch } from './client/serviceFetch';
+import {
+  mlHomeServiceRef,
+  readScheduleConfig,
+} from '@ml-home/plugin-ml-home-node';
 import { MlHomeCollatorFactory } from './collator/MlHomeCollatorFactory';
-import { readCollatorSchedule } from './config';
+
+/** Every 10 minutes, the first run soon after start-up (as the catalog collator). */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 3 },
+};
 
 /**
  * Search module `ml-home`: indexes ML Home projects and models (document type `ml-home`) on a
@@ -23,29 +32,19 @@ export const searchModuleMlHomeCollator = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        mlHome: mlHomeServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({
-        config,
-        logger,
-        scheduler,
-        auth,
-        discovery,
-        indexRegistry,
-      }) {
+      async init({ config, logger, scheduler, mlHome, indexRegistry }) {
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(
-            readCollatorSchedule(config),
+            readScheduleConfig(
+              config,
+              'search.collators.mlHome.schedule',
+              DEFAULT_SCHEDULE,
+            ),
           ),
-          factory: new MlHomeCollatorFactory({
-            client: new MlHomeClient({
-              discoveryApi: discovery,
-              fetchApi: createServiceFetch(auth),
-            }),
-            logger,
-          }),
+          factory: new MlHomeCollatorFactory({ client: mlHome, logger }),
         });
       },
     });

@@ -3,10 +3,7 @@ import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
-import {
-  MlHomeModelsAnnotationProcessor,
-  parseModelsAnnotation,
-} from './MlHomeModelsAnnotationProcessor';
+import { MlHomeModelsAnnotationProcessor } from './MlHomeModelsAnnotationProcessor';
 
 const location: LocationSpec = {
   type: 'url',
@@ -131,16 +128,5 @@ describe('MlHomeModelsAnnotationProcessor', () => {
     expect(error.error.message).toBe(
       'ml-home.io/models of churn-scoring-service names "Churn_Model", "resource:default/x", "-dash", which are not ML Home model names (lowercase letters, digits and dashes, at most 63 characters)',
     );
-  });
-
-  it('splits on commas and whitespace and keeps the order', () => {
-    expect(parseModelsAnnotation('a,b\n c  a')).toEqual({
-      names: ['a', 'b', 'c'],
-      invalid: [],
-    });
-    expect(parseModelsAnnotation(`${'x'.repeat(64)}`)).toEqual({
-      names: [],
-      invalid: ['x'.repeat(64)],
-    });
   });
 });

@@ -11,31 +11,10 @@ import {
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { ML_HOME_MODELS_ANNOTATION } from '@ml-home/plugin-ml-home-common';
-
-/** ML Home model names are slugs (see DESIGN: names). */
-const MODEL_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/**
- * Splits the value of `ml-home.io/models` into model names: comma- or whitespace-separated,
- * blanks ignored, duplicates dropped, order kept. Names that are not ML Home model names are
- * returned apart.
- *
- * @public
- */
-export function parseModelsAnnotation(value: string): {
-  names: string[];
-  invalid: string[];
-} {
-  const names: string[] = [];
-  const invalid: string[] = [];
-  for (const part of value.split(/[\s,]+/)) {
-    if (!part) continue;
-    const list = MODEL_NAME.test(part) ? names : invalid;
-    if (!list.includes(part)) list.push(part);
-  }
-  return { names, invalid };
-}
+import {
+  ML_HOME_MODELS_ANNOTATION,
+  parseModelsAnnotation,
+} from '@ml-home/plugin-ml-home-common';
 
 /**
  * Lets a component name the ML Home models it uses in its own `catalog-info.yaml`:

@@ -1,12 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { MlHomeProjectQuery as ProjectQuery } from '@ml-home/plugin-ml-home-node';
 import { Knex } from 'knex';
 import path from 'node:path';
 import {
   applyProjectConditions,
   matchesProjectConditions,
 } from './conditionsToKnex';
-import { ProjectQuery } from './resource';
 
 jest.setTimeout(120_000);
 

@@ -4,9 +4,13 @@ import {
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  foldEntityRef,
+  isProjectOwner,
+  type MlHomeProjectQuery as ProjectQuery,
+  type MlHomeProjectResource as ProjectResource,
+} from '@ml-home/plugin-ml-home-node';
 import { Knex } from 'knex';
-import { ProjectQuery, ProjectResource } from './resource';
-import { foldEntityRef, isProjectOwner } from './rules';
 
 /**
  * How to combine the parts of a criteria tree into one result. The SQL and in-memory forms are

@@ -1,15 +1,13 @@
+// The resource ref and rules live in -node, where policy authors find them; the backend keeps
+// their SQL form (conditionsToKnex) and its in-memory twin.
 export {
-  mlHomeProjectResourceRef,
-  type ProjectQuery,
-  type ProjectResource,
-} from './resource';
-export {
-  createMlHomeConditionalDecision,
   foldEntityRef,
   isProjectOwner,
-  mlHomeConditions,
+  mlHomeProjectResourceRef,
   mlHomeRules,
-} from './rules';
+  type MlHomeProjectQuery as ProjectQuery,
+  type MlHomeProjectResource as ProjectResource,
+} from '@ml-home/plugin-ml-home-node';
 export {
   applyProjectConditions,
   matchesProjectConditions,

@@ -5,7 +5,6 @@ import {
   isGroupEntity,
   isMlModelEntity,
   modelNameOf,
-  parseModelsAnnotation,
 } from './entityPredicates';
 
 const entity = (kind: string, spec: object = {}, annotations = {}) => ({
@@ -16,26 +15,21 @@ const entity = (kind: string, spec: object = {}, annotations = {}) => ({
 });
 
 describe('entity predicates', () => {
-  it('splits ml-home.io/models as the catalog module does: commas or spaces, no blanks, no repeats', () => {
+  // The splitting itself is -common's parseModelsAnnotation, tested there.
+  it("reads a component's ml-home.io/models annotation", () => {
     expect(
-      parseModelsAnnotation(' a-model, b-model  c-model,,a-model '),
-    ).toEqual({
-      names: ['a-model', 'b-model', 'c-model'],
-      invalid: [],
-    });
-    expect(parseModelsAnnotation('ok-model, Not_A_Name, -dash')).toEqual({
-      names: ['ok-model'],
-      invalid: ['Not_A_Name', '-dash'],
-    });
-    expect(parseModelsAnnotation(undefined)).toEqual({
+      declaredModels(
+        entity(
+          'Component',
+          {},
+          { 'ml-home.io/models': 'churn-model, Not_A_Name churn-model' },
+        ),
+      ),
+    ).toEqual({ names: ['churn-model'], invalid: ['Not_A_Name'] });
+    expect(declaredModels(entity('Component'))).toEqual({
       names: [],
       invalid: [],
     });
-    expect(
-      declaredModels(
-        entity('Component', {}, { 'ml-home.io/models': 'churn-model' }),
-      ).names,
-    ).toEqual(['churn-model']);
   });
 
   it('recognises components, groups and ml-model resources whatever the case', () => {

@@ -4,6 +4,7 @@ import {
   ML_HOME_MODELS_ANNOTATION,
   ML_HOME_MODEL_ANNOTATION,
   ML_HOME_RESOURCE_TYPES,
+  parseModelsAnnotation,
 } from '@ml-home/plugin-ml-home-common';
 
 export { ML_HOME_MODELS_ANNOTATION, ML_HOME_MODEL_ANNOTATION };
@@ -11,32 +12,14 @@ export { ML_HOME_MODELS_ANNOTATION, ML_HOME_MODEL_ANNOTATION };
 /** `spec.type` of the Resource entities that stand for ML Home models. */
 export const ML_MODEL_RESOURCE_TYPE = ML_HOME_RESOURCE_TYPES.model;
 
-/** ML Home model names are slugs (see DESIGN: names). */
-const MODEL_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 const lower = (value: unknown) =>
   typeof value === 'string' ? value.toLocaleLowerCase('en-US') : undefined;
 
 /**
- * The model names in a component's `ml-home.io/models` annotation: comma- or whitespace-separated,
- * blanks and duplicates dropped, order kept — split as the catalog module's processor splits it.
- * Values that cannot be model names come back apart, so the page can point at the typo.
+ * The models a component names in its own `ml-home.io/models` annotation, split as the catalog
+ * module's processor splits it; values that cannot be model names come back apart, so the page
+ * can point at the typo.
  */
-export function parseModelsAnnotation(value: string | undefined): {
-  names: string[];
-  invalid: string[];
-} {
-  const names: string[] = [];
-  const invalid: string[] = [];
-  for (const part of (value ?? '').split(/[\s,]+/)) {
-    if (!part) continue;
-    const list = MODEL_NAME.test(part) ? names : invalid;
-    if (!list.includes(part)) list.push(part);
-  }
-  return { names, invalid };
-}
-
-/** The models a component names in its own `ml-home.io/models` annotation. */
 export function declaredModels(entity: Entity) {
   return parseModelsAnnotation(
     entity.metadata.annotations?.[ML_HOME_MODELS_ANNOTATION],

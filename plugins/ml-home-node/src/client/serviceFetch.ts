@@ -2,8 +2,10 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { MlHomeFetch } from '@ml-home/plugin-ml-home-common';
 
 /**
- * A fetch for `MlHomeClient` that calls ML Home as this backend plugin: every request carries a
- * fresh service token for the `ml-home` plugin, so the catalog reads ML Home without a user.
+ * A fetch for `MlHomeClient` that calls ML Home as the plugin whose `auth` service it is given:
+ * every request carries a fresh service token for `ml-home` on behalf of that plugin's own
+ * credentials, so a backend module reads ML Home without a user (and ML Home decides on the plugin,
+ * e.g. `plugin:catalog`).
  */
 export function createServiceFetch(
   auth: AuthService,
