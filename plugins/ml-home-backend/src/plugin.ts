@@ -20,7 +20,7 @@ import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
 import { DefaultMlHomeService } from './service/DefaultMlHomeService';
-import { ProjectAuthorizer } from './service/ProjectAuthorizer';
+import { ProjectAuthorizer } from './authorization/ProjectAuthorizer';
 import {
   AuthorizedEvaluationsService,
   DefaultEvaluationsService,
@@ -29,9 +29,9 @@ import {
   AuthorizedAnnotationsService,
   DefaultAnnotationsService,
 } from './service/AnnotationsService';
-import { publishChanges } from './service/publishChanges';
-import { CatalogOwnerDirectory } from './service/OwnerDirectory';
-import { createRouter } from './service/router';
+import { publishChanges } from './changes/publishChanges';
+import { CatalogOwnerDirectory } from './catalog/OwnerDirectory';
+import { createRouter } from './router/createRouter';
 
 const migrationsDir = resolvePackagePath(
   '@ml-home/plugin-ml-home-backend',

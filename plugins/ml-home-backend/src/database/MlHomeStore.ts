@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ComparableRun,
   EventInput,
@@ -15,11 +14,10 @@ import {
   ProjectPatch,
   Run,
 } from '../domain/types';
-import type { ProjectQuery } from '../permissions';
 import type { RunsQueryOptions } from './runsQuery';
 
-/** Read access to projects may be narrowed by a permission decision, applied in SQL. */
-export type ProjectConditions = PermissionCriteria<ProjectQuery> | undefined;
+export type { ProjectConditions } from '../domain/ProjectConditions';
+import type { ProjectConditions } from '../domain/ProjectConditions';
 
 /**
  * ML Home's storage. One Knex implementation ({@link DatabaseMlHomeStore}); the services hold the

@@ -14,8 +14,8 @@ import {
   TaggedEntity,
 } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
-import { ProjectAuthorizer } from './ProjectAuthorizer';
-import { checkMaxLength, checkSlug } from './validation';
+import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
+import { checkMaxLength, checkSlug } from '../domain/validation';
 
 /** The longest note, in characters. */
 const NOTE_MAX = 100_000;

@@ -24,9 +24,9 @@ import {
   Project,
   ProjectListQuery,
 } from '../domain/types';
-import { ProjectAuthorizer } from './ProjectAuthorizer';
-import { ReferenceAuthorizer } from './ReferenceAuthorizer';
-import { normalizeEntityRef } from './validation';
+import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
+import { ReferenceAuthorizer } from '../authorization/ReferenceAuthorizer';
+import { normalizeEntityRef } from '../domain/validation';
 import {
   Caller,
   CompareRequest,

@@ -19,7 +19,7 @@ import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
 import { applyAttachments, planAttachments } from './batchAttachments';
 import { checkParamsAndTagsCount, hashIngestRequest } from './ingestRequest';
 import { findDatasetByReference } from './datasetReference';
-import { OwnerDirectory } from './OwnerDirectory';
+import { OwnerDirectory } from '../catalog/OwnerDirectory';
 import {
   DatasetKind,
   DatasetSearchQuery,
@@ -55,7 +55,7 @@ import {
   checkTitle,
   checkUrl,
   normalizeEntityRef,
-} from './validation';
+} from '../domain/validation';
 
 const ATTRIBUTE_ORDER_KEYS = new Set([
   'startTime',

@@ -18,15 +18,15 @@ import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
 import { findDatasetByReference } from './datasetReference';
 import { EvaluationRecord, Page, Project } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
-import { ProjectAuthorizer } from './ProjectAuthorizer';
-import { ReferenceAuthorizer } from './ReferenceAuthorizer';
+import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
+import { ReferenceAuthorizer } from '../authorization/ReferenceAuthorizer';
 import {
   checkDirections,
   checkThresholds,
   checkTolerance,
   parseResults,
 } from './evaluationValidation';
-import { checkDescription, checkSlug } from './validation';
+import { checkDescription, checkSlug } from '../domain/validation';
 
 /** An evaluation with its computed verdict, as lists show it. */
 export interface EvaluationSummaryView extends EvaluationRecord {

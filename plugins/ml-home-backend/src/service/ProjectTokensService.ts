@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'crypto';
 import { ProjectTokensStore } from '../database/DatabaseProjectTokensStore';
 import { Project, ProjectToken } from '../domain/types';
 import { Caller, ProjectTokenPrincipal } from './MlHomeService';
-import { ProjectAuthorizer } from './ProjectAuthorizer';
+import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
 
 /** Every project token starts with this, so the router can tell it from a Backstage token. */
 export const PROJECT_TOKEN_PREFIX = 'mlh_';

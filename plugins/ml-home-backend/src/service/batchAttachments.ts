@@ -26,7 +26,7 @@ import {
   checkMaxLength,
   checkSlug,
   normalizeEntityRef,
-} from './validation';
+} from '../domain/validation';
 
 /*
  * The parts of a batch that come after training: model versions, evaluations and deployments.

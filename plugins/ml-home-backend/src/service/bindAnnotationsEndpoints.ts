@@ -1,5 +1,5 @@
 import { AnnotationsService } from './AnnotationsService';
-import { RouteContext, countedPageToWire } from './routeContext';
+import { RouteContext, countedPageToWire } from '../router/RouteContext';
 import { noteRevisionToWire, noteToWire } from './wire';
 
 /** Notes (with revisions and optimistic concurrency) and tags on any entity. */

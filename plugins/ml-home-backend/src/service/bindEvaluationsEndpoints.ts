@@ -1,7 +1,7 @@
 import { formatMetricValue } from '@ml-home/plugin-ml-home-common';
 import type * as Wire from '@ml-home/plugin-ml-home-common';
 import { EvaluationsService } from './EvaluationsService';
-import { RouteContext, countedPageToWire } from './routeContext';
+import { RouteContext, countedPageToWire } from '../router/RouteContext';
 import { evaluationSummaryToWire, evaluationToWire } from './wire';
 
 const valueToWire = (n: number | null) =>

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { DatasetsStore } from '../database/DatabaseDatasetsStore';
 import { MlHomeStore } from '../database/MlHomeStore';
 import { Dataset } from '../domain/types';
-import { checkSlug } from './validation';
+import { checkSlug } from '../domain/validation';
 
 /**
  * Splits a dataset reference: `name` in `defaultProject`, or `project/name` for a dataset of

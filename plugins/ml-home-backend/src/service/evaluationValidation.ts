@@ -6,7 +6,7 @@ import {
   isValidSlice,
   parseMetricValue,
 } from '@ml-home/plugin-ml-home-common';
-import { checkKey } from './validation';
+import { checkKey } from '../domain/validation';
 
 /* Validation of evaluation content, shared by the evaluation routes and batch ingestion. */
 

@@ -6,8 +6,8 @@ import {
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
 import { Project } from '../domain/types';
-import { parseDatasetReference } from './datasetReference';
-import { Caller, MlHomeService } from './MlHomeService';
+import { parseDatasetReference } from '../service/datasetReference';
+import { Caller, MlHomeService } from '../service/MlHomeService';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
 
 type ProjectPermission = ResourcePermission<

@@ -14,7 +14,7 @@ import {
   formatMetricValue,
 } from '@ml-home/plugin-ml-home-common';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { Caller, MlHomeService } from './MlHomeService';
+import { Caller, MlHomeService } from '../service/MlHomeService';
 import {
   aliasHistoryToWire,
   compareResultToWire,
@@ -29,20 +29,20 @@ import {
   projectToWire,
   projectTokenToWire,
   runToWire,
-} from './wire';
+} from '../service/wire';
 import { ProjectListQuery } from '../domain/types';
-import { AnnotationsService } from './AnnotationsService';
-import { bindAnnotationsEndpoints } from './bindAnnotationsEndpoints';
-import { bindEvaluationsEndpoints } from './bindEvaluationsEndpoints';
-import { EvaluationsService } from './EvaluationsService';
-import { countedPageToWire, pageToWire } from './routeContext';
+import { AnnotationsService } from '../service/AnnotationsService';
+import { bindAnnotationsEndpoints } from '../service/bindAnnotationsEndpoints';
+import { bindEvaluationsEndpoints } from '../service/bindEvaluationsEndpoints';
+import { EvaluationsService } from '../service/EvaluationsService';
+import { countedPageToWire, pageToWire } from './RouteContext';
 import { sendLargeJson } from './largeJson';
 import { createValidationErrorNamer } from './validationErrors';
 import { errorHandling } from './errorHandling';
 import {
   ProjectTokensService,
   isProjectTokenSecret,
-} from './ProjectTokensService';
+} from '../service/ProjectTokensService';
 
 export interface RouterOptions {
   knex: Knex;

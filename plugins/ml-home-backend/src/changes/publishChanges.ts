@@ -4,8 +4,8 @@ import {
   ML_HOME_EVENTS_TOPIC,
   MlHomeChangeEvent,
 } from '@ml-home/plugin-ml-home-common';
-import { parseDatasetReference } from './datasetReference';
-import { MlHomeService } from './MlHomeService';
+import { parseDatasetReference } from '../service/datasetReference';
+import { MlHomeService } from '../service/MlHomeService';
 
 type Method = {
   [K in keyof MlHomeService]: MlHomeService[K] extends (

@@ -2,7 +2,7 @@ import { JsonObject } from '@backstage/types';
 import express from 'express';
 import { Page } from '../domain/types';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { Caller } from './MlHomeService';
+import { Caller } from '../domain/Caller';
 
 /** What every group of endpoints binds with: the typed router, who calls, and the auditor. */
 export interface RouteContext {

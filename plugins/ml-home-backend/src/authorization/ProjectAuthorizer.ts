@@ -11,9 +11,9 @@ import {
   mlHomeProjectReadPermission,
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
-import { ProjectConditions } from '../database/MlHomeStore';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
-import { Caller } from './MlHomeService';
+import { Caller } from '../domain/Caller';
 
 type ProjectPermission = ResourcePermission<
   typeof ML_HOME_PROJECT_RESOURCE_TYPE

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { MlHomeService } from './MlHomeService';
+import { MlHomeService } from '../service/MlHomeService';
 import { publishChanges } from './publishChanges';
 
 const caller = { credentials: {} as any, actor: 'user:default/a' };
