@@ -7,6 +7,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { mlHomePermissions } from '@ml-home/plugin-ml-home-common';
+import {
+  mlHomeCertificationChecksExtensionPoint,
+  mlHomeDemoDataExtensionPoint,
+} from '@ml-home/plugin-ml-home-node/alpha';
 import { readMlHomeConfig } from './config';
 import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
 import { DatabaseDatasetsStore } from './database/DatabaseDatasetsStore';
@@ -32,6 +36,12 @@ import {
 import { publishChanges } from './changes/publishChanges';
 import { CatalogOwnerDirectory } from './catalog/OwnerDirectory';
 import { createRouter } from './router/createRouter';
+import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
+import {
+  DemoDataLoaders,
+  createDemoDataWriter,
+  holdsNoProject,
+} from './extensions/demoDataLoaders';
 
 const migrationsDir = resolvePackagePath(
   '@ml-home/plugin-ml-home-backend',
@@ -46,6 +56,16 @@ const migrationsDir = resolvePackagePath(
 export const mlHomePlugin = createBackendPlugin({
   pluginId: 'ml-home',
   register(env) {
+    // What backend modules add (see @ml-home/plugin-ml-home-node/alpha), used once init runs.
+    const certificationChecks = new CertificationChecksRegistry();
+    env.registerExtensionPoint(mlHomeCertificationChecksExtensionPoint, {
+      addCheck: check => certificationChecks.add(check),
+    });
+    const demoDataLoaders = new DemoDataLoaders();
+    env.registerExtensionPoint(mlHomeDemoDataExtensionPoint, {
+      addLoader: loader => demoDataLoaders.add(loader),
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -108,13 +128,15 @@ export const mlHomePlugin = createBackendPlugin({
           ),
         );
         const evaluationsStore = new DatabaseEvaluationsStore(knex);
+        const deploymentsStore = new DatabaseDeploymentsStore(knex);
+        const annotationsStore = new DatabaseAnnotationsStore(knex);
         // The rules, announcing what other plugins mirror; the permission layers wrap them.
         const core = publishChanges(
           new DefaultMlHomeService(
             store,
             models,
             datasets,
-            new DatabaseDeploymentsStore(knex),
+            deploymentsStore,
             evaluationsStore,
             mlHomeConfig.checkOwnersInCatalog
               ? new CatalogOwnerDirectory(catalog, auth)
@@ -139,6 +161,50 @@ export const mlHomePlugin = createBackendPlugin({
           });
         }
 
+        // Modules' demo data is trusted code writing into an empty ML Home: through the same
+        // stores and rules, without permission checks or catalog look-ups (the catalog is still
+        // loading at start-up).
+        const seeding = publishChanges(
+          new DefaultMlHomeService(
+            store,
+            models,
+            datasets,
+            deploymentsStore,
+            evaluationsStore,
+          ),
+          events,
+          logger,
+        );
+        const ownCredentials = await auth.getOwnServiceCredentials();
+        await demoDataLoaders.runIfEmpty({
+          isEmpty: () => holdsNoProject(seeding, ownCredentials),
+          writer: createDemoDataWriter(
+            {
+              core: seeding,
+              evaluations: new DefaultEvaluationsService(
+                seeding,
+                evaluationsStore,
+                models,
+                datasets,
+                store,
+              ),
+              annotations: new DefaultAnnotationsService(
+                seeding,
+                annotationsStore,
+              ),
+            },
+            ownCredentials,
+          ),
+          logger,
+        });
+        // Kept for the certification service (a later change); until then, say what was added.
+        const checks = certificationChecks.list();
+        if (checks.length > 0) {
+          logger.info(
+            `${checks.length} custom certification check(s) added: ${checks.map(c => c.id).join(', ')}`,
+          );
+        }
+
         const evaluations = new AuthorizedEvaluationsService(
           new DefaultEvaluationsService(
             core,
@@ -151,10 +217,7 @@ export const mlHomePlugin = createBackendPlugin({
           authorizer,
         );
         const annotations = new AuthorizedAnnotationsService(
-          new DefaultAnnotationsService(
-            core,
-            new DatabaseAnnotationsStore(knex),
-          ),
+          new DefaultAnnotationsService(core, annotationsStore),
           core,
           authorizer,
         );

@@ -1,0 +1,197 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, isError } from '@backstage/errors';
+import type {
+  MlHomeDataWriter,
+  MlHomeDemoDataLoader,
+  MlHomeDemoDataWriter,
+} from '@ml-home/plugin-ml-home-node/alpha';
+import type { Caller } from '../domain/Caller';
+import type { AnnotationsService } from '../service/AnnotationsService';
+import type { EvaluationsService } from '../service/EvaluationsService';
+import type { MlHomeService } from '../service/MlHomeService';
+import {
+  datasetToWire,
+  deploymentToWire,
+  evaluationToWire,
+  experimentToWire,
+  modelAliasToWire,
+  modelToWire,
+  modelVersionToWire,
+  noteToWire,
+  projectToWire,
+} from '../service/wire';
+
+/** The services a demo-data writer writes through. */
+export interface DemoDataServices {
+  core: MlHomeService;
+  evaluations: EvaluationsService;
+  annotations: AnnotationsService;
+}
+
+/**
+ * The writer handed to demo-data loaders: each write goes through ML Home's services as a caller
+ * with the plugin's own service credentials and the given actor, and is answered in wire types, as
+ * the route for the same write would answer.
+ */
+export function createDemoDataWriter(
+  services: DemoDataServices,
+  credentials: BackstageCredentials,
+): MlHomeDemoDataWriter {
+  const { core, evaluations, annotations } = services;
+  return {
+    as(actor: string): MlHomeDataWriter {
+      const caller: Caller = { credentials, actor };
+      return {
+        createProject: async project =>
+          projectToWire(await core.createProject(caller, project)),
+        createExperiment: async (project, experiment) =>
+          experimentToWire(
+            await core.createExperiment(caller, project, experiment),
+          ),
+        ingest: (project, batch) => core.ingest(caller, project, batch),
+        createDataset: async (project, dataset) =>
+          datasetToWire(await core.createDataset(caller, project, dataset)),
+        addRunInputs: async (runId, datasets) => ({
+          datasets: await core.addRunInputs(caller, runId, datasets),
+        }),
+        createModel: async (project, model) =>
+          modelToWire(await core.createModel(caller, project, model)),
+        createModelVersion: async (model, version) =>
+          modelVersionToWire(
+            await core.createModelVersion(caller, model, version),
+          ),
+        setModelAlias: async (model, alias, version) =>
+          modelAliasToWire(
+            await core.setModelAlias(caller, model, alias, version),
+          ),
+        createEvaluation: async (model, version, evaluation) =>
+          evaluationToWire(
+            (
+              await evaluations.createEvaluation(
+                caller,
+                model,
+                version,
+                evaluation,
+              )
+            ).evaluation,
+          ),
+        createDeployment: async (model, deployment) =>
+          deploymentToWire(
+            await core.createDeployment(caller, model, deployment),
+          ),
+        logMonitoring: async (id, batch) => ({
+          points: await core.logMonitoring(caller, id, batch.points),
+        }),
+        createNote: async note =>
+          noteToWire(await annotations.createNote(caller, note)),
+        updateNote: async (id, update) =>
+          noteToWire(await annotations.updateNote(caller, id, update)),
+        setTags: async tags => ({
+          entityType: tags.entityType,
+          entityId: tags.entityId,
+          tags: await annotations.setTags(caller, tags),
+        }),
+      };
+    },
+  };
+}
+
+/**
+ * Whether ML Home holds no project at all, live or deleted: the one state in which demo data may be
+ * loaded without touching anybody's work.
+ */
+export async function holdsNoProject(
+  core: MlHomeService,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const caller: Caller = { credentials, actor: 'plugin:ml-home' };
+  for (const deleted of [false, true]) {
+    const { totalCount } = await core.listProjects(caller, {
+      orderBy: 'name',
+      order: 'asc',
+      deleted,
+      limit: 1,
+    });
+    if (totalCount > 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The demo-data loaders that backend modules added through `mlHomeDemoDataExtensionPoint`, run
+ * once at start-up when ML Home's database is empty.
+ */
+export class DemoDataLoaders {
+  private readonly loaders: MlHomeDemoDataLoader[] = [];
+
+  /** Adds a loader; its id names it in logs and must be unique. */
+  add(loader: MlHomeDemoDataLoader): void {
+    if (typeof loader?.id !== 'string' || !loader.id.trim()) {
+      throw new InputError('A demo-data loader needs an id');
+    }
+    if (typeof loader.load !== 'function') {
+      throw new InputError(
+        `Demo-data loader ${loader.id} has no load function`,
+      );
+    }
+    if (this.loaders.some(l => l.id === loader.id)) {
+      throw new ConflictError(`Demo-data loader ${loader.id} was added twice`);
+    }
+    this.loaders.push(loader);
+  }
+
+  /** How many loaders were added. */
+  get size(): number {
+    return this.loaders.length;
+  }
+
+  /**
+   * Runs every loader, in the order they were added, when `isEmpty` says the database holds no
+   * project; otherwise none. Emptiness is decided once, before the first loader, so loaders added
+   * together all run (or none does).
+   *
+   * @returns whether the loaders ran
+   */
+  async runIfEmpty(options: {
+    isEmpty: () => Promise<boolean>;
+    writer: MlHomeDemoDataWriter;
+    logger: LoggerService;
+  }): Promise<boolean> {
+    const { isEmpty, writer, logger } = options;
+    if (this.loaders.length === 0) {
+      return false;
+    }
+    if (!(await isEmpty())) {
+      logger.info(
+        `ML Home holds data already; skipping ${this.loaders.length} demo-data loader(s): ${this.loaders.map(l => l.id).join(', ')}`,
+      );
+      return false;
+    }
+    for (const loader of this.loaders) {
+      const started = Date.now();
+      const child = logger.child({ demoDataLoader: loader.id });
+      try {
+        await loader.load({ writer, logger: child });
+      } catch (error) {
+        // By name: a module may throw its own copy of @backstage/errors' ConflictError.
+        if (isError(error) && error.name === 'ConflictError') {
+          // Another replica is loading the same data at the same moment; its copy wins.
+          logger.info(
+            `Demo-data loader ${loader.id} stopped: the data is being loaded elsewhere (${error.message})`,
+          );
+          continue;
+        }
+        throw error;
+      }
+      logger.info(
+        `Demo-data loader ${loader.id} ran in ${Date.now() - started} ms`,
+      );
+    }
+    return true;
+  }
+}
