@@ -1,10 +1,13 @@
 import {
   coreServices,
   createBackendPlugin,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import type { MlHomeApi } from '@ml-home/plugin-ml-home-common';
+import { mlHomeServiceRef } from '@ml-home/plugin-ml-home-node';
 import Router from 'express-promise-router';
 import { FakeMlHome, model, project } from './__testUtils__/FakeMlHome';
 import { searchModuleMlHomeCollator } from './module';
@@ -110,6 +113,42 @@ describe('searchModuleMlHomeCollator', () => {
         '/ml-home/models/churn-prediction-model',
       ]);
       expect(new Set(callers)).toEqual(new Set(['plugin:search']));
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('reads ML Home through mlHomeServiceRef, which a test can replace with a fake', async () => {
+    const fake = new FakeMlHome();
+    fake.projects = [project({ name: 'fraud' })];
+    const collators: RegisterCollatorParameters[] = [];
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          searchIndexRegistryExtensionPoint,
+          { addCollator: c => collators.push(c), addDecorator: () => {} },
+        ],
+      ],
+      features: [
+        searchModuleMlHomeCollator,
+        mockServices.scheduler.mock().factory,
+        // The collator reads two lists; the fake has just those.
+        createServiceFactory({
+          service: mlHomeServiceRef,
+          deps: {},
+          factory: () => fake as Partial<MlHomeApi> as MlHomeApi,
+        }),
+      ],
+    });
+    try {
+      const documents = [];
+      for await (const document of await collators[0].factory.getCollator()) {
+        documents.push(document);
+      }
+      expect(documents.map(d => d.location)).toEqual([
+        '/ml-home/projects/fraud',
+      ]);
+      expect(fake.pagesServed).toEqual({ projects: 1, models: 1 });
     } finally {
       await backend.stop();
     }

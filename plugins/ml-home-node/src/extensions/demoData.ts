@@ -55,7 +55,9 @@ export interface MlHomeDemoDataWriter {
  * @alpha
  */
 export interface MlHomeDemoDataLoaderContext {
+  /** Writes into ML Home as a given author. */
   writer: MlHomeDemoDataWriter;
+  /** The ML Home plugin's logger, tagged with the loader's id. */
   logger: LoggerService;
 }
 
