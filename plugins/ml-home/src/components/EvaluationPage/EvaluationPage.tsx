@@ -5,7 +5,6 @@ import {
   HeaderLabel,
   Link,
   LinkButton,
-  MarkdownContent,
   Page,
   Progress,
 } from '@backstage/core-components';
@@ -34,6 +33,7 @@ import { rootRouteRef } from '../../routes';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { errorMessage, formatDateTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 import { NotesPanel, TagEditor } from '../annotations';
 import { SliceMetricTable } from './SliceMetricTable';
 import { ThresholdsEditor } from './ThresholdsEditor';
@@ -175,7 +175,7 @@ function Summary(props: { evaluation: Evaluation }) {
         </Box>
         {e.description ? (
           <Box mt={2}>
-            <MarkdownContent content={e.description} />
+            <SafeMarkdown content={e.description} />
           </Box>
         ) : null}
       </Box>

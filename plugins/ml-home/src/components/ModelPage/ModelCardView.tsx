@@ -1,7 +1,7 @@
-import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { ModelCard } from '@ml-home/plugin-ml-home-common';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 
 /** The sections of a Model Card (Mitchell et al., 2019), in their usual order. */
 export const MODEL_CARD_SECTIONS: { key: keyof ModelCard; title: string }[] = [
@@ -38,7 +38,7 @@ export function ModelCardView(props: { card: ModelCard; version: number }) {
           <Typography variant="h6" component="h3">
             {s.title}
           </Typography>
-          <MarkdownContent content={card[s.key] ?? ''} />
+          <SafeMarkdown content={card[s.key] ?? ''} />
         </Box>
       ))}
       {missing.length ? (

@@ -1,4 +1,4 @@
-import { InfoCard, Link, MarkdownContent } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import type { Project } from '@ml-home/plugin-ml-home-common';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../../routes';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 import { ActivityFeed } from './ActivityFeed';
 import { KeyModels } from './KeyModels';
 import { OwnerCard } from './OwnerCard';
@@ -22,7 +23,7 @@ export function OverviewTab(props: { project: Project }) {
       <Grid item xs={12} md={8}>
         <InfoCard title="About">
           {project.description.trim() ? (
-            <MarkdownContent content={project.description} />
+            <SafeMarkdown content={project.description} />
           ) : (
             <Typography variant="body2" color="textSecondary">
               No description yet. A good one says what the project predicts, for

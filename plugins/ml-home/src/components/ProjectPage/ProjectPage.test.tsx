@@ -315,6 +315,26 @@ describe('ProjectPage', () => {
     expect(await screen.findByText('No registered model')).toBeInTheDocument();
   });
 
+  it('still shows the project when its description breaks the markdown renderer', async () => {
+    const description = '<math><img src=x>y</math>';
+    await render(
+      '/ml-home/projects/churn',
+      api({ getProject: async () => ({ ...PROJECT, description }) }),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Churn prediction',
+      }),
+    ).toBeInTheDocument();
+    // The description as plain text, not as markup, with a word on why.
+    expect(await screen.findByText(description)).toBeInTheDocument();
+    expect(screen.getByText(/could not be formatted/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Key models' }),
+    ).toBeInTheDocument();
+  });
+
   it('says when there is no such project', async () => {
     await render('/ml-home/projects/nope');
     expect(

@@ -1,4 +1,4 @@
-import { MarkdownContent, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -33,6 +33,7 @@ import {
 } from '../common/format';
 import { useNotes } from './useNotes';
 import { RelativeTime } from '../common/RelativeTime';
+import { SafeMarkdown } from '../common/SafeMarkdown';
 
 const PAGE_SIZE = 20;
 
@@ -130,7 +131,7 @@ function HistoryDialog(props: { note: Note; onClose: () => void }) {
                   {formatDateTime(r.editedAt)}
                 </Typography>
                 {r.action === 'delete' ? null : (
-                  <MarkdownContent content={r.body} />
+                  <SafeMarkdown content={r.body} />
                 )}
                 <Divider />
               </li>
@@ -306,7 +307,7 @@ function NoteEditor(props: {
             Their version: revision {theirs.revision} by {who(theirs.editedBy)},{' '}
             {formatDateTime(theirs.editedAt)}
           </Typography>
-          <MarkdownContent content={theirs.body} />
+          <SafeMarkdown content={theirs.body} />
         </Box>
       ) : null}
       <TextField
@@ -418,7 +419,7 @@ function NoteItem(props: {
             />
           ) : (
             <>
-              <MarkdownContent content={note.body} />
+              <SafeMarkdown content={note.body} />
               <Box className={classes.actions} mt={1}>
                 <Button
                   size="small"

@@ -1,0 +1,176 @@
+import { MarkdownContent } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Component, type ReactNode } from 'react';
+
+/**
+ * Beyond this many characters the text is not parsed as markdown. The renderer's parser takes time
+ * that grows with the square of some inputs (a 200 KB word takes about a minute, 40 KB of `*a`
+ * more than ten seconds), and it parses during render, so one stored text could freeze the page
+ * for every viewer.
+ */
+export const MARKDOWN_MAX_LENGTH = 20_000;
+
+/** Longest run of characters without whitespace parsed as markdown, for the same reason. */
+export const MARKDOWN_MAX_UNBROKEN_RUN = 1_000;
+
+const UNBROKEN_RUN = new RegExp(`\\S{${MARKDOWN_MAX_UNBROKEN_RUN + 1}}`);
+
+/**
+ * Most block containers (quotes, list items) opened on one line that are parsed as markdown. The
+ * renderer recurses once per level and runs out of stack around a thousand; a few hundred levels
+ * already take seconds before it does.
+ */
+export const MARKDOWN_MAX_NESTING = 100;
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/** The most quote and list markers that open any one line (`> > - 1. x` has 4), in one pass. */
+function deepestLineNesting(content: string): number {
+  let deepest = 0;
+  let depth = 0;
+  let atLineStart = true;
+  let i = 0;
+  while (i < content.length) {
+    const c = content[i];
+    if (c === '\n') {
+      depth = 0;
+      atLineStart = true;
+      i += 1;
+    } else if (!atLineStart || isBlank(c)) {
+      i += 1;
+    } else if (c === '>') {
+      depth += 1;
+      i += 1;
+    } else if (
+      (c === '-' || c === '*' || c === '+') &&
+      isBlank(content[i + 1] ?? '')
+    ) {
+      depth += 1;
+      i += 2;
+    } else {
+      let j = i;
+      while (j < content.length && j - i < 9 && isDigit(content[j])) j += 1;
+      const ordered =
+        j > i &&
+        (content[j] === '.' || content[j] === ')') &&
+        isBlank(content[j + 1] ?? '');
+      if (ordered) {
+        depth += 1;
+        i = j + 2;
+      } else {
+        atLineStart = false;
+        i += 1;
+      }
+    }
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+const SAFE_PROTOCOL = /^(https?|mailto|tel):/i;
+
+/**
+ * Link and image targets the page may use: relative ones, anchors and http(s), mailto and tel.
+ * react-markdown's default turns any other into `javascript:void(0)`, which core-components' Link
+ * then refuses by throwing; an empty target renders the link text alone.
+ */
+export function safeUri(uri: string): string {
+  const url = (uri ?? '').trim();
+  const colon = url.indexOf(':');
+  if (colon === -1 || SAFE_PROTOCOL.test(url)) return url;
+  // A colon after a path, query or fragment separator is no scheme (`a/b:c`, `?x=a:b`).
+  const separator = url.search(/[/?#]/);
+  return separator !== -1 && separator < colon ? url : '';
+}
+
+/** Why a text is shown as plain text before trying the renderer, if it is. */
+function tooRiskyToParse(content: string): string | undefined {
+  if (content.length > MARKDOWN_MAX_LENGTH) {
+    return `This text is too long to format (${content.length.toLocaleString()} characters): it is shown as plain text.`;
+  }
+  if (UNBROKEN_RUN.test(content)) {
+    return `This text has a run of more than ${MARKDOWN_MAX_UNBROKEN_RUN.toLocaleString()} characters without a space, too long to format: it is shown as plain text.`;
+  }
+  if (deepestLineNesting(content) > MARKDOWN_MAX_NESTING) {
+    return `This text nests more than ${MARKDOWN_MAX_NESTING} quotes or lists, too deep to format: it is shown as plain text.`;
+  }
+  return undefined;
+}
+
+/** The stored text as it is, escaped by React, with a note saying why it is not formatted. */
+function PlainText(props: { content: string; note: string }) {
+  return (
+    <Box>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="p"
+        role="note"
+      >
+        {props.note}
+      </Typography>
+      <Box
+        component="pre"
+        m={0}
+        fontFamily="inherit"
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      >
+        {props.content}
+      </Box>
+    </Box>
+  );
+}
+
+type BoundaryProps = { content: string; children: ReactNode };
+type BoundaryState = { content: string; failed: boolean };
+
+/** Catches what the renderer throws for this content; new content gets a new try. */
+class MarkdownErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  static getDerivedStateFromProps(
+    props: BoundaryProps,
+    state: BoundaryState,
+  ): Partial<BoundaryState> | null {
+    return props.content === state.content
+      ? null
+      : { content: props.content, failed: false };
+  }
+
+  static getDerivedStateFromError(): Partial<BoundaryState> {
+    return { failed: true };
+  }
+
+  state: BoundaryState = { content: this.props.content, failed: false };
+
+  render() {
+    return this.state.failed ? (
+      <PlainText
+        content={this.props.content}
+        note="This text could not be formatted: it is shown as plain text."
+      />
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+/**
+ * Markdown written by users (descriptions, model cards, notes) that cannot break the page showing
+ * it: when the renderer throws, or the text is too large to parse quickly, the text is shown as
+ * plain preformatted text with a short note instead. Links and images keep only safe targets.
+ */
+export function SafeMarkdown(props: { content: string }) {
+  const { content } = props;
+  const risk = tooRiskyToParse(content);
+  if (risk) return <PlainText content={content} note={risk} />;
+  return (
+    <MarkdownErrorBoundary content={content}>
+      <MarkdownContent
+        content={content}
+        transformLinkUri={safeUri}
+        transformImageUri={safeUri}
+      />
+    </MarkdownErrorBoundary>
+  );
+}
