@@ -12,13 +12,7 @@ import {
   mlHomeDemoDataExtensionPoint,
 } from '@ml-home/plugin-ml-home-node/alpha';
 import { readMlHomeConfig } from './config';
-import { DatabaseMlHomeStore } from './database/DatabaseMlHomeStore';
-import { DatabaseDatasetsStore } from './database/DatabaseDatasetsStore';
-import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
-import { DatabaseModelsStore } from './database/DatabaseModelsStore';
-import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
-import { DatabaseAnnotationsStore } from './database/DatabaseAnnotationsStore';
-import { DatabaseProjectTokensStore } from './database/DatabaseProjectTokensStore';
+import { DatabaseStores } from './database/DatabaseStores';
 import { ProjectTokensService } from './service/ProjectTokensService';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
@@ -100,9 +94,8 @@ export const mlHomePlugin = createBackendPlugin({
         if (!database.migrations?.skip) {
           await knex.migrate.latest({ directory: migrationsDir });
         }
-        const store = new DatabaseMlHomeStore(knex);
-        const models = new DatabaseModelsStore(knex);
-        const datasets = new DatabaseDatasetsStore(knex);
+        const storage = new DatabaseStores(knex);
+        const { stores } = storage;
 
         permissionsRegistry.addResourceType({
           resourceRef: mlHomeProjectResourceRef,
@@ -111,7 +104,7 @@ export const mlHomePlugin = createBackendPlugin({
           getResources: async names =>
             Promise.all(
               names.map(async name => {
-                const project = await store.getProject(name, {
+                const project = await stores.projects.getProject(name, {
                   includeDeleted: true,
                 });
                 return project
@@ -127,17 +120,11 @@ export const mlHomePlugin = createBackendPlugin({
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
           ),
         );
-        const evaluationsStore = new DatabaseEvaluationsStore(knex);
-        const deploymentsStore = new DatabaseDeploymentsStore(knex);
-        const annotationsStore = new DatabaseAnnotationsStore(knex);
         // The rules, announcing what other plugins mirror; the permission layers wrap them.
         const core = publishChanges(
           new DefaultMlHomeService(
-            store,
-            models,
-            datasets,
-            deploymentsStore,
-            evaluationsStore,
+            stores,
+            storage,
             mlHomeConfig.checkOwnersInCatalog
               ? new CatalogOwnerDirectory(catalog, auth)
               : undefined,
@@ -150,12 +137,8 @@ export const mlHomePlugin = createBackendPlugin({
         if (mlHomeConfig.demoData.enabled) {
           await loadDemoDataIfEmpty({
             knex,
-            store,
-            models,
-            datasets,
-            deployments: new DatabaseDeploymentsStore(knex),
-            evaluations: new DatabaseEvaluationsStore(knex),
-            annotations: new DatabaseAnnotationsStore(knex),
+            stores,
+            unitOfWork: storage,
             logger,
             ...mlHomeConfig.demoData,
           });
@@ -165,13 +148,7 @@ export const mlHomePlugin = createBackendPlugin({
         // stores and rules, without permission checks or catalog look-ups (the catalog is still
         // loading at start-up).
         const seeding = publishChanges(
-          new DefaultMlHomeService(
-            store,
-            models,
-            datasets,
-            deploymentsStore,
-            evaluationsStore,
-          ),
+          new DefaultMlHomeService(stores, storage),
           events,
           logger,
         );
@@ -183,14 +160,14 @@ export const mlHomePlugin = createBackendPlugin({
               core: seeding,
               evaluations: new DefaultEvaluationsService(
                 seeding,
-                evaluationsStore,
-                models,
-                datasets,
-                store,
+                stores.evaluations,
+                stores.models,
+                stores.datasets,
+                stores.projects,
               ),
               annotations: new DefaultAnnotationsService(
                 seeding,
-                annotationsStore,
+                stores.annotations,
               ),
             },
             ownCredentials,
@@ -208,22 +185,22 @@ export const mlHomePlugin = createBackendPlugin({
         const evaluations = new AuthorizedEvaluationsService(
           new DefaultEvaluationsService(
             core,
-            evaluationsStore,
-            models,
-            datasets,
-            store,
+            stores.evaluations,
+            stores.models,
+            stores.datasets,
+            stores.projects,
           ),
           core,
           authorizer,
         );
         const annotations = new AuthorizedAnnotationsService(
-          new DefaultAnnotationsService(core, annotationsStore),
+          new DefaultAnnotationsService(core, stores.annotations),
           core,
           authorizer,
         );
 
         const tokens = new ProjectTokensService({
-          store: new DatabaseProjectTokensStore(knex),
+          store: stores.tokens,
           authorizer,
           resolveProject: name => core.resolveProject(name),
         });
@@ -234,7 +211,7 @@ export const mlHomePlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
-            knex,
+            health: stores.health,
             service,
             tokens,
             evaluations,

@@ -6,7 +6,7 @@ import {
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
 import { Project } from '../domain/types';
-import { parseDatasetReference } from '../service/datasetReference';
+import { parseDatasetReference } from '../datasets/datasetReference';
 import { Caller, MlHomeService } from '../service/MlHomeService';
 import { ProjectAuthorizer } from './ProjectAuthorizer';
 

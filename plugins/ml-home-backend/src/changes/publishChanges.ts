@@ -4,7 +4,7 @@ import {
   ML_HOME_EVENTS_TOPIC,
   MlHomeChangeEvent,
 } from '@ml-home/plugin-ml-home-common';
-import { parseDatasetReference } from '../service/datasetReference';
+import { parseDatasetReference } from '../datasets/datasetReference';
 import { MlHomeService } from '../service/MlHomeService';
 
 type Method = {

@@ -1,18 +1,19 @@
 import { Knex } from 'knex';
 import { EventInput } from '../domain/types';
 import { toDbTime } from './mappers';
+import { EventRow, ProjectRow } from './rows';
 
 /**
  * Appends to a project's activity feed and marks the project as active now, inside the caller's
  * transaction when given one: every recorded change is activity, so "recently active" lists stay true.
  */
 export async function insertProjectEvent(
-  db: Knex | Knex.Transaction,
+  db: Knex,
   projectId: string,
   event: EventInput,
   at: Date,
 ): Promise<void> {
-  await db('events').insert({
+  await db<Omit<EventRow, 'id'>>('events').insert({
     project_id: projectId,
     actor: event.actor,
     action: event.action,
@@ -21,7 +22,7 @@ export async function insertProjectEvent(
     summary: event.summary.slice(0, 2000),
     created_at: toDbTime(at),
   });
-  await db('projects')
+  await db<ProjectRow>('projects')
     .where('id', projectId)
     .update({ last_activity_at: toDbTime(at) });
 }

@@ -219,11 +219,3 @@ export function eventFromRow(
 export function runStatusOf(value: string): RunStatus {
   return value as RunStatus;
 }
-
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): unknown {
-  return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-}

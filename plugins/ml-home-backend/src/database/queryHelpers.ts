@@ -1,6 +1,21 @@
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
-import { fromDbTime, toDbTime } from './mappers';
+import { fromDbInt, fromDbTime, toDbTime } from './mappers';
+
+/** Rows per multi-row INSERT: 6–10 columns stay far below SQLite's and PostgreSQL's bind limits. */
+export const INSERT_CHUNK = 500;
+
+/** Ids per IN (...) list. */
+export const IN_CHUNK = 500;
+
+/** Splits a list for IN (...) lists and multi-row inserts within the databases' bind limits. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
 
 /** Escapes LIKE wildcards; pair with `escape '\'` in the SQL. */
 export function escapeLike(text: string): string {
@@ -44,26 +59,59 @@ export function keysetPage<TRow>(
   };
 }
 
+/*
+ * Paging, in one place: every list answers a page of `limit` items and, when more follow, an
+ * opaque cursor that holds the sort key of the last item shown. A cursor that is not one this API
+ * returned is a 400 naming `cursor`.
+ */
+
+const NOT_A_CURSOR = 'cursor is not a cursor this API returned';
+
 /** An opaque cursor holding the sort key of the last row shown. */
-export function encodeCursor(parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** What {@link encodeCursor} encoded, unchecked; a 400 naming `cursor` when it is no cursor. */
+export function decodeCursorValue(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InputError(NOT_A_CURSOR);
+  }
 }
 
 /** The parts of a cursor from {@link encodeCursor}; a 400 naming `cursor` when it is not one. */
 export function decodeCursor(cursor: string, arity: number): string[] {
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parts) &&
-      parts.length === arity &&
-      parts.every(p => typeof p === 'string')
-    ) {
-      return parts;
-    }
-  } catch {
-    // fall through
+  const parts = decodeCursorValue(cursor);
+  if (
+    Array.isArray(parts) &&
+    parts.length === arity &&
+    parts.every(p => typeof p === 'string')
+  ) {
+    return parts;
   }
-  throw new InputError('cursor is not a cursor this API returned');
+  throw new InputError(NOT_A_CURSOR);
+}
+
+/**
+ * The position in a list ordered by an integer (a version number, an id of an append-only
+ * table): the cursor is that integer in decimal.
+ */
+export function decodeIntegerCursor(
+  cursor: string | undefined,
+): number | undefined {
+  if (cursor === undefined) return undefined;
+  const n = Number(cursor);
+  if (!Number.isSafeInteger(n)) {
+    throw new InputError(NOT_A_CURSOR);
+  }
+  return n;
+}
+
+/** The number a `count({ n: '*' })` query answered. */
+export function countOf(rows: readonly { n: unknown }[]): number {
+  return rows.length ? fromDbInt(rows[0].n) : 0;
 }
 
 /**

@@ -1,12 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { scoreEvaluation } from '@ml-home/plugin-ml-home-common';
-import { DatabaseAnnotationsStore } from '../database/DatabaseAnnotationsStore';
-import { DatabaseDatasetsStore } from '../database/DatabaseDatasetsStore';
-import { DatabaseDeploymentsStore } from '../database/DatabaseDeploymentsStore';
-import { DatabaseEvaluationsStore } from '../database/DatabaseEvaluationsStore';
-import { DatabaseMlHomeStore } from '../database/DatabaseMlHomeStore';
-import { DatabaseModelsStore } from '../database/DatabaseModelsStore';
+import { DatabaseStores } from '../database/DatabaseStores';
 import { fromDbTime } from '../database/mappers';
 import {
   DEMO_EPOCH_MS,
@@ -32,20 +27,13 @@ describe('loadDemoDataIfEmpty', () => {
           'migrations',
         ),
       });
-      const store = new DatabaseMlHomeStore(knex);
-      const models = new DatabaseModelsStore(knex);
-      const datasets = new DatabaseDatasetsStore(knex);
-      const deployments = new DatabaseDeploymentsStore(knex);
-      const evaluations = new DatabaseEvaluationsStore(knex);
-      const annotations = new DatabaseAnnotationsStore(knex);
+      const database = new DatabaseStores(knex);
+      const { models, evaluations, deployments, annotations } =
+        database.stores;
       const options = {
         knex,
-        store,
-        models,
-        datasets,
-        deployments,
-        evaluations,
-        annotations,
+        stores: database.stores,
+        unitOfWork: database,
         logger: mockServices.logger.mock(),
         seed: 7,
         scale: 0.1,

@@ -2,12 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { MAX_METRIC_POINTS_PER_BATCH } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
-import { AnnotationsStore } from '../database/DatabaseAnnotationsStore';
-import { DatasetsStore } from '../database/DatabaseDatasetsStore';
-import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
-import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
-import { ModelsStore } from '../database/DatabaseModelsStore';
-import { MlHomeStore } from '../database/MlHomeStore';
+import { Stores, UnitOfWork } from '../database/UnitOfWork';
+import { ingestBatch } from '../ingestion/writeBatch';
 import {
   AnnotatedEntityType,
   Dataset,
@@ -30,12 +26,8 @@ const MONITORING_BATCH = 10_000;
 
 /** The stores the demo is written through, as the routes would write it. */
 export interface DemoStores {
-  store: MlHomeStore;
-  models: ModelsStore;
-  datasets: DatasetsStore;
-  deployments: DeploymentsStore;
-  evaluations: EvaluationsStore;
-  annotations: AnnotationsStore;
+  stores: Stores;
+  unitOfWork: UnitOfWork;
 }
 
 /**
@@ -68,7 +60,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string) {
  * monitoring, notes (with their edits) and tags. Then backdates what the stores stamped "now".
  */
 export async function writeDemoData(
-  stores: DemoStores,
+  { stores, unitOfWork }: DemoStores,
   data: DemoDataset,
   knex: Knex,
 ): Promise<{ runsMs: number; registryMs: number }> {
@@ -93,7 +85,7 @@ export async function writeDemoData(
       noteRevisions: new Map(),
       aliasMoves: new Map(),
     };
-    const project = await stores.store.createProject(
+    const project = await stores.projects.createProject(
       {
         name: p.name,
         title: p.title,
@@ -107,14 +99,14 @@ export async function writeDemoData(
       DEMO_ACTOR,
     );
     for (const e of experiments.get(p.name) ?? []) {
-      await stores.store.createExperiment(
+      await stores.runs.createExperiment(
         project,
         { name: e.name, description: e.description },
         DEMO_ACTOR,
       );
     }
     const projectRuns = runs.get(p.name) ?? [];
-    await writeRuns(stores.store, project, projectRuns);
+    await writeRuns(unitOfWork, project, projectRuns);
     const runsWritten = Date.now();
     runsMs += runsWritten - started;
 
@@ -174,12 +166,11 @@ export async function writeDemoData(
     const versionIds = new Map<string, string>();
     const evaluationIds = new Map<string, string>();
     const deploymentIds = new Map<string, string>();
-    await knex.transaction(async tx => {
+    await unitOfWork.run(async tx => {
       for (const m of models.get(p.name) ?? []) {
         const model = modelsByName.get(m.name)!;
         for (const v of m.versions) {
-          const { id } = await stores.models.createVersionIn(
-            tx,
+          const { id } = await tx.models.createVersion(
             model,
             {
               runId: v.runId,
@@ -198,8 +189,7 @@ export async function writeDemoData(
           });
         }
         for (const move of m.aliasMoves) {
-          await stores.models.setAliasIn(
-            tx,
+          await tx.models.setAlias(
             model,
             move.alias,
             move.version,
@@ -210,7 +200,7 @@ export async function writeDemoData(
 
       // evaluations, oldest version first so that each baseline is recorded before it is needed
       for (const e of evaluations.get(p.name) ?? []) {
-        const { id } = await stores.evaluations.createEvaluation(
+        const { id } = await tx.evaluations.createEvaluation(
           {
             id: versionIds.get(`${e.model}/${e.version}`)!,
             projectId: project.id,
@@ -230,7 +220,6 @@ export async function writeDemoData(
             tolerance: e.tolerance,
           },
           e.createdBy,
-          tx,
         );
         evaluationIds.set(`${e.model}/${e.version}/${e.name}`, id);
         backdates.rows.push({
@@ -245,8 +234,7 @@ export async function writeDemoData(
         (x, y) => x.deployedAt - y.deployedAt,
       );
       for (const d of ordered) {
-        const id = await stores.deployments.createDeploymentIn(
-          tx,
+        const { id } = await tx.deployments.createDeployment(
           modelsByName.get(d.model)!,
           {
             version: d.version,
@@ -357,7 +345,7 @@ export async function writeDemoData(
 
 /** Writes a project's runs in batches of at most MAX_METRIC_POINTS_PER_BATCH points. */
 async function writeRuns(
-  store: MlHomeStore,
+  unitOfWork: UnitOfWork,
   project: Project,
   runs: readonly DemoRun[],
 ) {
@@ -365,7 +353,7 @@ async function writeRuns(
   let points = 0;
   const flush = async () => {
     if (batch.length) {
-      await store.ingest(project, { runs: batch }, DEMO_ACTOR);
+      await ingestBatch(unitOfWork, project, { runs: batch }, DEMO_ACTOR);
     }
     batch = [];
     points = 0;

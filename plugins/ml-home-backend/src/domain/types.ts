@@ -190,40 +190,6 @@ export interface IngestBatchInput {
   runs: IngestRunInput[];
 }
 
-export interface IngestResult {
-  runs: {
-    runId: string;
-    experiment: string;
-    experimentId: string;
-    created: boolean;
-  }[];
-  metricPoints: number;
-  params: number;
-  tags: number;
-  replayed: boolean;
-  modelVersions?: {
-    model: string;
-    version: number;
-    runId: string;
-    created: boolean;
-  }[];
-  evaluations?: {
-    id: string;
-    model: string;
-    version: number;
-    name: string;
-    created: boolean;
-  }[];
-  deployments?: {
-    id: string;
-    model: string;
-    version: number;
-    environment: string;
-    service: string;
-    created: boolean;
-  }[];
-}
-
 export interface ProjectEvent {
   id: string;
   projectId: string;

@@ -7,7 +7,7 @@ import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import express from 'express';
 import Router from 'express-promise-router';
-import { Knex } from 'knex';
+import { HealthStore } from '../health/DatabaseHealthStore';
 import {
   MAX_BODY_BYTES,
   MetricValue,
@@ -45,7 +45,7 @@ import {
 } from '../service/ProjectTokensService';
 
 export interface RouterOptions {
-  knex: Knex;
+  health: HealthStore;
   service: MlHomeService;
   tokens: ProjectTokensService;
   evaluations: EvaluationsService;
@@ -70,7 +70,7 @@ const DEFAULT_ORDER: Record<ProjectListQuery['orderBy'], 'asc' | 'desc'> = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { knex, service, tokens, evaluations, annotations, httpAuth, auditor } =
+  const { health, service, tokens, evaluations, annotations, httpAuth, auditor } =
     options;
 
   /**
@@ -150,7 +150,7 @@ export async function createRouter(
 
   api.get('/health', async (req, res) => {
     await caller(req);
-    await knex.raw('select 1');
+    await health.ping();
     res.json({ status: 'ok' });
   });
 

@@ -9,7 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseMlHomeStore } from '../database/DatabaseMlHomeStore';
+import { DatabaseProjectsStore } from '../projects/DatabaseProjectsStore';
 import { mlHomePlugin } from '../plugin';
 import { errorHandling } from './errorHandling';
 
@@ -49,7 +49,7 @@ describe('error bodies', () => {
           }),
         ],
       }));
-      await new DatabaseMlHomeStore(knex).createProject(
+      await new DatabaseProjectsStore(knex).createProject(
         {
           name: 'broken',
           title: 'Broken',

@@ -3,8 +3,8 @@ import {
   mlHomeProjectReadPermission,
   mlHomeProjectUpdatePermission,
 } from '@ml-home/plugin-ml-home-common';
-import { AnnotationsStore } from '../database/DatabaseAnnotationsStore';
-import { ProjectConditions } from '../database/MlHomeStore';
+import { AnnotationsStore } from '../annotations/DatabaseAnnotationsStore';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import {
   AnnotatedEntity,
   AnnotatedEntityType,

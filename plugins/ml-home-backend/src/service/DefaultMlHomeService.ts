@@ -1,37 +1,27 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DEFAULT_MAX_COMPARED_ITEMS,
-  KEY_MAX,
   compareItems,
-  MAX_METRIC_POINTS_PER_BATCH,
-  PARAM_VALUE_MAX,
   RunFilterClause,
-  TAG_VALUE_MAX,
   parseMetricValue,
   parseRunFilter,
 } from '@ml-home/plugin-ml-home-common';
-import { randomUUID } from 'crypto';
-import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
-import { DatasetsStore } from '../database/DatabaseDatasetsStore';
-import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
-import { ModelsStore } from '../database/DatabaseModelsStore';
-import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
-import { applyAttachments, planAttachments } from './batchAttachments';
-import { checkParamsAndTagsCount, hashIngestRequest } from './ingestRequest';
-import { findDatasetByReference } from './datasetReference';
 import { OwnerDirectory } from '../catalog/OwnerDirectory';
+import { Stores, UnitOfWork } from '../database/UnitOfWork';
+import { findDatasetByReference } from '../datasets/datasetReference';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import {
   DatasetKind,
   DatasetSearchQuery,
   Model,
   DeploymentSearchQuery,
   ModelSearchQuery,
-  IngestBatchInput,
-  IngestRunInput,
   ProjectListQuery,
   ProjectPatch,
-  RunStatus,
 } from '../domain/types';
+import { planAttachments } from '../ingestion/attachments';
+import { validateBatch } from '../ingestion/ingestRequest';
+import { ingestBatch } from '../ingestion/writeBatch';
 import {
   Caller,
   CompareOutcome,
@@ -50,7 +40,6 @@ import {
   checkAlias,
   checkDescription,
   checkKey,
-  checkMaxLength,
   checkSlug,
   checkTitle,
   checkUrl,
@@ -109,24 +98,25 @@ export function parseRunOrderBy(orderBy: string | undefined): {
   return { kind: 'attribute', key: attribute, direction };
 }
 
-const RUN_STATUSES: RunStatus[] = [
-  'RUNNING',
-  'SCHEDULED',
-  'FINISHED',
-  'FAILED',
-  'KILLED',
-];
-
 /** ML Home's rules and validation, over the store. Knows nothing of permissions. */
 export class DefaultMlHomeService implements MlHomeService {
   constructor(
-    private readonly store: MlHomeStore,
-    private readonly models: ModelsStore,
-    private readonly datasets: DatasetsStore,
-    private readonly deployments: DeploymentsStore,
-    private readonly evaluations: EvaluationsStore,
+    private readonly stores: Stores,
+    private readonly unitOfWork: UnitOfWork,
     private readonly owners?: OwnerDirectory,
   ) {}
+
+  private get models() {
+    return this.stores.models;
+  }
+
+  private get datasets() {
+    return this.stores.datasets;
+  }
+
+  private get deployments() {
+    return this.stores.deployments;
+  }
 
   /** Normalises an owner ref and, when a directory is set, requires it to be a catalog group. */
   private async checkedOwner(field: string, ref: string): Promise<string> {
@@ -173,7 +163,7 @@ export class DefaultMlHomeService implements MlHomeService {
   }
 
   async resolveProject(name: string, options?: { includeDeleted?: boolean }) {
-    const project = await this.store.getProject(name, options);
+    const project = await this.stores.projects.getProject(name, options);
     if (!project) {
       throw new NotFoundError(`No ML project named '${name}'`);
     }
@@ -181,7 +171,7 @@ export class DefaultMlHomeService implements MlHomeService {
   }
 
   async resolveRunProject(runId: string) {
-    const run = await this.store.getRun(runId);
+    const run = await this.stores.runs.getRun(runId);
     if (!run) {
       throw new NotFoundError(`No run with id '${runId}'`);
     }
@@ -193,7 +183,7 @@ export class DefaultMlHomeService implements MlHomeService {
     query: ProjectListQuery,
     conditions?: ProjectConditions,
   ) {
-    return this.store.listProjects(
+    return this.stores.projects.listProjects(
       {
         ...query,
         owners: query.owners?.map((o, i) =>
@@ -218,7 +208,7 @@ export class DefaultMlHomeService implements MlHomeService {
     links.forEach((l, i) => checkUrl(`links[${i}].url`, l.url));
     const tags = [...new Set(request.tags ?? [])];
     tags.forEach((t, i) => checkSlug(`tags[${i}]`, t));
-    return this.store.createProject(
+    return this.stores.projects.createProject(
       {
         name: request.name,
         title,
@@ -266,12 +256,12 @@ export class DefaultMlHomeService implements MlHomeService {
         request.relatedEntities,
       );
     }
-    return this.store.updateProject(project, patch, caller.actor);
+    return this.stores.projects.updateProject(project, patch, caller.actor);
   }
 
   async deleteProject(caller: Caller, name: string) {
     const project = await this.resolveProject(name);
-    await this.store.setProjectDeleted(project, true, caller.actor);
+    await this.stores.projects.setProjectDeleted(project, true, caller.actor);
   }
 
   async restoreProject(caller: Caller, name: string) {
@@ -279,7 +269,7 @@ export class DefaultMlHomeService implements MlHomeService {
     if (!project.deletedAt) {
       return project;
     }
-    return this.store.setProjectDeleted(project, false, caller.actor);
+    return this.stores.projects.setProjectDeleted(project, false, caller.actor);
   }
 
   async listEvents(
@@ -287,7 +277,7 @@ export class DefaultMlHomeService implements MlHomeService {
     name: string,
     page: { limit: number; cursor?: string },
   ) {
-    return this.store.listEvents(await this.resolveProject(name), page);
+    return this.stores.projects.listEvents(await this.resolveProject(name), page);
   }
 
   async listExperiments(
@@ -295,7 +285,7 @@ export class DefaultMlHomeService implements MlHomeService {
     name: string,
     page: { limit: number; cursor?: string },
   ) {
-    return this.store.listExperiments(await this.resolveProject(name), page);
+    return this.stores.runs.listExperiments(await this.resolveProject(name), page);
   }
 
   async createExperiment(
@@ -307,7 +297,7 @@ export class DefaultMlHomeService implements MlHomeService {
     checkKey('name', input.name);
     const description = input.description ?? '';
     checkDescription('description', description);
-    return this.store.createExperiment(
+    return this.stores.runs.createExperiment(
       project,
       { name: input.name, description },
       caller.actor,
@@ -324,7 +314,7 @@ export class DefaultMlHomeService implements MlHomeService {
     }
     let experimentIds: number[] | undefined;
     if (request.experiments?.length) {
-      const ids = await this.store.getExperimentIds(
+      const ids = await this.stores.runs.getExperimentIds(
         project,
         request.experiments,
       );
@@ -333,7 +323,7 @@ export class DefaultMlHomeService implements MlHomeService {
         return { items: [], totalCount: 0 };
       }
     }
-    return this.store.listRuns(project, {
+    return this.stores.runs.listRuns(project, {
       experimentIds,
       clauses,
       orderBy: parseRunOrderBy(request.orderBy),
@@ -344,7 +334,7 @@ export class DefaultMlHomeService implements MlHomeService {
   }
 
   async getRun(_caller: Caller, runId: string) {
-    const run = await this.store.getRun(runId);
+    const run = await this.stores.runs.getRun(runId);
     if (!run) {
       throw new NotFoundError(`No run with id '${runId}'`);
     }
@@ -357,7 +347,7 @@ export class DefaultMlHomeService implements MlHomeService {
     key: string,
     maxPoints: number,
   ) {
-    const run = await this.store.getRun(runId);
+    const run = await this.stores.runs.getRun(runId);
     if (!run) {
       throw new NotFoundError(`No run with id '${runId}'`);
     }
@@ -367,12 +357,12 @@ export class DefaultMlHomeService implements MlHomeService {
     return {
       runId,
       key,
-      ...(await this.store.getMetricHistory(runId, key, maxPoints)),
+      ...(await this.stores.runs.getMetricHistory(runId, key, maxPoints)),
     };
   }
 
   async resolveRunProjects(runIds: string[]) {
-    const projects = await this.store.getRunProjects(runIds);
+    const projects = await this.stores.runs.getRunProjects(runIds);
     runIds.forEach((id, i) => {
       if (!projects.has(id)) {
         throw new InputError(`runIds[${i}]: no run with id '${id}'`);
@@ -396,22 +386,15 @@ export class DefaultMlHomeService implements MlHomeService {
       runIds.map(async runId => ({
         runId,
         key,
-        ...(await this.store.getMetricHistory(runId, key, maxPoints)),
+        ...(await this.stores.runs.getMetricHistory(runId, key, maxPoints)),
       })),
     );
   }
 
   async ingest(caller: Caller, name: string, request: IngestRequest) {
     const project = await this.resolveProject(name);
-    const batch = this.validateBatch(request);
-    const stores = {
-      store: this.store,
-      models: this.models,
-      datasets: this.datasets,
-      deployments: this.deployments,
-      evaluations: this.evaluations,
-    };
-    const plan = await planAttachments(stores, project, request);
+    const batch = validateBatch(request);
+    const plan = await planAttachments(this.stores, project, request);
     if (!batch.runs.length && !plan) {
       throw new InputError(
         'runs: a batch carries at least one run, model version, evaluation or deployment',
@@ -424,12 +407,7 @@ export class DefaultMlHomeService implements MlHomeService {
       })),
       'component',
     );
-    return this.store.ingest(
-      project,
-      batch,
-      caller.actor,
-      plan && (tx => applyAttachments(tx, stores, plan, caller.actor)),
-    );
+    return ingestBatch(this.unitOfWork, project, batch, caller.actor, plan);
   }
 
   async resolveModel(name: string) {
@@ -541,7 +519,7 @@ export class DefaultMlHomeService implements MlHomeService {
     const { model: found } = await this.resolveModel(model);
     if (
       request.runId !== undefined &&
-      !(await this.store.getRun(request.runId))
+      !(await this.stores.runs.getRun(request.runId))
     ) {
       throw new InputError(`runId: no run with id '${request.runId}'`);
     }
@@ -635,7 +613,7 @@ export class DefaultMlHomeService implements MlHomeService {
       if (version.runId) wanted.push(version.runId);
     }
     const runs = new Map(
-      (await this.store.getComparableRuns(wanted)).map(r => [r.id, r]),
+      (await this.stores.comparison.getComparableRuns(wanted)).map(r => [r.id, r]),
     );
     const runItems = runIds.map((id, i) => {
       const run = runs.get(id);
@@ -738,7 +716,7 @@ export class DefaultMlHomeService implements MlHomeService {
     for (const [i, reference] of references.entries()) {
       datasets.push(
         await findDatasetByReference(
-          { store: this.store, datasets: this.datasets },
+          this.stores,
           `datasets[${i}]`,
           reference,
           project.name,
@@ -857,98 +835,5 @@ export class DefaultMlHomeService implements MlHomeService {
       throw new NotFoundError(`Model '${model}' has no version ${version}`);
     }
     return graph;
-  }
-
-  /** Checks every limit before anything is written, naming the offending field. */
-  private validateBatch(request: IngestRequest): IngestBatchInput {
-    const now = Date.now();
-    let points = 0;
-    const requestRuns = request.runs ?? [];
-    for (const run of requestRuns) points += run.metrics?.length ?? 0;
-    if (points > MAX_METRIC_POINTS_PER_BATCH) {
-      throw new InputError(
-        `runs[].metrics: the call carries ${points} metric points; the limit is ${MAX_METRIC_POINTS_PER_BATCH} per call`,
-      );
-    }
-    checkParamsAndTagsCount(request);
-    const runs: IngestRunInput[] = requestRuns.map((run, i) => {
-      const at = `runs[${i}]`;
-      checkKey(`${at}.experiment`, run.experiment);
-      if (run.name !== undefined)
-        checkMaxLength(`${at}.name`, run.name, KEY_MAX);
-      if (run.status !== undefined && !RUN_STATUSES.includes(run.status)) {
-        throw new InputError(
-          `${at}.status must be one of ${RUN_STATUSES.join(', ')}`,
-        );
-      }
-      for (const field of ['startTime', 'endTime'] as const) {
-        const value = run[field];
-        if (
-          value !== undefined &&
-          (!Number.isSafeInteger(value) || value < 0)
-        ) {
-          throw new InputError(
-            `${at}.${field} must be milliseconds since the epoch`,
-          );
-        }
-      }
-      if (
-        run.startTime !== undefined &&
-        run.endTime !== undefined &&
-        run.endTime < run.startTime
-      ) {
-        throw new InputError(`${at}.endTime is before ${at}.startTime`);
-      }
-      (run.params ?? []).forEach((p, j) => {
-        checkKey(`${at}.params[${j}].key`, p.key);
-        checkMaxLength(`${at}.params[${j}].value`, p.value, PARAM_VALUE_MAX);
-      });
-      (run.tags ?? []).forEach((t, j) => {
-        checkKey(`${at}.tags[${j}].key`, t.key);
-        checkMaxLength(`${at}.tags[${j}].value`, t.value, TAG_VALUE_MAX);
-      });
-      const metrics = (run.metrics ?? []).map((m, j) => {
-        checkKey(`${at}.metrics[${j}].key`, m.key);
-        const value = parseMetricValue(m.value);
-        if (value === undefined) {
-          throw new InputError(
-            `${at}.metrics[${j}].value must be a number or one of "NaN", "Infinity", "-Infinity"`,
-          );
-        }
-        const step = m.step ?? 0;
-        if (!Number.isSafeInteger(step)) {
-          throw new InputError(`${at}.metrics[${j}].step must be an integer`);
-        }
-        const timestamp = m.timestamp ?? now;
-        if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-          throw new InputError(
-            `${at}.metrics[${j}].timestamp must be milliseconds since the epoch`,
-          );
-        }
-        return { key: m.key, value, step, timestamp };
-      });
-      return {
-        runId: run.runId ?? randomUUID().replace(/-/g, ''),
-        runIdSupplied: run.runId !== undefined,
-        experiment: run.experiment,
-        name: run.name,
-        status: run.status,
-        user: run.user,
-        startTime: run.startTime,
-        endTime: run.endTime,
-        source: run.source,
-        params: run.params ?? [],
-        tags: run.tags ?? [],
-        metrics,
-      };
-    });
-    return {
-      requestId: request.requestId,
-      requestHash:
-        request.requestId === undefined
-          ? undefined
-          : hashIngestRequest(request),
-      runs,
-    };
   }
 }

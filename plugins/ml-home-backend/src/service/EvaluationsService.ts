@@ -11,11 +11,12 @@ import {
   mlHomeRunWritePermission,
   scoreEvaluation,
 } from '@ml-home/plugin-ml-home-common';
-import { DatasetsStore } from '../database/DatabaseDatasetsStore';
-import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
-import { ModelsStore } from '../database/DatabaseModelsStore';
-import { MlHomeStore, ProjectConditions } from '../database/MlHomeStore';
-import { findDatasetByReference } from './datasetReference';
+import { DatasetsStore } from '../datasets/DatabaseDatasetsStore';
+import { EvaluationsStore } from '../evaluations/DatabaseEvaluationsStore';
+import { ModelsStore } from '../models/DatabaseModelsStore';
+import { ProjectConditions } from '../domain/ProjectConditions';
+import { ProjectsStore } from '../projects/DatabaseProjectsStore';
+import { findDatasetByReference } from '../datasets/datasetReference';
 import { EvaluationRecord, Page, Project } from '../domain/types';
 import { Caller, MlHomeService } from './MlHomeService';
 import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
@@ -25,7 +26,7 @@ import {
   checkThresholds,
   checkTolerance,
   parseResults,
-} from './evaluationValidation';
+} from '../evaluations/evaluationValidation';
 import { checkDescription, checkSlug } from '../domain/validation';
 
 /** An evaluation with its computed verdict, as lists show it. */
@@ -121,7 +122,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
     private readonly evaluations: EvaluationsStore,
     private readonly models: ModelsStore,
     private readonly datasets: DatasetsStore,
-    private readonly store: MlHomeStore,
+    private readonly projects: ProjectsStore,
   ) {}
 
   async resolveEvaluation(id: string) {
@@ -141,7 +142,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
     defaultProject: string,
   ) {
     return findDatasetByReference(
-      { store: this.store, datasets: this.datasets },
+      { projects: this.projects, datasets: this.datasets },
       field,
       reference,
       defaultProject,

@@ -1,4 +1,8 @@
-import type { Comparison } from '@ml-home/plugin-ml-home-common';
+import type {
+  Comparison,
+  IngestBatch,
+  IngestResult,
+} from '@ml-home/plugin-ml-home-common';
 import {
   AliasHistoryEntry,
   Dataset,
@@ -13,7 +17,6 @@ import {
   ModelSearchQuery,
   ModelCard,
   ModelVersion,
-  IngestResult,
   Page,
   Project,
   ProjectEvent,
@@ -21,8 +24,7 @@ import {
   ProjectListResult,
   Run,
 } from '../domain/types';
-import type { ProjectConditions } from '../database/MlHomeStore';
-import type { EvaluationCreateRequest } from './EvaluationsService';
+import type { ProjectConditions } from '../domain/ProjectConditions';
 
 export type { Caller, ProjectTokenPrincipal } from '../domain/Caller';
 import type { Caller } from '../domain/Caller';
@@ -73,33 +75,8 @@ export interface IngestRunRequest {
   }[];
 }
 
-export interface IngestRequest {
-  requestId?: string;
-  runs?: IngestRunRequest[];
-  modelVersions?: {
-    model: string;
-    runId: string;
-    artifactUri?: string;
-    framework?: string;
-    description?: string;
-    modelCard?: ModelCard;
-    aliases?: string[];
-  }[];
-  evaluations?: (EvaluationCreateRequest & {
-    model: string;
-    version?: number;
-    runId?: string;
-  })[];
-  deployments?: {
-    model: string;
-    version?: number;
-    runId?: string;
-    environment: string;
-    service: string;
-    endpoint?: string;
-    deployedAt?: string;
-  }[];
-}
+/** A batch as the route receives it. */
+export type IngestRequest = IngestBatch;
 
 export interface ModelCreateRequest {
   name: string;

@@ -5,7 +5,7 @@ import {
 } from '@backstage/errors';
 import { mlHomeProjectUpdatePermission } from '@ml-home/plugin-ml-home-common';
 import { createHash, randomBytes } from 'crypto';
-import { ProjectTokensStore } from '../database/DatabaseProjectTokensStore';
+import { ProjectTokensStore } from '../tokens/DatabaseProjectTokensStore';
 import { Project, ProjectToken } from '../domain/types';
 import { Caller, ProjectTokenPrincipal } from './MlHomeService';
 import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';

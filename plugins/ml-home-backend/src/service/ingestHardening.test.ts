@@ -8,8 +8,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseMlHomeStore } from '../database/DatabaseMlHomeStore';
-import { DatabaseModelsStore } from '../database/DatabaseModelsStore';
+import { DatabaseProjectsStore } from '../projects/DatabaseProjectsStore';
+import { DatabaseModelsStore } from '../models/DatabaseModelsStore';
 import { Project } from '../domain/types';
 import { mlHomePlugin } from '../plugin';
 
@@ -51,7 +51,7 @@ describe('batch ingestion hardening', () => {
       for (const name of ['hardening', 'elsewhere']) {
         projects.set(
           name,
-          await new DatabaseMlHomeStore(knex).createProject(
+          await new DatabaseProjectsStore(knex).createProject(
             {
               name,
               title: name,

@@ -10,16 +10,24 @@ import {
   Page,
   Project,
 } from '../domain/types';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import { applyProjectConditions } from '../permissions';
-import { insertProjectEvent } from './events';
-import { ProjectConditions } from './MlHomeStore';
+import { insertProjectEvent } from '../database/events';
 import {
+  countOf,
   encodeCursor,
   keysetPage,
   orderedAfter,
   whereWordsMatch,
-} from './queryHelpers';
-import { fromDbInt, fromDbTime, toDbTime } from './mappers';
+} from '../database/queryHelpers';
+import { fromDbInt, fromDbTime, toDbTime } from '../database/mappers';
+import {
+  CountRow,
+  DatasetRow,
+  ModelVersionRow,
+  RunInputRow,
+} from '../database/rows';
+import { inTransaction } from '../database/transactions';
 
 /** How many consuming runs a dataset lists; the count covers all of them. */
 const CONSUMER_RUNS_SHOWN = 50;
@@ -61,13 +69,14 @@ function parseFeatures(value: unknown): DatasetFeature[] {
   }
 }
 
-function datasetFromRow(row: any, projectName: string): Dataset {
+function datasetFromRow(row: DatasetRow, projectName: string): Dataset {
   return {
     id: row.id,
     projectId: row.project_id,
     project: projectName,
     name: row.name,
-    kind: row.kind,
+    // The column only ever holds the kinds the API accepts.
+    kind: row.kind as DatasetKind,
     uri: row.uri,
     description: row.description,
     features: parseFeatures(row.features),
@@ -86,7 +95,10 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     options: { kind?: DatasetKind; limit: number; cursor?: string },
   ): Promise<Page<Dataset>> {
     const base = () => {
-      const qb = this.db('datasets').where('project_id', project.id);
+      const qb = this.db<DatasetRow>('datasets').where(
+        'project_id',
+        project.id,
+      );
       if (options.kind) qb.andWhere('kind', options.kind);
       return qb;
     };
@@ -94,16 +106,13 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     if (options.cursor) page.andWhere('name', '>', options.cursor);
     const [rows, total] = await Promise.all([
       page.orderBy('name').limit(options.limit + 1),
-      base().count({ n: '*' }),
+      base().count<CountRow[]>({ n: '*' }),
     ]);
-    const hasMore = rows.length > options.limit;
-    const items = rows
-      .slice(0, options.limit)
-      .map(r => datasetFromRow(r, project.name));
+    const cut = keysetPage(rows, options.limit, last => last.name);
     return {
-      items,
-      nextCursor: hasMore ? items[items.length - 1].name : undefined,
-      totalCount: fromDbInt((total[0] as any).n),
+      items: cut.rows.map(r => datasetFromRow(r, project.name)),
+      nextCursor: cut.nextCursor,
+      totalCount: countOf(total),
     };
   }
 
@@ -130,8 +139,13 @@ export class DatabaseDatasetsStore implements DatasetsStore {
       query.cursor,
     );
     const [rows, total] = await Promise.all([
-      page.select('d.*', 'p.name as project_name').limit(query.limit + 1),
-      base().count({ n: '*' }),
+      page
+        .select<(DatasetRow & { project_name: string })[]>(
+          'd.*',
+          'p.name as project_name',
+        )
+        .limit(query.limit + 1),
+      base().count<CountRow[]>({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
       encodeCursor([r.project_name, r.name]),
@@ -139,7 +153,7 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     return {
       items: cut.rows.map(r => datasetFromRow(r, r.project_name)),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 
@@ -147,7 +161,7 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     project: Project,
     name: string,
   ): Promise<Dataset | undefined> {
-    const row = await this.db('datasets')
+    const row = await this.db<DatasetRow>('datasets')
       .where({ project_id: project.id, name })
       .first();
     if (!row) {
@@ -163,19 +177,28 @@ export class DatabaseDatasetsStore implements DatasetsStore {
           { column: 'r.id', order: 'desc' },
         ])
         .limit(CONSUMER_RUNS_SHOWN)
-        .select('r.id', 'r.name', 'p.name as project'),
-      this.db('run_inputs').where('dataset_id', row.id).count({ n: '*' }),
+        .select<{ id: string; name: string; project: string }[]>(
+          'r.id',
+          'r.name',
+          'p.name as project',
+        ),
+      this.db<RunInputRow>('run_inputs')
+        .where('dataset_id', row.id)
+        .count<CountRow[]>({ n: '*' }),
       this.db('run_inputs as i')
         .join('model_versions as v', 'v.run_id', 'i.run_id')
         .join('models as m', 'm.id', 'v.model_id')
         .where('i.dataset_id', row.id)
         .orderBy([{ column: 'm.name' }, { column: 'v.version' }])
-        .select('m.name as model', 'v.version'),
+        .select<({ model: string } & Pick<ModelVersionRow, 'version'>)[]>(
+          'm.name as model',
+          'v.version',
+        ),
     ]);
     return {
       ...datasetFromRow(row, project.name),
       consumers: {
-        runCount: fromDbInt((count[0] as any).n),
+        runCount: countOf(count),
         runs: runs.map(r => ({
           runId: r.id,
           name: r.name,
@@ -195,8 +218,8 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     actor: string,
   ): Promise<Dataset> {
     const now = new Date();
-    await this.db.transaction(async tx => {
-      const existing = await tx('datasets')
+    await inTransaction(this.db, async tx => {
+      const existing = await tx<DatasetRow>('datasets')
         .where({ project_id: project.id, name: input.name })
         .first('id');
       if (existing) {
@@ -204,7 +227,7 @@ export class DatabaseDatasetsStore implements DatasetsStore {
           `name: project '${project.name}' already has a dataset named '${input.name}'`,
         );
       }
-      await tx('datasets').insert({
+      await tx<DatasetRow>('datasets').insert({
         id: randomUUID(),
         project_id: project.id,
         name: input.name,
@@ -240,9 +263,9 @@ export class DatabaseDatasetsStore implements DatasetsStore {
   ): Promise<string[]> {
     const refOf = (d: { projectId: string; project: string; name: string }) =>
       d.projectId === project.id ? d.name : `${d.project}/${d.name}`;
-    return this.db.transaction(async tx => {
+    return inTransaction(this.db, async tx => {
       const ids = [...new Set(datasets.map(d => d.id))];
-      await tx('run_inputs')
+      await tx<RunInputRow>('run_inputs')
         .insert(ids.map(id => ({ run_id: runId, dataset_id: id })))
         .onConflict(['run_id', 'dataset_id'])
         .ignore();
@@ -262,7 +285,9 @@ export class DatabaseDatasetsStore implements DatasetsStore {
         .join('datasets as d', 'd.id', 'i.dataset_id')
         .join('projects as p', 'p.id', 'd.project_id')
         .where('i.run_id', runId)
-        .select('d.name', 'd.project_id', 'p.name as project');
+        .select<
+          (Pick<DatasetRow, 'name' | 'project_id'> & { project: string })[]
+        >('d.name', 'd.project_id', 'p.name as project');
       return all
         .map(r =>
           refOf({ projectId: r.project_id, project: r.project, name: r.name }),

@@ -2,24 +2,11 @@ import { InputError } from '@backstage/errors';
 import {
   EvaluationResult,
   EvaluationThreshold,
+  IngestBatch,
+  IngestResult,
   MetricDirection,
 } from '@ml-home/plugin-ml-home-common';
-import { Knex } from 'knex';
-import { DatasetsStore } from '../database/DatabaseDatasetsStore';
-import { DeploymentsStore } from '../database/DatabaseDeploymentsStore';
-import { EvaluationsStore } from '../database/DatabaseEvaluationsStore';
-import { ModelsStore } from '../database/DatabaseModelsStore';
-import { MlHomeStore } from '../database/MlHomeStore';
-import { fromDbInt } from '../database/mappers';
-import { IngestResult, Model, ModelCard, Project } from '../domain/types';
-import {
-  checkDirections,
-  checkThresholds,
-  checkTolerance,
-  parseResults,
-} from './evaluationValidation';
-import { findDatasetByReference } from './datasetReference';
-import { IngestRequest } from './MlHomeService';
+import { Model, ModelCard, Project } from '../domain/types';
 import {
   checkAlias,
   checkDescription,
@@ -27,12 +14,20 @@ import {
   checkSlug,
   normalizeEntityRef,
 } from '../domain/validation';
+import { Stores } from '../database/UnitOfWork';
+import { findDatasetByReference } from '../datasets/datasetReference';
+import {
+  checkDirections,
+  checkThresholds,
+  checkTolerance,
+  parseResults,
+} from '../evaluations/evaluationValidation';
 
 /*
  * The parts of a batch that come after training: model versions, evaluations and deployments.
- * Everything that can be checked is checked before the batch's transaction opens (so a bad batch
- * writes nothing and holds no lock); inside the transaction only what the batch itself creates is
- * looked up, through the transaction.
+ * Everything that can be checked is checked before the batch's unit of work opens (so a bad batch
+ * writes nothing and holds no lock); inside it, each is written by its own store, bound to the
+ * batch's transaction, and only what the batch itself creates is looked up there.
  *
  * Retries never duplicate: a run registers at most one version per model, an evaluation is
  * identified by its version and name, and an active deployment of the same version, environment
@@ -40,7 +35,7 @@ import {
  */
 
 /** A version by number, or the version a run produced (possibly earlier in the same batch). */
-type VersionRef = { version?: number; runId?: string };
+type VersionRef = { version: number } | { runId: string };
 
 export interface AttachmentPlan {
   versions: {
@@ -77,17 +72,17 @@ export interface AttachmentPlan {
   }[];
 }
 
-export interface AttachmentStores {
-  store: MlHomeStore;
-  models: ModelsStore;
-  datasets: DatasetsStore;
-  deployments: DeploymentsStore;
-  evaluations: EvaluationsStore;
-}
+/** What the batch's attachments add to its answer. */
+export type AttachmentResults = Pick<
+  IngestResult,
+  'modelVersions' | 'evaluations' | 'deployments'
+>;
+
+type PlanStores = Pick<Stores, 'projects' | 'runs' | 'models' | 'datasets'>;
 
 /** The batch's model, which must belong to the batch's project (whose rights the batch used). */
 async function modelOf(
-  stores: AttachmentStores,
+  stores: PlanStores,
   project: Project,
   field: string,
   name: string,
@@ -104,13 +99,19 @@ async function modelOf(
   return model;
 }
 
-function versionRef(field: string, item: VersionRef): VersionRef {
-  if ((item.version === undefined) === (item.runId === undefined)) {
-    throw new InputError(
-      `${field}: name the version with either version or runId`,
-    );
+function versionRef(
+  field: string,
+  item: { version?: number; runId?: string },
+): VersionRef {
+  if (item.version !== undefined && item.runId === undefined) {
+    return { version: item.version };
   }
-  return { version: item.version, runId: item.runId };
+  if (item.runId !== undefined && item.version === undefined) {
+    return { runId: item.runId };
+  }
+  throw new InputError(
+    `${field}: name the version with either version or runId`,
+  );
 }
 
 /**
@@ -118,9 +119,9 @@ function versionRef(field: string, item: VersionRef): VersionRef {
  * carries none.
  */
 export async function planAttachments(
-  stores: AttachmentStores,
+  stores: PlanStores,
   project: Project,
-  request: IngestRequest,
+  request: IngestBatch,
 ): Promise<AttachmentPlan | undefined> {
   const versionsIn = request.modelVersions ?? [];
   const evaluationsIn = request.evaluations ?? [];
@@ -133,7 +134,7 @@ export async function planAttachments(
   );
   const knownRun = async (field: string, runId: string) => {
     if (batchRuns.has(runId)) return;
-    const run = await stores.store.getRun(runId);
+    const run = await stores.runs.getRun(runId);
     if (!run || run.projectId !== project.id) {
       throw new InputError(
         `${field}: no run '${runId}' in this batch or in project '${project.name}'`,
@@ -177,7 +178,9 @@ export async function planAttachments(
     const field = `evaluations[${i}]`;
     const model = await modelOf(stores, project, `${field}.model`, e.model);
     const ref = versionRef(field, e);
-    if (ref.runId) await knownRun(`${field}.runId`, ref.runId);
+    if ('runId' in ref && ref.runId) {
+      await knownRun(`${field}.runId`, ref.runId);
+    }
     checkSlug(`${field}.name`, e.name);
     const dataset = await findDatasetByReference(
       stores,
@@ -224,7 +227,9 @@ export async function planAttachments(
     const field = `deployments[${i}]`;
     const model = await modelOf(stores, project, `${field}.model`, d.model);
     const ref = versionRef(field, d);
-    if (ref.runId) await knownRun(`${field}.runId`, ref.runId);
+    if ('runId' in ref && ref.runId) {
+      await knownRun(`${field}.runId`, ref.runId);
+    }
     checkSlug(`${field}.environment`, d.environment);
     const endpoint = d.endpoint ?? '';
     checkMaxLength(`${field}.endpoint`, endpoint, 2000);
@@ -245,58 +250,52 @@ export async function planAttachments(
   return { versions, evaluations, deployments };
 }
 
-/** Finds a version by number or by the run that produced it, inside the batch's transaction. */
+/** A version the batch names, which the batch itself may just have registered. */
 async function versionIn(
-  tx: Knex.Transaction,
+  stores: Stores,
   model: Model,
   ref: VersionRef,
   field: string,
 ): Promise<{ id: string; version: number }> {
-  const qb = tx('model_versions').where('model_id', model.id);
-  if (ref.version !== undefined) qb.andWhere('version', ref.version);
-  else qb.andWhere('run_id', ref.runId!).orderBy('version', 'desc');
-  const row = await qb.first('id', 'version');
-  if (!row) {
+  const found = await stores.models.findVersion(model, ref);
+  if (!found) {
     throw new InputError(
-      ref.version !== undefined
+      'version' in ref
         ? `${field}.version: model '${model.name}' has no version ${ref.version}`
         : `${field}.runId: no version of model '${model.name}' was produced by run '${ref.runId}'`,
     );
   }
-  return { id: row.id, version: fromDbInt(row.version) };
+  return found;
 }
 
-/** Writes the plan inside the batch's transaction, after its runs. */
-export async function applyAttachments(
-  tx: Knex.Transaction,
-  stores: AttachmentStores,
+/** Writes the plan with the unit of work's stores, after the batch's runs. */
+export async function writeAttachments(
+  stores: Stores,
   plan: AttachmentPlan,
   actor: string,
-): Promise<Partial<IngestResult>> {
+): Promise<AttachmentResults> {
   const modelVersions: NonNullable<IngestResult['modelVersions']> = [];
   for (const v of plan.versions) {
-    const existing = await tx('model_versions')
-      .where({ model_id: v.model.id, run_id: v.runId })
-      .orderBy('version', 'desc')
-      .first('version');
-    const version = existing
-      ? fromDbInt(existing.version)
-      : (
-          await stores.models.createVersionIn(
-            tx,
-            v.model,
-            {
-              runId: v.runId,
-              artifactUri: v.artifactUri,
-              framework: v.framework,
-              description: v.description,
-              modelCard: v.modelCard,
-            },
-            actor,
-          )
-        ).version;
+    const existing = await stores.models.findVersion(v.model, {
+      runId: v.runId,
+    });
+    const version =
+      existing?.version ??
+      (
+        await stores.models.createVersion(
+          v.model,
+          {
+            runId: v.runId,
+            artifactUri: v.artifactUri,
+            framework: v.framework,
+            description: v.description,
+            modelCard: v.modelCard,
+          },
+          actor,
+        )
+      ).version;
     for (const alias of v.aliases) {
-      await stores.models.setAliasIn(tx, v.model, alias, version, actor);
+      await stores.models.setAlias(v.model, alias, version, actor);
     }
     modelVersions.push({
       model: v.model.name,
@@ -308,7 +307,7 @@ export async function applyAttachments(
 
   const evaluations: NonNullable<IngestResult['evaluations']> = [];
   for (const e of plan.evaluations) {
-    const target = await versionIn(tx, e.model, e.ref, e.field);
+    const target = await versionIn(stores, e.model, e.ref, e.field);
     if (e.baselineVersion === target.version) {
       throw new InputError(
         `${e.field}.baselineVersion must be another version than the one evaluated`,
@@ -332,7 +331,6 @@ export async function applyAttachments(
         tolerance: e.tolerance,
       },
       actor,
-      tx,
     );
     evaluations.push({
       id,
@@ -345,29 +343,27 @@ export async function applyAttachments(
 
   const deployments: NonNullable<IngestResult['deployments']> = [];
   for (const d of plan.deployments) {
-    const target = await versionIn(tx, d.model, d.ref, d.field);
-    const same = await tx('deployments')
-      .where({
-        model_version_id: target.id,
-        environment: d.environment,
-        service: d.service,
-        status: 'active',
-      })
-      .first('id');
+    const target = await versionIn(stores, d.model, d.ref, d.field);
+    const same = await stores.deployments.findActiveDeployment(
+      target.id,
+      d.environment,
+      d.service,
+    );
     const id =
-      same?.id ??
-      (await stores.deployments.createDeploymentIn(
-        tx,
-        d.model,
-        {
-          version: target.version,
-          environment: d.environment,
-          service: d.service,
-          endpoint: d.endpoint,
-          deployedAt: d.deployedAt,
-        },
-        actor,
-      ));
+      same ??
+      (
+        await stores.deployments.createDeployment(
+          d.model,
+          {
+            version: target.version,
+            environment: d.environment,
+            service: d.service,
+            endpoint: d.endpoint,
+            deployedAt: d.deployedAt,
+          },
+          actor,
+        )
+      ).id;
     deployments.push({
       id,
       model: d.model.name,

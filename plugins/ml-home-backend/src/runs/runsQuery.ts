@@ -14,7 +14,7 @@ import {
   RunFilterOperator,
 } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
-import { RunRow } from './rows';
+import { RunRow } from '../database/rows';
 
 /**
  * What runs are sorted by: an attribute (`startTime`, `endTime`, `name`,

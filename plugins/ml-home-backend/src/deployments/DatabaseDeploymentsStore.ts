@@ -10,10 +10,26 @@ import {
   Model,
   Page,
 } from '../domain/types';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import { applyProjectConditions } from '../permissions';
-import { ProjectConditions } from './MlHomeStore';
-import { keysetPage, newestFirstCursor, orderedAfter } from './queryHelpers';
-import { insertProjectEvent } from './events';
+import {
+  INSERT_CHUNK,
+  countOf,
+  keysetPage,
+  newestFirstCursor,
+  orderedAfter,
+} from '../database/queryHelpers';
+import { insertProjectEvent } from '../database/events';
+import {
+  CountRow,
+  DeploymentRow,
+  ModelRow,
+  ModelVersionRow,
+  MonitoringPointRow,
+  ProjectRow,
+  RunRow,
+} from '../database/rows';
+import { inTransaction } from '../database/transactions';
 import {
   fromDbInt,
   fromDbMetric,
@@ -21,9 +37,7 @@ import {
   fromDbTime,
   toDbMetric,
   toDbTime,
-} from './mappers';
-
-const INSERT_CHUNK = 500;
+} from '../database/mappers';
 
 /** Storage of deployments, their monitoring series, and the lineage around a model version. */
 export interface DeploymentsStore {
@@ -33,18 +47,24 @@ export interface DeploymentsStore {
     conditions: ProjectConditions,
   ): Promise<Page<Deployment>>;
   getDeployment(id: string): Promise<Deployment | undefined>;
+  /**
+   * The active deployment of a version to an environment and serving component, if there is one
+   * (a batch's retry finds the deployment it made).
+   */
+  findActiveDeployment(
+    versionId: string,
+    environment: string,
+    service: string,
+  ): Promise<string | undefined>;
+  /**
+   * Records a deployment; the active deployment of the model to the same environment and serving
+   * component, if any, is retired by it.
+   */
   createDeployment(
     model: Model,
     input: DeploymentInput,
     actor: string,
   ): Promise<Deployment>;
-  /** Records a deployment inside the caller's transaction (a batch); returns its id. */
-  createDeploymentIn(
-    tx: Knex.Transaction,
-    model: Model,
-    input: DeploymentInput,
-    actor: string,
-  ): Promise<string>;
   retireDeployment(deployment: Deployment, actor: string): Promise<Deployment>;
   logMonitoring(
     deployment: Deployment,
@@ -71,7 +91,16 @@ const DEPLOYMENT_COLUMNS = [
   'p.name as project_name',
 ];
 
-function deploymentFromRow(row: any): Deployment {
+/** A deployment with its version, model and project, as {@link DEPLOYMENT_COLUMNS} selects it. */
+type DeploymentOfModelRow = DeploymentRow &
+  Pick<ModelVersionRow, 'version'> & {
+    model_name: ModelRow['name'];
+    model_id: ModelRow['id'];
+    project_id: ModelRow['project_id'];
+    project_name: ProjectRow['name'];
+  };
+
+function deploymentFromRow(row: DeploymentOfModelRow): Deployment {
   return {
     id: row.id,
     modelId: row.model_id,
@@ -82,7 +111,7 @@ function deploymentFromRow(row: any): Deployment {
     environment: row.environment,
     service: row.service,
     endpoint: row.endpoint,
-    status: row.status,
+    status: row.status === 'retired' ? 'retired' : 'active',
     deployedAt: fromDbTime(row.deployed_at),
     retiredAt: fromDbOptionalTime(row.retired_at),
     createdBy: row.created_by,
@@ -93,12 +122,12 @@ function deploymentFromRow(row: any): Deployment {
 export class DatabaseDeploymentsStore implements DeploymentsStore {
   constructor(private readonly db: Knex) {}
 
-  private deployments(db: Knex | Knex.Transaction = this.db) {
-    return db('deployments as d')
+  private deployments() {
+    return this.db('deployments as d')
       .join('model_versions as v', 'v.id', 'd.model_version_id')
       .join('models as m', 'm.id', 'v.model_id')
       .join('projects as p', 'p.id', 'm.project_id')
-      .select(DEPLOYMENT_COLUMNS);
+      .select<DeploymentOfModelRow[]>(DEPLOYMENT_COLUMNS);
   }
 
   async listDeployments(model: Model): Promise<Deployment[]> {
@@ -137,7 +166,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     );
     const [rows, total] = await Promise.all([
       page.limit(query.limit + 1),
-      base().clearSelect().count({ n: '*' }),
+      base().clearSelect().count<CountRow[]>({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
       newestFirstCursor(r.deployed_at, r.id),
@@ -145,7 +174,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     return {
       items: cut.rows.map(deploymentFromRow),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 
@@ -154,70 +183,20 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     return row ? deploymentFromRow(row) : undefined;
   }
 
-  async createDeploymentIn(
-    tx: Knex.Transaction,
-    model: Model,
-    input: DeploymentInput,
-    actor: string,
-  ): Promise<string> {
-    const id = randomUUID();
-    const version = await tx('model_versions')
-      .where({ model_id: model.id, version: input.version })
-      .first('id');
-    if (!version) {
-      throw new NotFoundError(
-        `Model '${model.name}' has no version ${input.version}`,
-      );
-    }
-    // One active deployment per model, environment and serving component: the new one replaces it.
-    const replaced = await tx('deployments as d')
-      .join('model_versions as v', 'v.id', 'd.model_version_id')
+  async findActiveDeployment(
+    versionId: string,
+    environment: string,
+    service: string,
+  ): Promise<string | undefined> {
+    const row = await this.db<DeploymentRow>('deployments')
       .where({
-        'v.model_id': model.id,
-        'd.environment': input.environment,
-        'd.service': input.service,
-        'd.status': 'active',
+        model_version_id: versionId,
+        environment,
+        service,
+        status: 'active',
       })
-      .select('d.id');
-    if (replaced.length) {
-      await tx('deployments')
-        .whereIn(
-          'id',
-          replaced.map(r => r.id),
-        )
-        .update({
-          status: 'retired',
-          retired_at: toDbTime(input.deployedAt),
-        });
-    }
-    await tx('deployments').insert({
-      id,
-      model_version_id: version.id,
-      environment: input.environment,
-      service: input.service,
-      endpoint: input.endpoint,
-      status: 'active',
-      deployed_at: toDbTime(input.deployedAt),
-      retired_at: null,
-      created_by: actor,
-    });
-    await insertProjectEvent(
-      tx,
-      model.projectId,
-      {
-        actor,
-        action: 'deployment.create',
-        entityType: 'deployment',
-        entityId: id,
-        summary: `deployed ${model.name} v${input.version} to ${input.environment} on ${input.service}${
-          replaced.length
-            ? ` (replacing ${replaced.length} active deployment${replaced.length > 1 ? 's' : ''})`
-            : ''
-        }`,
-      },
-      new Date(),
-    );
-    return id;
+      .first('id');
+    return row?.id;
   }
 
   async createDeployment(
@@ -225,9 +204,67 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     input: DeploymentInput,
     actor: string,
   ): Promise<Deployment> {
-    const id = await this.db.transaction(tx =>
-      this.createDeploymentIn(tx, model, input, actor),
-    );
+    const id = randomUUID();
+    await inTransaction(this.db, async tx => {
+      const version = await tx<ModelVersionRow>('model_versions')
+        .where({ model_id: model.id, version: input.version })
+        .first('id');
+      if (!version) {
+        throw new NotFoundError(
+          `Model '${model.name}' has no version ${input.version}`,
+        );
+      }
+      // One active deployment per model, environment and serving component: the new one replaces it.
+      const replaced: Pick<DeploymentRow, 'id'>[] = await tx(
+        'deployments as d',
+      )
+        .join('model_versions as v', 'v.id', 'd.model_version_id')
+        .where({
+          'v.model_id': model.id,
+          'd.environment': input.environment,
+          'd.service': input.service,
+          'd.status': 'active',
+        })
+        .select('d.id');
+      if (replaced.length) {
+        await tx<DeploymentRow>('deployments')
+          .whereIn(
+            'id',
+            replaced.map(r => r.id),
+          )
+          .update({
+            status: 'retired',
+            retired_at: toDbTime(input.deployedAt),
+          });
+      }
+      await tx<DeploymentRow>('deployments').insert({
+        id,
+        model_version_id: version.id,
+        environment: input.environment,
+        service: input.service,
+        endpoint: input.endpoint,
+        status: 'active',
+        deployed_at: toDbTime(input.deployedAt),
+        retired_at: null,
+        created_by: actor,
+      });
+      await insertProjectEvent(
+        tx,
+        model.projectId,
+        {
+          actor,
+          action: 'deployment.create',
+          entityType: 'deployment',
+          entityId: id,
+          summary: `deployed ${model.name} v${input.version} to ${input.environment} on ${input.service}${
+            replaced.length
+              ? ` (replacing ${replaced.length} active deployment${replaced.length > 1 ? 's' : ''})`
+              : ''
+          }`,
+        },
+        new Date(),
+      );
+    });
     return (await this.getDeployment(id))!;
   }
 
@@ -239,8 +276,8 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
       return deployment;
     }
     const now = new Date();
-    await this.db.transaction(async tx => {
-      await tx('deployments')
+    await inTransaction(this.db, async tx => {
+      await tx<DeploymentRow>('deployments')
         .where('id', deployment.id)
         .update({ status: 'retired', retired_at: toDbTime(now) });
       await insertProjectEvent(
@@ -263,9 +300,9 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     deployment: Deployment,
     points: { metric: string; value: number; timestamp: number }[],
   ): Promise<number> {
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       for (let i = 0; i < points.length; i += INSERT_CHUNK) {
-        await tx('monitoring_points')
+        await tx<MonitoringPointRow>('monitoring_points')
           .insert(
             points.slice(i, i + INSERT_CHUNK).map(p => ({
               deployment_id: deployment.id,
@@ -286,7 +323,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     metric: string,
     maxPoints: number,
   ) {
-    const rows = await this.db('monitoring_points')
+    const rows = await this.db<MonitoringPointRow>('monitoring_points')
       .where({ deployment_id: deployment.id, metric })
       .orderBy('timestamp')
       .select('timestamp', 'value', 'is_nan');
@@ -306,7 +343,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     model: Model,
     version: number,
   ): Promise<LineageGraph | undefined> {
-    const row = await this.db('model_versions')
+    const row = await this.db<ModelVersionRow>('model_versions')
       .where({ model_id: model.id, version })
       .first();
     if (!row) {
@@ -322,7 +359,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     });
 
     if (row.run_id) {
-      const run = await this.db('runs')
+      const run = await this.db<RunRow>('runs')
         .where('id', row.run_id)
         .first('id', 'name', 'status');
       if (run) {
@@ -340,7 +377,11 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
           .join('projects as p', 'p.id', 'ds.project_id')
           .where('i.run_id', run.id)
           .orderBy('ds.name')
-          .select('ds.name', 'ds.kind', 'p.name as project');
+          .select<{ name: string; kind: string; project: string }[]>(
+            'ds.name',
+            'ds.kind',
+            'p.name as project',
+          );
         for (const ds of inputs) {
           const id = `dataset:${ds.project}/${ds.name}`;
           graph.nodes.push({

@@ -11,7 +11,7 @@
  */
 import { Knex } from 'knex';
 import type { ComparableRun } from '../domain/types';
-import { comparableMetricFromRow } from './mappers';
+import { comparableMetricFromRow } from '../database/mappers';
 
 type Metrics = ComparableRun['metrics'];
 

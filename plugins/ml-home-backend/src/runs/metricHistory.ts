@@ -10,7 +10,7 @@ import {
   downsampleSeries,
 } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
-import { DbBigInt, DbBoolean } from './rows';
+import { DbBigInt, DbBoolean } from '../database/rows';
 
 /**
  * Options of {@link queryMetricHistory}.

@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { DatasetsStore } from '../database/DatabaseDatasetsStore';
-import { MlHomeStore } from '../database/MlHomeStore';
 import { Dataset } from '../domain/types';
 import { checkSlug } from '../domain/validation';
+import type { ProjectsStore } from '../projects/DatabaseProjectsStore';
+import { DatasetsStore } from './DatabaseDatasetsStore';
 
 /**
  * Splits a dataset reference: `name` in `defaultProject`, or `project/name` for a dataset of
@@ -24,7 +24,7 @@ export function parseDatasetReference(
  * read the dataset's project is the permission layer's to decide, before this is called.
  */
 export async function findDatasetByReference(
-  stores: { store: MlHomeStore; datasets: DatasetsStore },
+  stores: { projects: ProjectsStore; datasets: DatasetsStore },
   field: string,
   reference: string,
   defaultProject: string,
@@ -34,7 +34,7 @@ export async function findDatasetByReference(
     defaultProject,
   );
   checkSlug(field, name);
-  const project = await stores.store.getProject(projectName);
+  const project = await stores.projects.getProject(projectName);
   const dataset = project
     ? await stores.datasets.getDataset(project, name)
     : undefined;

@@ -1,3 +1,4 @@
+import type { IngestBatch } from '@ml-home/plugin-ml-home-common';
 import { checkParamsAndTagsCount, hashIngestRequest } from './ingestRequest';
 
 describe('hashIngestRequest', () => {
@@ -13,7 +14,7 @@ describe('hashIngestRequest', () => {
     deployments: [
       { model: 'm', version: 1, environment: 'prod', service: 'component:s' },
     ],
-  };
+  } satisfies IngestBatch;
 
   it('is the same for the same request written in another member order', () => {
     expect(

@@ -1,8 +1,10 @@
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { Project, ProjectToken } from '../domain/types';
-import { insertProjectEvent } from './events';
-import { fromDbOptionalTime, fromDbTime, toDbTime } from './mappers';
+import { insertProjectEvent } from '../database/events';
+import { fromDbOptionalTime, fromDbTime, toDbTime } from '../database/mappers';
+import { ProjectTokenRow } from '../database/rows';
+import { inTransaction } from '../database/transactions';
 
 /** A token as stored, with the project it writes into. */
 export interface StoredProjectToken extends ProjectToken {
@@ -39,23 +41,14 @@ export interface ProjectTokensStore {
   touch(id: string, now: Date): Promise<void>;
 }
 
-interface ProjectTokenRow {
-  id: string;
-  project_id: string;
+/** A token with its project's name, without the hash of its secret. */
+type TokenOfProjectRow = Omit<ProjectTokenRow, 'secret_hash'> & {
   project_name: string;
-  name: string;
-  prefix: string;
-  created_by: string;
-  created_at: unknown;
-  expires_at: unknown;
-  last_used_at: unknown;
-  revoked_at: unknown;
-  revoked_by: string | null;
-}
+};
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-function tokenFromRow(row: ProjectTokenRow): StoredProjectToken {
+function tokenFromRow(row: TokenOfProjectRow): StoredProjectToken {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -74,10 +67,10 @@ function tokenFromRow(row: ProjectTokenRow): StoredProjectToken {
 export class DatabaseProjectTokensStore implements ProjectTokensStore {
   constructor(private readonly db: Knex) {}
 
-  private select(db: Knex | Knex.Transaction = this.db) {
+  private select(db: Knex = this.db) {
     return db('project_tokens as t')
       .join('projects as p', 'p.id', 't.project_id')
-      .select<ProjectTokenRow[]>(
+      .select<TokenOfProjectRow[]>(
         't.id',
         't.project_id',
         'p.name as project_name',
@@ -109,8 +102,8 @@ export class DatabaseProjectTokensStore implements ProjectTokensStore {
     now: Date,
   ): Promise<ProjectToken> {
     const id = randomUUID();
-    await this.db.transaction(async tx => {
-      await tx('project_tokens').insert({
+    await inTransaction(this.db, async tx => {
+      await tx<ProjectTokenRow>('project_tokens').insert({
         id,
         project_id: project.id,
         name: input.name,
@@ -143,13 +136,13 @@ export class DatabaseProjectTokensStore implements ProjectTokensStore {
     actor: string,
     now: Date,
   ): Promise<ProjectToken | undefined> {
-    return this.db.transaction(async tx => {
+    return inTransaction(this.db, async tx => {
       const [row] = await this.select(tx)
         .where('t.project_id', project.id)
         .where('t.id', id);
       if (!row) return undefined;
       if (!row.revoked_at) {
-        await tx('project_tokens')
+        await tx<ProjectTokenRow>('project_tokens')
           .where('id', id)
           .update({ revoked_at: toDbTime(now), revoked_by: actor });
         await insertProjectEvent(
@@ -179,7 +172,7 @@ export class DatabaseProjectTokensStore implements ProjectTokensStore {
 
   async touch(id: string, now: Date): Promise<void> {
     const stale = toDbTime(new Date(now.getTime() - TOUCH_INTERVAL_MS));
-    await this.db('project_tokens')
+    await this.db<ProjectTokenRow>('project_tokens')
       .where('id', id)
       .where(q =>
         q.whereNull('last_used_at').orWhere('last_used_at', '<', stale),

@@ -13,7 +13,7 @@ import {
   Page,
 } from '../domain/types';
 import { applyProjectConditions } from '../permissions';
-import { insertProjectEvent } from './events';
+import { insertProjectEvent } from '../database/events';
 import {
   fromDbFloat,
   fromDbInt,
@@ -22,9 +22,25 @@ import {
   fromDbTime,
   toDbMetric,
   toDbTime,
-} from './mappers';
-import { ProjectConditions } from './MlHomeStore';
-import { keysetPage, newestFirstCursor, orderedAfter } from './queryHelpers';
+} from '../database/mappers';
+import { ProjectConditions } from '../domain/ProjectConditions';
+import {
+  countOf,
+  keysetPage,
+  newestFirstCursor,
+  orderedAfter,
+} from '../database/queryHelpers';
+import {
+  CountRow,
+  DatasetRow,
+  EvaluationResultRow,
+  EvaluationRow,
+  EvaluationThresholdRow,
+  ModelRow,
+  ModelVersionRow,
+  ProjectRow,
+} from '../database/rows';
+import { inTransaction } from '../database/transactions';
 
 /** Rows per multi-row insert, under SQLite's bound-variable limit at 6 columns. */
 const INSERT_CHUNK = 150;
@@ -39,7 +55,6 @@ export interface EvaluationsStore {
     version: { id: string; projectId: string; model: string; version: number },
     input: EvaluationInput,
     actor: string,
-    tx?: Knex.Transaction,
   ): Promise<{ id: string; created: boolean }>;
   getEvaluation(id: string): Promise<EvaluationRecord | undefined>;
   listEvaluations(
@@ -97,7 +112,18 @@ function parseDirections(value: unknown): Record<string, MetricDirection> {
   }
 }
 
-function recordFromRow(row: any): EvaluationRecord {
+/** An evaluation with its version, model, project and dataset, as {@link RECORD_COLUMNS} selects it. */
+type EvaluationRecordRow = EvaluationRow & {
+  project_name: ProjectRow['name'];
+  model_id: ModelRow['id'];
+  model_name: ModelRow['name'];
+  version: ModelVersionRow['version'];
+  dataset_project: ProjectRow['name'];
+  dataset_name: DatasetRow['name'];
+  baseline_version: ModelVersionRow['version'] | null;
+};
+
+function recordFromRow(row: EvaluationRecordRow): EvaluationRecord {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -167,25 +193,24 @@ function thresholdRows(
 export class DatabaseEvaluationsStore implements EvaluationsStore {
   constructor(private readonly db: Knex) {}
 
-  private records(db: Knex | Knex.Transaction = this.db) {
-    return db('evaluations as e')
+  private records() {
+    return this.db('evaluations as e')
       .join('projects as p', 'p.id', 'e.project_id')
       .join('model_versions as v', 'v.id', 'e.model_version_id')
       .join('models as m', 'm.id', 'v.model_id')
       .join('datasets as d', 'd.id', 'e.dataset_id')
       .join('projects as dp', 'dp.id', 'd.project_id')
       .leftJoin('model_versions as bv', 'bv.id', 'e.baseline_version_id')
-      .select(RECORD_COLUMNS);
+      .select<EvaluationRecordRow[]>(RECORD_COLUMNS);
   }
 
   async createEvaluation(
     version: { id: string; projectId: string; model: string; version: number },
     input: EvaluationInput,
     actor: string,
-    tx?: Knex.Transaction,
   ): Promise<{ id: string; created: boolean }> {
-    const write = async (db: Knex.Transaction) => {
-      const existing = await db('evaluations')
+    return inTransaction(this.db, async db => {
+      const existing = await db<EvaluationRow>('evaluations')
         .where({ model_version_id: version.id, name: input.name })
         .first();
       if (existing) {
@@ -206,11 +231,11 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
             `name: ${version.model} v${version.version} already has an evaluation named '${input.name}' with other content`,
           );
         }
-        return { id: existing.id as string, created: false };
+        return { id: existing.id, created: false };
       }
       const id = randomUUID();
       const now = toDbTime(new Date());
-      await db('evaluations').insert({
+      await db<EvaluationRow>('evaluations').insert({
         id,
         project_id: version.projectId,
         model_version_id: version.id,
@@ -256,8 +281,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         new Date(now),
       );
       return { id, created: true };
-    };
-    return tx ? write(tx) : this.db.transaction(write);
+    });
   }
 
   async getEvaluation(id: string): Promise<EvaluationRecord | undefined> {
@@ -288,7 +312,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     );
     const [rows, total] = await Promise.all([
       page.limit(query.limit + 1),
-      base().clearSelect().count({ n: '*' }),
+      base().clearSelect().count<CountRow[]>({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
       newestFirstCursor(r.created_at, r.id),
@@ -296,21 +320,21 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     return {
       items: cut.rows.map(recordFromRow),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 
-  async loadDetails(ids: string[], db: Knex | Knex.Transaction = this.db) {
+  async loadDetails(ids: string[], db: Knex = this.db) {
     const out = new Map<
       string,
       { results: EvaluationResult[]; thresholds: EvaluationThreshold[] }
     >(ids.map(id => [id, { results: [], thresholds: [] }]));
     if (ids.length === 0) return out;
     const [results, thresholds] = await Promise.all([
-      db('evaluation_results')
+      db<EvaluationResultRow>('evaluation_results')
         .whereIn('evaluation_id', ids)
         .orderBy(['evaluation_id', 'slice', 'metric']),
-      db('evaluation_thresholds')
+      db<EvaluationThresholdRow>('evaluation_thresholds')
         .whereIn('evaluation_id', ids)
         .orderBy(['evaluation_id', 'position']),
     ]);
@@ -325,7 +349,8 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       out.get(t.evaluation_id)!.thresholds.push({
         metric: t.metric,
         ...(t.slice === null ? {} : { slice: t.slice }),
-        op: t.op,
+        // The column only ever holds the operators the API accepts.
+        op: t.op as EvaluationThreshold['op'],
         value: fromDbFloat(t.value),
       });
     }
@@ -337,7 +362,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     datasetId: string,
     name: string,
   ): Promise<string | undefined> {
-    const row = await this.db('evaluations')
+    const row = await this.db<EvaluationRow>('evaluations')
       .where({ model_version_id: baselineVersionId, dataset_id: datasetId })
       .orderByRaw('case when name = ? then 0 else 1 end', [name])
       .orderBy([
@@ -358,7 +383,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     actor: string,
   ): Promise<void> {
     const now = new Date();
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       await tx('evaluation_thresholds')
         .where('evaluation_id', evaluation.id)
         .delete();

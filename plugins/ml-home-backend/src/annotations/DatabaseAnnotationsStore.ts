@@ -10,16 +10,25 @@ import {
   TaggedEntity,
 } from '../domain/types';
 import { applyProjectConditions } from '../permissions';
-import { insertProjectEvent } from './events';
-import { fromDbInt, fromDbTime, toDbTime } from './mappers';
-import { ProjectConditions } from './MlHomeStore';
+import { insertProjectEvent } from '../database/events';
+import { fromDbInt, fromDbTime, toDbTime } from '../database/mappers';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import {
+  CountRow,
+  EntityTagRow,
+  NoteRevisionRow,
+  NoteRow,
+  ProjectTagRow,
+} from '../database/rows';
+import { inTransaction } from '../database/transactions';
+import {
+  countOf,
   encodeCursor,
   escapeLike,
   keysetPage,
   newestFirstCursor,
   orderedAfter,
-} from './queryHelpers';
+} from '../database/queryHelpers';
 
 type EntityKey = { type: AnnotatedEntityType; id: string };
 
@@ -143,7 +152,26 @@ const ENTITY_QUERIES: Record<
       ),
 };
 
-function labelOf(type: AnnotatedEntityType, row: any): string {
+/** What {@link ENTITY_QUERIES} select: the id and the parts of a human label. */
+type EntityLabelRow = {
+  id: string | number;
+  label: string;
+  version?: unknown;
+  detail?: string;
+  project_id: string;
+  project_name: string;
+  project_owner: string;
+};
+
+/** A note with its project's name. */
+type NoteOfProjectRow = NoteRow & { project_name: string };
+
+/** Tags of entities of every type, projects' included, as {@link allTags} selects them. */
+type AnyTagRow = Pick<EntityTagRow, 'entity_type' | 'tag'> & {
+  entity_id: string | number;
+};
+
+function labelOf(type: AnnotatedEntityType, row: EntityLabelRow): string {
   switch (type) {
     case 'run':
       return row.label || String(row.id).slice(0, 8);
@@ -158,12 +186,13 @@ function labelOf(type: AnnotatedEntityType, row: any): string {
   }
 }
 
-function noteFromRow(row: any, entity?: AnnotatedEntity): Note {
+function noteFromRow(row: NoteOfProjectRow, entity?: AnnotatedEntity): Note {
   return {
     id: row.id,
     projectId: row.project_id,
     project: row.project_name,
-    entityType: row.entity_type,
+    // The column only ever holds the entity types the API accepts.
+    entityType: row.entity_type as AnnotatedEntityType,
     entityId: row.entity_id,
     entityLabel: entity?.label ?? row.entity_id,
     body: row.body,
@@ -188,7 +217,9 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     }
     await Promise.all(
       [...byType].map(async ([type, ids]) => {
-        const rows = await ENTITY_QUERIES[type](this.db, [...ids]).select(
+        const rows: EntityLabelRow[] = await ENTITY_QUERIES[type](this.db, [
+          ...ids,
+        ]).select(
           'p.id as project_id',
           'p.name as project_name',
           'p.owner as project_owner',
@@ -213,19 +244,16 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     return this.db('notes as n')
       .join('projects as p', 'p.id', 'n.project_id')
       .whereNull('n.deleted_at')
-      .select('n.*', 'p.name as project_name');
+      .select<NoteOfProjectRow[]>('n.*', 'p.name as project_name');
   }
 
-  private async withLabels(rows: any[]): Promise<Note[]> {
-    const entities = await this.resolveEntities(
-      rows.map(r => ({ type: r.entity_type, id: r.entity_id })),
-    );
-    return rows.map(r =>
-      noteFromRow(
-        r,
-        entities.get(keyOf({ type: r.entity_type, id: r.entity_id })),
-      ),
-    );
+  private async withLabels(rows: NoteOfProjectRow[]): Promise<Note[]> {
+    const keyOfRow = (r: NoteOfProjectRow) => ({
+      type: r.entity_type as AnnotatedEntityType,
+      id: r.entity_id,
+    });
+    const entities = await this.resolveEntities(rows.map(keyOfRow));
+    return rows.map(r => noteFromRow(r, entities.get(keyOf(keyOfRow(r)))));
   }
 
   async listNotes(
@@ -259,7 +287,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     );
     const [rows, total] = await Promise.all([
       page.limit(query.limit + 1),
-      base().clearSelect().count({ n: '*' }),
+      base().clearSelect().count<CountRow[]>({ n: '*' }),
     ]);
     const cut = keysetPage(rows, query.limit, r =>
       newestFirstCursor(r.created_at, r.id),
@@ -267,12 +295,12 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     return {
       items: await this.withLabels(cut.rows),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 
   async getNote(id: string): Promise<Note | undefined> {
-    const row = await this.notes().where('n.id', id).first();
+    const [row] = await this.notes().where('n.id', id).limit(1);
     return row ? (await this.withLabels([row]))[0] : undefined;
   }
 
@@ -283,8 +311,8 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
   ): Promise<Note> {
     const id = randomUUID();
     const now = new Date();
-    await this.db.transaction(async tx => {
-      await tx('notes').insert({
+    await inTransaction(this.db, async tx => {
+      await tx<NoteRow>('notes').insert({
         id,
         project_id: entity.projectId,
         entity_type: entity.type,
@@ -296,7 +324,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
         updated_by: actor,
         updated_at: toDbTime(now),
       });
-      await tx('note_revisions').insert({
+      await tx<NoteRevisionRow>('note_revisions').insert({
         note_id: id,
         revision: 1,
         body,
@@ -332,7 +360,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     actor: string,
     now: Date,
   ) {
-    const updated = await tx('notes')
+    const updated = await tx<NoteRow>('notes')
       .where({ id: note.id, revision })
       .whereNull('deleted_at')
       .update({
@@ -342,7 +370,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
         updated_at: toDbTime(now),
       });
     if (updated === 0) {
-      const current = await tx('notes').where('id', note.id).first();
+      const current = await tx<NoteRow>('notes').where('id', note.id).first();
       if (!current || current.deleted_at) {
         throw new NotFoundError(`No note with id '${note.id}'`);
       }
@@ -359,9 +387,9 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     actor: string,
   ): Promise<Note> {
     const now = new Date();
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       await this.advance(tx, note, revision, { body }, actor, now);
-      await tx('note_revisions').insert({
+      await tx<NoteRevisionRow>('note_revisions').insert({
         note_id: note.id,
         revision: revision + 1,
         body,
@@ -387,7 +415,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
 
   async deleteNote(note: Note, revision: number, actor: string) {
     const now = new Date();
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       await this.advance(
         tx,
         note,
@@ -396,7 +424,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
         actor,
         now,
       );
-      await tx('note_revisions').insert({
+      await tx<NoteRevisionRow>('note_revisions').insert({
         note_id: note.id,
         revision: revision + 1,
         body: '',
@@ -420,13 +448,14 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
   }
 
   async listNoteRevisions(id: string): Promise<NoteRevision[]> {
-    const rows = await this.db('note_revisions')
+    const rows = await this.db<NoteRevisionRow>('note_revisions')
       .where('note_id', id)
       .orderBy('revision');
     return rows.map(r => ({
       revision: fromDbInt(r.revision),
       body: r.body,
-      action: r.action,
+      // The column only ever holds these three.
+      action: r.action as NoteRevision['action'],
       editedBy: r.edited_by,
       editedAt: fromDbTime(r.edited_at),
     }));
@@ -435,11 +464,11 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
   async getTags(entity: EntityKey): Promise<string[]> {
     const rows =
       entity.type === 'project'
-        ? await this.db('project_tags')
+        ? await this.db<ProjectTagRow>('project_tags')
             .where('project_id', entity.id)
             .orderBy('tag')
             .select('tag')
-        : await this.db('entity_tags')
+        : await this.db<EntityTagRow>('entity_tags')
             .where({ entity_type: entity.type, entity_id: entity.id })
             .orderBy('tag')
             .select('tag');
@@ -453,15 +482,15 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
   ): Promise<string[]> {
     const wanted = [...new Set(tags)].sort();
     const now = new Date();
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       const where = { entity_type: entity.type, entity_id: entity.id };
-      const current = (await tx('entity_tags').where(where).select('tag')).map(
-        r => r.tag as string,
-      );
+      const current = (
+        await tx<EntityTagRow>('entity_tags').where(where).select('tag')
+      ).map(r => r.tag);
       if (current.sort().join(',') === wanted.join(',')) return;
       await tx('entity_tags').where(where).delete();
       if (wanted.length) {
-        await tx('entity_tags').insert(
+        await tx<EntityTagRow>('entity_tags').insert(
           wanted.map(tag => ({ ...where, project_id: entity.projectId, tag })),
         );
       }
@@ -534,7 +563,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
         `${escapeLike(query.prefix.toLowerCase())}%`,
       ]);
     }
-    const rows = await qb
+    const rows: { tag: string; n: unknown }[] = await qb
       .select('t.tag')
       .count({ n: '*' })
       .groupBy('t.tag')
@@ -543,7 +572,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
         { column: 't.tag', order: 'asc' },
       ])
       .limit(query.limit);
-    return rows.map((r: any) => ({ value: r.tag, count: fromDbInt(r.n) }));
+    return rows.map(r => ({ value: r.tag, count: fromDbInt(r.n) }));
   }
 
   async listTagged(
@@ -566,13 +595,15 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
       query.cursor,
     );
     const [rows, total] = await Promise.all([
-      page.select('t.entity_type', 't.entity_id').limit(query.limit + 1),
-      base().count({ n: '*' }),
+      page
+        .select<Omit<AnyTagRow, 'tag'>[]>('t.entity_type', 't.entity_id')
+        .limit(query.limit + 1),
+      base().count<CountRow[]>({ n: '*' }),
     ]);
-    const cut = keysetPage(rows, query.limit, (r: any) =>
-      encodeCursor([r.entity_type, r.entity_id]),
+    const cut = keysetPage(rows, query.limit, r =>
+      encodeCursor([r.entity_type, String(r.entity_id)]),
     );
-    const keys = cut.rows.map((r: any) => ({
+    const keys = cut.rows.map(r => ({
       type: r.entity_type as AnnotatedEntityType,
       id: String(r.entity_id),
     }));
@@ -586,12 +617,15 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
               keys.map(k => [k.type, k.id]),
             )
             .orderBy('t.tag')
-            .select('t.entity_type', 't.entity_id', 't.tag')
-        : Promise.resolve([]),
+            .select<AnyTagRow[]>('t.entity_type', 't.entity_id', 't.tag')
+        : Promise.resolve<AnyTagRow[]>([]),
     ]);
     const tagsOf = new Map<string, string[]>();
-    for (const r of tagRows as any[]) {
-      const key = keyOf({ type: r.entity_type, id: String(r.entity_id) });
+    for (const r of tagRows) {
+      const key = keyOf({
+        type: r.entity_type as AnnotatedEntityType,
+        id: String(r.entity_id),
+      });
       const list = tagsOf.get(key);
       if (list) list.push(r.tag);
       else tagsOf.set(key, [r.tag]);
@@ -612,7 +646,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
           : [];
       }),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 }

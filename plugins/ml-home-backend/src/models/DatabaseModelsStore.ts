@@ -1,22 +1,41 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { ProjectConditions } from '../domain/ProjectConditions';
 import {
   AliasHistoryEntry,
   Model,
   ModelAlias,
   ModelCard,
-  ModelVersion,
   ModelSearchQuery,
+  ModelVersion,
   ModelVersionInput,
   Page,
   Project,
 } from '../domain/types';
+import { insertProjectEvent } from '../database/events';
+import {
+  fromDbInt,
+  fromDbOptionalInt,
+  fromDbTime,
+  toDbTime,
+} from '../database/mappers';
+import {
+  countOf,
+  decodeIntegerCursor,
+  keysetPage,
+  whereWordsMatch,
+} from '../database/queryHelpers';
+import {
+  CountRow,
+  ModelAliasHistoryRow,
+  ModelAliasRow,
+  ModelRow,
+  ModelVersionRow,
+  ProjectRow,
+} from '../database/rows';
+import { inTransaction } from '../database/transactions';
 import { applyProjectConditions } from '../permissions';
-import { insertProjectEvent } from './events';
-import { ProjectConditions } from './MlHomeStore';
-import { keysetPage, whereWordsMatch } from './queryHelpers';
-import { fromDbInt, fromDbOptionalInt, fromDbTime, toDbTime } from './mappers';
 
 /** Storage of registered models, versions and aliases. */
 export interface ModelsStore {
@@ -41,32 +60,27 @@ export interface ModelsStore {
     page: { limit: number; cursor?: string },
   ): Promise<Page<ModelVersion>>;
   getVersion(model: Model, version: number): Promise<ModelVersion | undefined>;
+  /**
+   * A version by its number, or the latest version a run produced; a light lookup (its id and
+   * number) for writes that attach to it.
+   */
+  findVersion(
+    model: Model,
+    by: { version: number } | { runId: string },
+  ): Promise<{ id: string; version: number } | undefined>;
+  /** Registers the next version of the model. */
   createVersion(
     model: Model,
     input: ModelVersionInput,
     actor: string,
   ): Promise<ModelVersion>;
-  /** Registers the next version inside the caller's transaction (a batch). */
-  createVersionIn(
-    tx: Knex.Transaction,
-    model: Model,
-    input: ModelVersionInput,
-    actor: string,
-  ): Promise<{ id: string; version: number }>;
+  /** Points an alias at a version, recording the move; pointing it where it is changes nothing. */
   setAlias(
     model: Model,
     alias: string,
     version: number,
     actor: string,
   ): Promise<ModelAlias>;
-  /** Points an alias at a version inside the caller's transaction (a batch). */
-  setAliasIn(
-    tx: Knex.Transaction,
-    model: Model,
-    alias: string,
-    version: number,
-    actor: string,
-  ): Promise<void>;
   deleteAlias(model: Model, alias: string, actor: string): Promise<void>;
   listAliasHistory(
     model: Model,
@@ -85,25 +99,16 @@ function parseCard(value: unknown): ModelCard {
   }
 }
 
-function checkCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const n = Number(cursor);
-  if (!Number.isSafeInteger(n)) {
-    throw new InputError('cursor is not a cursor this API returned');
-  }
-  return n;
-}
-
 /** The version number an alias points at, if it exists. */
 async function currentAliasVersion(
-  db: Knex | Knex.Transaction,
+  db: Knex,
   modelId: string,
   alias: string,
 ): Promise<number | undefined> {
   const row = await db('model_aliases as a')
     .join('model_versions as v', 'v.id', 'a.version_id')
     .where({ 'a.model_id': modelId, 'a.alias': alias })
-    .first('v.version');
+    .first<Pick<ModelVersionRow, 'version'> | undefined>('v.version');
   return row ? fromDbInt(row.version) : undefined;
 }
 
@@ -116,27 +121,39 @@ async function lockModel(tx: Knex.Transaction, modelId: string) {
   await tx('models').where('id', modelId).forUpdate().first('id');
 }
 
+/** A unique index refused the row: another writer took the same version number first. */
+function isUniqueViolation(error: unknown): boolean {
+  return /unique|duplicate/i.test(String((error as Error)?.message));
+}
+
 /** Version numbers are taken as max + 1 inside a transaction; a concurrent writer makes us retry. */
 const VERSION_RETRIES = 5;
+
+type VersionStats = { model_id: string; n: unknown; latest: unknown };
+type AliasOfModel = Pick<
+  ModelAliasRow,
+  'model_id' | 'alias' | 'updated_at' | 'updated_by'
+> &
+  Pick<ModelVersionRow, 'version'>;
 
 /** The Knex implementation of {@link ModelsStore}. */
 export class DatabaseModelsStore implements ModelsStore {
   constructor(private readonly db: Knex) {}
 
-  private async hydrateModels(rows: any[]): Promise<Model[]> {
+  private async hydrateModels(rows: ModelRow[]): Promise<Model[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map(r => r.id as string);
+    const ids = rows.map(r => r.id);
     const [stats, aliases, projects] = await Promise.all([
       this.db('model_versions')
         .whereIn('model_id', ids)
         .select('model_id')
         .count({ n: '*' })
         .max({ latest: 'version' })
-        .groupBy('model_id'),
+        .groupBy('model_id') as Promise<VersionStats[]>,
       this.db('model_aliases as a')
         .join('model_versions as v', 'v.id', 'a.version_id')
         .whereIn('a.model_id', ids)
-        .select(
+        .select<AliasOfModel[]>(
           'a.model_id',
           'a.alias',
           'v.version',
@@ -144,14 +161,14 @@ export class DatabaseModelsStore implements ModelsStore {
           'a.updated_by',
         )
         .orderBy('a.alias'),
-      this.db('projects')
-        .whereIn('id', [...new Set(rows.map(r => r.project_id as string))])
+      this.db<ProjectRow>('projects')
+        .whereIn('id', [...new Set(rows.map(r => r.project_id))])
         .select('id', 'name', 'owner'),
     ]);
-    const statsBy = new Map(stats.map((s: any) => [s.model_id as string, s]));
-    const projectBy = new Map(projects.map(p => [p.id as string, p]));
+    const statsBy = new Map(stats.map(s => [s.model_id, s]));
+    const projectBy = new Map(projects.map(p => [p.id, p]));
     return rows.map(row => {
-      const s: any = statsBy.get(row.id);
+      const s = statsBy.get(row.id);
       const project = projectBy.get(row.project_id);
       return {
         id: row.id,
@@ -182,18 +199,19 @@ export class DatabaseModelsStore implements ModelsStore {
     project: Project,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Model>> {
-    const qb = this.db('models').where('project_id', project.id);
+    const qb = this.db<ModelRow>('models').where('project_id', project.id);
     if (page.cursor) qb.andWhere('name', '>', page.cursor);
     const [rows, total] = await Promise.all([
       qb.orderBy('name').limit(page.limit + 1),
-      this.db('models').where('project_id', project.id).count({ n: '*' }),
+      this.db('models')
+        .where('project_id', project.id)
+        .count<CountRow[]>({ n: '*' }),
     ]);
-    const hasMore = rows.length > page.limit;
-    const items = await this.hydrateModels(rows.slice(0, page.limit));
+    const cut = keysetPage(rows, page.limit, last => last.name);
     return {
-      items,
-      nextCursor: hasMore ? items[items.length - 1].name : undefined,
-      totalCount: fromDbInt((total[0] as any).n),
+      items: await this.hydrateModels(cut.rows),
+      nextCursor: cut.nextCursor,
+      totalCount: countOf(total),
     };
   }
 
@@ -219,16 +237,16 @@ export class DatabaseModelsStore implements ModelsStore {
     if (query.cursor) page.where('m.name', '>', query.cursor);
     const [rows, total] = await Promise.all([
       page
-        .select('m.*')
+        .select<ModelRow[]>('m.*')
         .orderBy('m.name')
         .limit(query.limit + 1),
-      base().count({ n: '*' }),
+      base().count<CountRow[]>({ n: '*' }),
     ]);
-    const cut = keysetPage(rows, query.limit, r => r.name as string);
+    const cut = keysetPage(rows, query.limit, r => r.name);
     return {
       items: await this.hydrateModels(cut.rows),
       nextCursor: cut.nextCursor,
-      totalCount: fromDbInt((total[0] as any).n),
+      totalCount: countOf(total),
     };
   }
 
@@ -237,14 +255,14 @@ export class DatabaseModelsStore implements ModelsStore {
       .join('projects as p', 'p.id', 'm.project_id')
       .whereNull('p.deleted_at');
     if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
-    const rows = await qb
+    const rows: { owner: string }[] = await qb
       .distinct(this.db.raw('coalesce(m.owner, p.owner) as owner'))
       .orderBy('owner');
-    return rows.map((r: any) => r.owner as string);
+    return rows.map(r => r.owner);
   }
 
   async getModel(name: string): Promise<Model | undefined> {
-    const row = await this.db('models').where('name', name).first();
+    const row = await this.db<ModelRow>('models').where('name', name).first();
     return row ? (await this.hydrateModels([row]))[0] : undefined;
   }
 
@@ -254,8 +272,8 @@ export class DatabaseModelsStore implements ModelsStore {
     actor: string,
   ): Promise<Model> {
     const now = new Date();
-    await this.db.transaction(async tx => {
-      const existing = await tx('models')
+    await inTransaction(this.db, async tx => {
+      const existing = await tx<ModelRow>('models')
         .where('name', input.name)
         .first('project_id');
       if (existing) {
@@ -263,7 +281,7 @@ export class DatabaseModelsStore implements ModelsStore {
           `name: a model named '${input.name}' already exists (model names are unique across ML Home)`,
         );
       }
-      await tx('models').insert({
+      await tx<ModelRow>('models').insert({
         id: randomUUID(),
         project_id: project.id,
         name: input.name,
@@ -292,10 +310,10 @@ export class DatabaseModelsStore implements ModelsStore {
 
   private async hydrateVersions(
     model: Model,
-    rows: any[],
+    rows: ModelVersionRow[],
   ): Promise<ModelVersion[]> {
     if (rows.length === 0) return [];
-    const aliases = await this.db('model_aliases')
+    const aliases = await this.db<ModelAliasRow>('model_aliases')
       .whereIn(
         'version_id',
         rows.map(r => r.id),
@@ -322,15 +340,19 @@ export class DatabaseModelsStore implements ModelsStore {
     model: Model,
     page: { limit: number; cursor?: string },
   ): Promise<Page<ModelVersion>> {
-    const before = checkCursor(page.cursor);
-    const qb = this.db('model_versions').where('model_id', model.id);
+    const before = decodeIntegerCursor(page.cursor);
+    const qb = this.db<ModelVersionRow>('model_versions').where(
+      'model_id',
+      model.id,
+    );
     if (before !== undefined) qb.andWhere('version', '<', before);
     const rows = await qb.orderBy('version', 'desc').limit(page.limit + 1);
-    const hasMore = rows.length > page.limit;
-    const items = await this.hydrateVersions(model, rows.slice(0, page.limit));
+    const cut = keysetPage(rows, page.limit, last =>
+      String(fromDbInt(last.version)),
+    );
     return {
-      items,
-      nextCursor: hasMore ? String(items[items.length - 1].version) : undefined,
+      items: await this.hydrateVersions(model, cut.rows),
+      nextCursor: cut.nextCursor,
       totalCount: model.versionCount,
     };
   }
@@ -339,26 +361,40 @@ export class DatabaseModelsStore implements ModelsStore {
     model: Model,
     version: number,
   ): Promise<ModelVersion | undefined> {
-    const row = await this.db('model_versions')
+    const row = await this.db<ModelVersionRow>('model_versions')
       .where({ model_id: model.id, version })
       .first();
     return row ? (await this.hydrateVersions(model, [row]))[0] : undefined;
   }
 
-  async createVersionIn(
+  async findVersion(
+    model: Model,
+    by: { version: number } | { runId: string },
+  ): Promise<{ id: string; version: number } | undefined> {
+    const qb = this.db<ModelVersionRow>('model_versions').where(
+      'model_id',
+      model.id,
+    );
+    if ('version' in by) qb.andWhere('version', by.version);
+    else qb.andWhere('run_id', by.runId).orderBy('version', 'desc');
+    const row = await qb.first('id', 'version');
+    return row ? { id: row.id, version: fromDbInt(row.version) } : undefined;
+  }
+
+  /** Takes the next version number and writes the version, inside `tx`. */
+  private async insertVersion(
     tx: Knex.Transaction,
     model: Model,
     input: ModelVersionInput,
     actor: string,
-  ): Promise<{ id: string; version: number }> {
+  ): Promise<number> {
     const now = new Date();
-    const max = await tx('model_versions')
+    const [max] = await tx('model_versions')
       .where('model_id', model.id)
-      .max({ v: 'version' });
-    const next = fromDbInt((max[0] as any).v ?? 0) + 1;
-    const id = randomUUID();
-    await tx('model_versions').insert({
-      id,
+      .max<{ v: unknown }[]>({ v: 'version' });
+    const next = fromDbInt(max?.v ?? 0) + 1;
+    await tx<ModelVersionRow>('model_versions').insert({
+      id: randomUUID(),
       model_id: model.id,
       version: next,
       run_id: input.runId ?? null,
@@ -370,7 +406,7 @@ export class DatabaseModelsStore implements ModelsStore {
       created_at: toDbTime(now),
       updated_at: toDbTime(now),
     });
-    await tx('models')
+    await tx<ModelRow>('models')
       .where('id', model.id)
       .update({ updated_at: toDbTime(now) });
     await insertProjectEvent(
@@ -385,7 +421,7 @@ export class DatabaseModelsStore implements ModelsStore {
       },
       now,
     );
-    return { id, version: next };
+    return next;
   }
 
   async createVersion(
@@ -393,74 +429,28 @@ export class DatabaseModelsStore implements ModelsStore {
     input: ModelVersionInput,
     actor: string,
   ): Promise<ModelVersion> {
+    if (this.db.isTransaction) {
+      // Inside a unit of work a conflict aborts the whole transaction: nothing to retry here.
+      const version = await this.insertVersion(
+        this.db as Knex.Transaction,
+        model,
+        input,
+        actor,
+      );
+      return (await this.getVersion(model, version))!;
+    }
     for (let attempt = 1; ; attempt++) {
       try {
-        const { version } = await this.db.transaction(tx =>
-          this.createVersionIn(tx, model, input, actor),
+        const version = await this.db.transaction(tx =>
+          this.insertVersion(tx, model, input, actor),
         );
         return (await this.getVersion(model, version))!;
       } catch (error) {
-        const unique = /unique|duplicate/i.test(
-          String((error as Error)?.message),
-        );
-        if (!unique || attempt >= VERSION_RETRIES) throw error;
+        if (!isUniqueViolation(error) || attempt >= VERSION_RETRIES) {
+          throw error;
+        }
       }
     }
-  }
-
-  async setAliasIn(
-    tx: Knex.Transaction,
-    model: Model,
-    alias: string,
-    version: number,
-    actor: string,
-  ): Promise<void> {
-    const now = new Date();
-    await lockModel(tx, model.id);
-    const target = await tx('model_versions')
-      .where({ model_id: model.id, version })
-      .first('id');
-    if (!target) {
-      throw new NotFoundError(
-        `Model '${model.name}' has no version ${version}`,
-      );
-    }
-    const from = await currentAliasVersion(tx, model.id, alias);
-    if (from === version) {
-      return;
-    }
-    await tx('model_aliases')
-      .insert({
-        model_id: model.id,
-        alias,
-        version_id: target.id,
-        updated_by: actor,
-        updated_at: toDbTime(now),
-      })
-      .onConflict(['model_id', 'alias'])
-      .merge(['version_id', 'updated_by', 'updated_at']);
-    await tx('model_alias_history').insert({
-      model_id: model.id,
-      alias,
-      from_version: from ?? null,
-      to_version: version,
-      actor,
-      created_at: toDbTime(now),
-    });
-    await insertProjectEvent(
-      tx,
-      model.projectId,
-      {
-        actor,
-        action: 'model-alias.set',
-        entityType: 'model',
-        entityId: model.name,
-        summary: from
-          ? `moved ${alias} of ${model.name} from v${from} to v${version}`
-          : `pointed ${alias} of ${model.name} at v${version}`,
-      },
-      now,
-    );
   }
 
   async setAlias(
@@ -469,16 +459,75 @@ export class DatabaseModelsStore implements ModelsStore {
     version: number,
     actor: string,
   ): Promise<ModelAlias> {
-    await this.db.transaction(tx =>
-      this.setAliasIn(tx, model, alias, version, actor),
-    );
-    const updated = (await this.getModel(model.name))!;
-    return updated.aliases.find(a => a.alias === alias)!;
+    const now = new Date();
+    await inTransaction(this.db, async tx => {
+      await lockModel(tx, model.id);
+      const target = await tx<ModelVersionRow>('model_versions')
+        .where({ model_id: model.id, version })
+        .first('id');
+      if (!target) {
+        throw new NotFoundError(
+          `Model '${model.name}' has no version ${version}`,
+        );
+      }
+      const from = await currentAliasVersion(tx, model.id, alias);
+      if (from === version) {
+        return;
+      }
+      await tx<ModelAliasRow>('model_aliases')
+        .insert({
+          model_id: model.id,
+          alias,
+          version_id: target.id,
+          updated_by: actor,
+          updated_at: toDbTime(now),
+        })
+        .onConflict(['model_id', 'alias'])
+        .merge(['version_id', 'updated_by', 'updated_at']);
+      await tx('model_alias_history').insert({
+        model_id: model.id,
+        alias,
+        from_version: from ?? null,
+        to_version: version,
+        actor,
+        created_at: toDbTime(now),
+      });
+      await insertProjectEvent(
+        tx,
+        model.projectId,
+        {
+          actor,
+          action: 'model-alias.set',
+          entityType: 'model',
+          entityId: model.name,
+          summary: from
+            ? `moved ${alias} of ${model.name} from v${from} to v${version}`
+            : `pointed ${alias} of ${model.name} at v${version}`,
+        },
+        now,
+      );
+    });
+    const row = (await this.db('model_aliases as a')
+      .join('model_versions as v', 'v.id', 'a.version_id')
+      .where({ 'a.model_id': model.id, 'a.alias': alias })
+      .first<AliasOfModel>(
+        'a.model_id',
+        'a.alias',
+        'v.version',
+        'a.updated_at',
+        'a.updated_by',
+      ))!;
+    return {
+      alias: row.alias,
+      version: fromDbInt(row.version),
+      updatedAt: fromDbTime(row.updated_at),
+      updatedBy: row.updated_by,
+    };
   }
 
   async deleteAlias(model: Model, alias: string, actor: string): Promise<void> {
     const now = new Date();
-    await this.db.transaction(async tx => {
+    await inTransaction(this.db, async tx => {
       await lockModel(tx, model.id);
       const current = await currentAliasVersion(tx, model.id, alias);
       if (current === undefined) {
@@ -514,22 +563,24 @@ export class DatabaseModelsStore implements ModelsStore {
     model: Model,
     page: { limit: number; cursor?: string },
   ): Promise<Page<AliasHistoryEntry>> {
-    const before = checkCursor(page.cursor);
-    const qb = this.db('model_alias_history').where('model_id', model.id);
+    const before = decodeIntegerCursor(page.cursor);
+    const qb = this.db<ModelAliasHistoryRow>('model_alias_history').where(
+      'model_id',
+      model.id,
+    );
     if (before !== undefined) qb.andWhere('id', '<', before);
     const rows = await qb.orderBy('id', 'desc').limit(page.limit + 1);
-    const hasMore = rows.length > page.limit;
-    const items = rows.slice(0, page.limit).map(r => ({
-      id: String(r.id),
-      alias: r.alias,
-      fromVersion: fromDbOptionalInt(r.from_version),
-      toVersion: fromDbOptionalInt(r.to_version),
-      actor: r.actor,
-      createdAt: fromDbTime(r.created_at),
-    }));
+    const cut = keysetPage(rows, page.limit, last => String(last.id));
     return {
-      items,
-      nextCursor: hasMore ? items[items.length - 1].id : undefined,
+      items: cut.rows.map(r => ({
+        id: String(r.id),
+        alias: r.alias,
+        fromVersion: fromDbOptionalInt(r.from_version),
+        toVersion: fromDbOptionalInt(r.to_version),
+        actor: r.actor,
+        createdAt: fromDbTime(r.created_at),
+      })),
+      nextCursor: cut.nextCursor,
     };
   }
 }

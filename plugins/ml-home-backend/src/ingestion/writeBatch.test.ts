@@ -1,10 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { DatabaseMlHomeStore } from './DatabaseMlHomeStore';
+import { DatabaseStores } from '../database/DatabaseStores';
+import { ingestBatch } from './writeBatch';
 
 jest.setTimeout(60_000);
 
-describe('DatabaseMlHomeStore', () => {
+describe('ingestBatch', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
   it.each(databases.eachSupportedId())(
@@ -17,8 +18,8 @@ describe('DatabaseMlHomeStore', () => {
           'migrations',
         ),
       });
-      const store = new DatabaseMlHomeStore(knex);
-      const project = await store.createProject(
+      const storage = new DatabaseStores(knex);
+      const project = await storage.stores.projects.createProject(
         {
           name: 'tx-check',
           title: 'Tx',
@@ -40,7 +41,8 @@ describe('DatabaseMlHomeStore', () => {
       };
       knex.on('query', listener);
       try {
-        await store.ingest(
+        await ingestBatch(
+          storage,
           project,
           {
             requestId: 'one-tx',

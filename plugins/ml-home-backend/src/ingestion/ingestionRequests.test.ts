@@ -2,7 +2,8 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { IngestBatchInput, Project } from '../domain/types';
-import { DatabaseMlHomeStore } from './DatabaseMlHomeStore';
+import { DatabaseStores } from '../database/DatabaseStores';
+import { ingestBatch } from './writeBatch';
 
 jest.setTimeout(60_000);
 
@@ -21,8 +22,8 @@ async function migrateUpTo(knex: Knex, file: string) {
   }
 }
 
-const createProject = (store: DatabaseMlHomeStore, name: string) =>
-  store.createProject(
+const createProject = (storage: DatabaseStores, name: string) =>
+  storage.stores.projects.createProject(
     {
       name,
       title: name,
@@ -63,7 +64,7 @@ describe('ingestion requests', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await migrateUpTo(knex, HASH_MIGRATION);
-      const store = new DatabaseMlHomeStore(knex);
+      const store = new DatabaseStores(knex);
       const project = await createProject(store, 'hashes');
       const recorded = {
         runs: [],
@@ -82,14 +83,20 @@ describe('ingestion requests', () => {
       await knex.migrate.latest({ directory: migrations });
       // Recorded without a hash: replays whatever is sent, as it did.
       await expect(
-        store.ingest(
+        ingestBatch(
+          store,
           project,
           batch('before-hashes', 'a'.repeat(64), 'x'),
           ACTOR,
         ),
       ).resolves.toEqual({ ...recorded, replayed: true });
 
-      await store.ingest(project, batch('hashed', 'b'.repeat(64), 'x'), ACTOR);
+      await ingestBatch(
+        store,
+        project,
+        batch('hashed', 'b'.repeat(64), 'x'),
+        ACTOR,
+      );
       expect(
         await knex('ingestion_requests')
           .where('request_id', 'hashed')
@@ -116,14 +123,14 @@ describe('ingestion requests', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let knex: Knex;
-    let store: DatabaseMlHomeStore;
+    let store: DatabaseStores;
     let project: Project;
     let other: Project;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrations });
-      store = new DatabaseMlHomeStore(knex);
+      store = new DatabaseStores(knex);
       project = await createProject(store, 'mine');
       other = await createProject(store, 'theirs');
     });
@@ -132,24 +139,40 @@ describe('ingestion requests', () => {
       knex('experiments').where('name', name).select('id');
 
     it('replays a requestId only for the same request, in the same project', async () => {
-      const first = await store.ingest(
+      const first = await ingestBatch(
+        store,
         project,
         batch('once', 'c'.repeat(64), 'first'),
         ACTOR,
       );
       expect(first.replayed).toBe(false);
       await expect(
-        store.ingest(project, batch('once', 'c'.repeat(64), 'first'), ACTOR),
+        ingestBatch(
+          store,
+          project,
+          batch('once', 'c'.repeat(64), 'first'),
+          ACTOR,
+        ),
       ).resolves.toEqual({ ...first, replayed: true });
 
       await expect(
-        store.ingest(project, batch('once', 'd'.repeat(64), 'second'), ACTOR),
+        ingestBatch(
+          store,
+          project,
+          batch('once', 'd'.repeat(64), 'second'),
+          ACTOR,
+        ),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message: expect.stringContaining("requestId 'once'"),
       });
       await expect(
-        store.ingest(other, batch('once', 'c'.repeat(64), 'third'), ACTOR),
+        ingestBatch(
+          store,
+          other,
+          batch('once', 'c'.repeat(64), 'third'),
+          ACTOR,
+        ),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message: expect.stringContaining("requestId 'once'"),
@@ -172,7 +195,8 @@ describe('ingestion requests', () => {
           metrics: [{ key: 'm', value: i, step: 0, timestamp: 1 }],
         }));
       const call = () =>
-        store.ingest(
+        ingestBatch(
+          store,
           project,
           {
             requestId: 'together',

@@ -1,0 +1,421 @@
+import { ConflictError } from '@backstage/errors';
+import type { IngestResult } from '@ml-home/plugin-ml-home-common';
+import { Knex } from 'knex';
+import { Project, RunSource, RunStatus } from '../domain/types';
+import {
+  fromDbFloat,
+  fromDbInt,
+  fromDbMetric,
+  toDbMetric,
+  toDbTime,
+} from '../database/mappers';
+import {
+  INSERT_CHUNK,
+  IN_CHUNK,
+  chunks,
+} from '../database/queryHelpers';
+import {
+  ExperimentRow,
+  IngestionRequestRow,
+  LatestMetricRow,
+  MetricPointRow,
+  RunParamRow,
+  RunRow,
+  RunTagRow,
+} from '../database/rows';
+import { refreshMetricSummaries } from '../runs/metricSummaries';
+
+/** A run as the batch found it: where it belongs. */
+export interface KnownRun {
+  projectId: string;
+  experimentId: number;
+}
+
+/** What a batch may change of a run that exists. */
+export interface RunChanges {
+  name?: string;
+  status?: RunStatus;
+  startTime?: number;
+  endTime?: number;
+}
+
+/** A run a batch creates. */
+export interface NewRun {
+  runId: string;
+  experimentId: number;
+  name: string;
+  status: RunStatus;
+  user: string;
+  startTime: number;
+  endTime?: number;
+  source?: RunSource;
+}
+
+/** A param or tag of a run. */
+export interface RunKeyValue {
+  runId: string;
+  key: string;
+  value: string;
+}
+
+/** A metric point of a run. */
+export interface RunMetricPoint {
+  runId: string;
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** One metric of one run as `latest_metrics` keeps it. */
+export interface LatestMetricState {
+  runId: string;
+  key: string;
+  /** The latest point by MLflow's rule: step, then timestamp, then value. */
+  latest: { step: number; timestamp: number; value: number };
+  /** Over non-NaN values; null when every point is NaN. */
+  min: number | null;
+  max: number | null;
+  /** Points stored. */
+  count: number;
+}
+
+/** The key of a run's param, tag or metric in the maps the steps share. */
+export const runKey = (runId: string, key: string) => `${runId}\u0000${key}`;
+
+/**
+ * What a batch writes, step by step (see writeBatch.ts, which composes the steps in one unit of
+ * work). Each method is one step's SQL; the rules (which conflict is a 409, how points fold)
+ * are the caller's.
+ */
+export interface IngestionStore {
+  /**
+   * Claims a requestId before anything is written, or finds the answer to replay. A requestId
+   * of another project, or of a different batch (another hash), is a 409.
+   */
+  claimRequest(
+    project: Project,
+    requestId: string,
+    requestHash: string | undefined,
+    at: Date,
+  ): Promise<IngestResult | undefined>;
+  /** Stores the answer a retry with the same requestId gets back. */
+  recordAnswer(requestId: string, result: IngestResult): Promise<void>;
+  /** The ids of the project's experiments by name, created on first use. */
+  ensureExperiments(
+    project: Project,
+    names: string[],
+    actor: string,
+    at: Date,
+  ): Promise<Map<string, number>>;
+  /**
+   * The runs among these ids that exist, locked until the unit of work ends (PostgreSQL; SQLite
+   * writes one transaction at a time), taken in id order so that batches sharing runs cannot
+   * deadlock.
+   */
+  lockRuns(runIds: string[]): Promise<Map<string, KnownRun>>;
+  updateRun(runId: string, changes: RunChanges, at: Date): Promise<void>;
+  insertRuns(
+    project: Project,
+    runs: NewRun[],
+    actor: string,
+    at: Date,
+  ): Promise<void>;
+  /** The params stored for these runs, by {@link runKey}. */
+  readParams(runIds: string[]): Promise<Map<string, string>>;
+  insertParams(params: RunKeyValue[]): Promise<void>;
+  /** Writes tags; a tag that exists takes the new value. */
+  upsertTags(tags: RunKeyValue[]): Promise<void>;
+  /**
+   * Writes metric points; a point already stored is one point. Returns how many new points each
+   * run and key got, by {@link runKey}.
+   */
+  insertPoints(points: RunMetricPoint[]): Promise<Map<string, number>>;
+  /** The latest metrics stored for these runs, by {@link runKey}. */
+  readLatestMetrics(runIds: string[]): Promise<Map<string, LatestMetricState>>;
+  writeLatestMetrics(
+    project: Project,
+    metrics: LatestMetricState[],
+  ): Promise<void>;
+  /** Rewrites the runs' `metrics_summary` from their latest metrics. */
+  refreshMetricSummaries(runIds: string[]): Promise<void>;
+}
+
+/** The Knex implementation of {@link IngestionStore}; meant to run inside a unit of work. */
+export class DatabaseIngestionStore implements IngestionStore {
+  constructor(private readonly db: Knex) {}
+
+  /*
+   * The row goes in first and gets its answer when the batch is done, in the same transaction. A
+   * concurrent call with the same requestId inserts the same key: PostgreSQL makes it wait until
+   * this transaction ends, then it finds the committed row and replays it (or claims the key if
+   * this one rolled back); SQLite runs one write transaction at a time. So concurrent retries are
+   * one write and one replay, never a unique violation.
+   */
+  async claimRequest(
+    project: Project,
+    requestId: string,
+    requestHash: string | undefined,
+    at: Date,
+  ): Promise<IngestResult | undefined> {
+    const claimed = await this.db<IngestionRequestRow>('ingestion_requests')
+      .insert({
+        request_id: requestId,
+        project_id: project.id,
+        request_hash: requestHash ?? null,
+        response: '{}',
+        created_at: toDbTime(at),
+      })
+      .onConflict('request_id')
+      .ignore()
+      .returning('request_id');
+    if (claimed.length) {
+      return undefined;
+    }
+    const previous = (await this.db<IngestionRequestRow>('ingestion_requests')
+      .where('request_id', requestId)
+      .first('project_id', 'request_hash', 'response'))!;
+    if (previous.project_id !== project.id) {
+      throw new ConflictError(
+        `requestId '${requestId}' was already used for another project`,
+      );
+    }
+    // Requests recorded before their hash was kept replay whatever is sent.
+    if (
+      previous.request_hash !== null &&
+      previous.request_hash !== (requestHash ?? null)
+    ) {
+      throw new ConflictError(
+        `requestId '${requestId}' was already used for a different batch; a retry sends the same batch, a new batch needs a new requestId`,
+      );
+    }
+    return {
+      ...(JSON.parse(previous.response) as IngestResult),
+      replayed: true,
+    };
+  }
+
+  async recordAnswer(requestId: string, result: IngestResult): Promise<void> {
+    await this.db<IngestionRequestRow>('ingestion_requests')
+      .where('request_id', requestId)
+      .update({ response: JSON.stringify(result) });
+  }
+
+  async ensureExperiments(
+    project: Project,
+    names: string[],
+    actor: string,
+    at: Date,
+  ): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const read = async (part: string[]) => {
+      const rows = await this.db<ExperimentRow>('experiments')
+        .where('project_id', project.id)
+        .whereIn('name', part)
+        .select('id', 'name');
+      rows.forEach(r => ids.set(r.name, fromDbInt(r.id)));
+    };
+    const unique = [...new Set(names)];
+    for (const part of chunks(unique, IN_CHUNK)) {
+      await read(part);
+    }
+    const missing = unique.filter(n => !ids.has(n));
+    for (const part of chunks(missing, INSERT_CHUNK)) {
+      await this.db('experiments').insert(
+        part.map(name => ({
+          project_id: project.id,
+          name,
+          description: '',
+          lifecycle_stage: 'active',
+          created_by: actor,
+          created_at: toDbTime(at),
+          updated_at: toDbTime(at),
+        })),
+      );
+      await read(part);
+    }
+    return ids;
+  }
+
+  async lockRuns(runIds: string[]): Promise<Map<string, KnownRun>> {
+    const known = new Map<string, KnownRun>();
+    for (const part of chunks([...new Set(runIds)].sort(), IN_CHUNK)) {
+      const rows = await this.db<RunRow>('runs')
+        .whereIn('id', part)
+        .orderBy('id')
+        .forUpdate()
+        .select('id', 'project_id', 'experiment_id');
+      for (const r of rows) {
+        known.set(r.id, {
+          projectId: r.project_id,
+          experimentId: fromDbInt(r.experiment_id),
+        });
+      }
+    }
+    return known;
+  }
+
+  async updateRun(runId: string, changes: RunChanges, at: Date) {
+    const update: Partial<RunRow> = { updated_at: toDbTime(at) };
+    if (changes.name !== undefined) update.name = changes.name;
+    if (changes.status !== undefined) update.status = changes.status;
+    if (changes.endTime !== undefined) update.end_time = changes.endTime;
+    if (changes.startTime !== undefined) update.start_time = changes.startTime;
+    await this.db<RunRow>('runs').where('id', runId).update(update);
+  }
+
+  async insertRuns(
+    project: Project,
+    runs: NewRun[],
+    actor: string,
+    at: Date,
+  ): Promise<void> {
+    const rows = runs.map(
+      (run): Omit<RunRow, 'metrics_summary'> => ({
+        id: run.runId,
+        experiment_id: run.experimentId,
+        project_id: project.id,
+        name: run.name,
+        status: run.status,
+        user: run.user,
+        start_time: run.startTime,
+        end_time: run.endTime ?? null,
+        lifecycle_stage: 'active',
+        source_kind: run.source?.kind ?? null,
+        source_uri: run.source?.uri ?? null,
+        source_git_commit: run.source?.gitCommit ?? null,
+        source_pipeline_run: run.source?.pipelineRun ?? null,
+        inputs: '[]',
+        created_by: actor,
+        created_at: toDbTime(at),
+        updated_at: toDbTime(at),
+      }),
+    );
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await this.db('runs').insert(part);
+    }
+  }
+
+  async readParams(runIds: string[]): Promise<Map<string, string>> {
+    const stored = new Map<string, string>();
+    for (const part of chunks(runIds, IN_CHUNK)) {
+      const rows = await this.db<RunParamRow>('run_params')
+        .whereIn('run_id', part)
+        .select('run_id', 'key', 'value');
+      rows.forEach(r => stored.set(runKey(r.run_id, r.key), r.value));
+    }
+    return stored;
+  }
+
+  async insertParams(params: RunKeyValue[]): Promise<void> {
+    const rows = params.map(
+      (p): RunParamRow => ({ run_id: p.runId, key: p.key, value: p.value }),
+    );
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await this.db<RunParamRow>('run_params').insert(part);
+    }
+  }
+
+  async upsertTags(tags: RunKeyValue[]): Promise<void> {
+    const rows = tags.map(
+      (t): RunTagRow => ({ run_id: t.runId, key: t.key, value: t.value }),
+    );
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await this.db<RunTagRow>('run_tags')
+        .insert(part)
+        .onConflict(['run_id', 'key'])
+        .merge(['value']);
+    }
+  }
+
+  async insertPoints(points: RunMetricPoint[]): Promise<Map<string, number>> {
+    const rows = points.map(
+      (p): MetricPointRow => ({
+        run_id: p.runId,
+        key: p.key,
+        step: p.step,
+        timestamp: p.timestamp,
+        ...toDbMetric(p.value),
+      }),
+    );
+    const inserted = new Map<string, number>();
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      const written: Pick<MetricPointRow, 'run_id' | 'key'>[] = await this.db<
+        MetricPointRow
+      >('metric_points')
+        .insert(part)
+        .onConflict(['run_id', 'key', 'step', 'timestamp', 'value', 'is_nan'])
+        .ignore()
+        .returning(['run_id', 'key']);
+      for (const r of written) {
+        const id = runKey(r.run_id, r.key);
+        inserted.set(id, (inserted.get(id) ?? 0) + 1);
+      }
+    }
+    return inserted;
+  }
+
+  async readLatestMetrics(
+    runIds: string[],
+  ): Promise<Map<string, LatestMetricState>> {
+    const stored = new Map<string, LatestMetricState>();
+    for (const part of chunks(runIds, IN_CHUNK)) {
+      const rows = await this.db<LatestMetricRow>('latest_metrics').whereIn(
+        'run_id',
+        part,
+      );
+      for (const r of rows) {
+        stored.set(runKey(r.run_id, r.key), {
+          runId: r.run_id,
+          key: r.key,
+          latest: {
+            step: fromDbInt(r.step),
+            timestamp: fromDbInt(r.timestamp),
+            value: fromDbMetric(r.value, r.is_nan),
+          },
+          min: r.min_value === null ? null : fromDbFloat(r.min_value),
+          max: r.max_value === null ? null : fromDbFloat(r.max_value),
+          count: fromDbInt(r.point_count),
+        });
+      }
+    }
+    return stored;
+  }
+
+  async writeLatestMetrics(
+    project: Project,
+    metrics: LatestMetricState[],
+  ): Promise<void> {
+    const rows = metrics.map(
+      (m): LatestMetricRow => ({
+        run_id: m.runId,
+        project_id: project.id,
+        key: m.key,
+        ...toDbMetric(m.latest.value),
+        step: m.latest.step,
+        timestamp: m.latest.timestamp,
+        min_value: m.min,
+        max_value: m.max,
+        point_count: m.count,
+      }),
+    );
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await this.db<LatestMetricRow>('latest_metrics')
+        .insert(part)
+        .onConflict(['run_id', 'key'])
+        .merge([
+          'value',
+          'is_nan',
+          'step',
+          'timestamp',
+          'min_value',
+          'max_value',
+          'point_count',
+        ]);
+    }
+  }
+
+  async refreshMetricSummaries(runIds: string[]): Promise<void> {
+    await refreshMetricSummaries(this.db, runIds, IN_CHUNK);
+  }
+}

@@ -1,0 +1,446 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import { ProjectConditions } from '../domain/ProjectConditions';
+import {
+  EventInput,
+  FacetCount,
+  Page,
+  Project,
+  ProjectEvent,
+  ProjectInput,
+  ProjectListQuery,
+  ProjectListResult,
+  ProjectOrderBy,
+  ProjectPatch,
+} from '../domain/types';
+import { insertProjectEvent } from '../database/events';
+import {
+  eventFromRow,
+  fromDbInt,
+  projectFromRow,
+  projectSearchText,
+  toDbTime,
+} from '../database/mappers';
+import {
+  countOf,
+  decodeCursorValue,
+  decodeIntegerCursor,
+  encodeCursor,
+  escapeLike,
+  keysetPage,
+} from '../database/queryHelpers';
+import { inTransaction } from '../database/transactions';
+import {
+  CountRow,
+  EventRow,
+  ProjectRow,
+  ProjectTagRow,
+} from '../database/rows';
+import { applyProjectConditions } from '../permissions';
+
+/** Storage of projects and their activity feed. */
+export interface ProjectsStore {
+  listProjects(
+    query: ProjectListQuery,
+    conditions: ProjectConditions,
+  ): Promise<ProjectListResult>;
+  getProject(
+    name: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Project | undefined>;
+  createProject(input: ProjectInput, actor: string): Promise<Project>;
+  updateProject(
+    project: Project,
+    patch: ProjectPatch,
+    actor: string,
+  ): Promise<Project>;
+  setProjectDeleted(
+    project: Project,
+    deleted: boolean,
+    actor: string,
+  ): Promise<Project>;
+  listEvents(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ProjectEvent>>;
+  /** Appends to the project's activity feed, which also marks the project active at `at`. */
+  appendEvent(project: Project, event: EventInput, at?: Date): Promise<void>;
+}
+
+const PROJECT_ORDER_COLUMNS: Record<ProjectOrderBy, keyof ProjectRow> = {
+  name: 'name',
+  title: 'title',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  lastActivityAt: 'last_activity_at',
+};
+
+const FACET_LIMIT = 50;
+
+interface ProjectCursor {
+  o: ProjectOrderBy;
+  d: 'asc' | 'desc';
+  v: string;
+  id: string;
+}
+
+type FacetRow = { value: unknown; n: unknown };
+type ProjectCountRow = { project_id: string; n: unknown };
+
+function facet(rows: readonly FacetRow[]): FacetCount[] {
+  return rows
+    .map(r => ({ value: String(r.value), count: fromDbInt(r.n) }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, FACET_LIMIT);
+}
+
+function decodeProjectCursor(
+  cursor: string,
+  query: ProjectListQuery,
+): ProjectCursor {
+  const decoded = decodeCursorValue(cursor) as Partial<ProjectCursor> | null;
+  if (
+    !decoded ||
+    decoded.o !== query.orderBy ||
+    decoded.d !== query.order ||
+    typeof decoded.v !== 'string' ||
+    typeof decoded.id !== 'string'
+  ) {
+    throw new InputError(
+      'cursor does not belong to this orderBy and order; start again without a cursor',
+    );
+  }
+  return decoded as ProjectCursor;
+}
+
+function cursorValue(value: unknown): string {
+  return value instanceof Date ? toDbTime(value) : String(value);
+}
+
+/** The Knex implementation of {@link ProjectsStore}, for SQLite and PostgreSQL. */
+export class DatabaseProjectsStore implements ProjectsStore {
+  constructor(private readonly db: Knex) {}
+
+  async listProjects(
+    query: ProjectListQuery,
+    conditions: ProjectConditions,
+  ): Promise<ProjectListResult> {
+    const db = this.db;
+    const base = (skip?: 'owner' | 'tag' | 'lifecycle') => {
+      const qb = db<ProjectRow>('projects');
+      if (query.deleted) {
+        qb.whereNotNull('projects.deleted_at');
+      } else {
+        qb.whereNull('projects.deleted_at');
+      }
+      if (conditions) {
+        applyProjectConditions(qb, conditions, 'projects.owner');
+      }
+      if (query.q?.trim()) {
+        for (const word of query.q
+          .trim()
+          .toLowerCase()
+          .split(/\s+/)
+          .slice(0, 10)) {
+          qb.whereRaw(`projects.search_text like ? escape '\\'`, [
+            `%${escapeLike(word)}%`,
+          ]);
+        }
+      }
+      if (query.owners?.length && skip !== 'owner') {
+        qb.whereIn(
+          'projects.owner',
+          query.owners.map(o => o.toLowerCase()),
+        );
+      }
+      if (query.tags?.length && skip !== 'tag') {
+        for (const tag of query.tags) {
+          qb.whereExists(
+            db('project_tags')
+              .select(db.raw('1'))
+              .whereRaw('project_tags.project_id = projects.id')
+              .andWhere('project_tags.tag', tag),
+          );
+        }
+      }
+      if (query.lifecycles?.length && skip !== 'lifecycle') {
+        qb.whereIn('projects.lifecycle', query.lifecycles);
+      }
+      return qb;
+    };
+
+    const column = PROJECT_ORDER_COLUMNS[query.orderBy];
+    const page = base().select<ProjectRow[]>('projects.*');
+    if (query.cursor) {
+      const cursor = decodeProjectCursor(query.cursor, query);
+      const cmp = query.order === 'asc' ? '>' : '<';
+      page.where(inner =>
+        inner
+          .where(`projects.${column}`, cmp, cursor.v)
+          .orWhere(tie =>
+            tie
+              .where(`projects.${column}`, cursor.v)
+              .andWhere('projects.id', cmp, cursor.id),
+          ),
+      );
+    }
+    page.orderBy([
+      { column: `projects.${column}`, order: query.order },
+      { column: 'projects.id', order: query.order },
+    ]);
+    page.limit(query.limit + 1);
+
+    const [rows, totalRows, ownerRows, lifecycleRows, tagRows] =
+      await Promise.all([
+        page,
+        base().count<CountRow[]>({ n: '*' }),
+        base('owner')
+          .select('projects.owner as value')
+          .count({ n: '*' })
+          .groupBy('projects.owner') as Promise<FacetRow[]>,
+        base('lifecycle')
+          .select('projects.lifecycle as value')
+          .count({ n: '*' })
+          .groupBy('projects.lifecycle') as Promise<FacetRow[]>,
+        base('tag')
+          .join('project_tags', 'project_tags.project_id', 'projects.id')
+          .select('project_tags.tag as value')
+          .count({ n: '*' })
+          .groupBy('project_tags.tag') as Promise<FacetRow[]>,
+      ]);
+
+    const cut = keysetPage(rows, query.limit, last =>
+      encodeCursor({
+        o: query.orderBy,
+        d: query.order,
+        v: cursorValue(last[column]),
+        id: last.id,
+      } satisfies ProjectCursor),
+    );
+    return {
+      items: await this.hydrateProjects(cut.rows),
+      nextCursor: cut.nextCursor,
+      totalCount: countOf(totalRows),
+      facets: {
+        owner: facet(ownerRows),
+        lifecycle: facet(lifecycleRows),
+        tag: facet(tagRows),
+      },
+    };
+  }
+
+  private async hydrateProjects(rows: ProjectRow[]): Promise<Project[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const ids = rows.map(r => r.id);
+    const [tagRows, experimentCounts, runCounts] = await Promise.all([
+      this.db<ProjectTagRow>('project_tags')
+        .whereIn('project_id', ids)
+        .select('project_id', 'tag'),
+      this.db('experiments')
+        .whereIn('project_id', ids)
+        .andWhere('lifecycle_stage', 'active')
+        .select('project_id')
+        .count({ n: '*' })
+        .groupBy('project_id') as Promise<ProjectCountRow[]>,
+      this.db('runs')
+        .whereIn('project_id', ids)
+        .andWhere('lifecycle_stage', 'active')
+        .select('project_id')
+        .count({ n: '*' })
+        .groupBy('project_id') as Promise<ProjectCountRow[]>,
+    ]);
+    const tags = new Map<string, string[]>();
+    for (const t of tagRows) {
+      tags.set(t.project_id, [...(tags.get(t.project_id) ?? []), t.tag]);
+    }
+    const countsBy = (list: ProjectCountRow[]) =>
+      new Map(list.map(r => [r.project_id, fromDbInt(r.n)]));
+    const experiments = countsBy(experimentCounts);
+    const runs = countsBy(runCounts);
+    return rows.map(row => ({
+      ...projectFromRow(row, tags.get(row.id) ?? []),
+      counts: {
+        experiments: experiments.get(row.id) ?? 0,
+        runs: runs.get(row.id) ?? 0,
+      },
+    }));
+  }
+
+  async getProject(
+    name: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Project | undefined> {
+    const qb = this.db<ProjectRow>('projects').where('name', name);
+    if (!options?.includeDeleted) {
+      qb.whereNull('deleted_at');
+    }
+    const row = await qb.first();
+    if (!row) {
+      return undefined;
+    }
+    return (await this.hydrateProjects([row]))[0];
+  }
+
+  async createProject(input: ProjectInput, actor: string): Promise<Project> {
+    const now = new Date();
+    const id = randomUUID();
+    await inTransaction(this.db, async tx => {
+      const existing = await tx<ProjectRow>('projects')
+        .where('name', input.name)
+        .first('deleted_at');
+      if (existing) {
+        throw new ConflictError(
+          existing.deleted_at
+            ? `name: a deleted project named '${input.name}' exists; restore it or choose another name`
+            : `name: a project named '${input.name}' already exists`,
+        );
+      }
+      await tx<ProjectRow>('projects').insert({
+        id,
+        name: input.name,
+        title: input.title,
+        description: input.description,
+        owner: input.owner.toLowerCase(),
+        lifecycle: input.lifecycle,
+        links: JSON.stringify(input.links),
+        related_entities: JSON.stringify(input.relatedEntities),
+        search_text: projectSearchText(input),
+        created_by: actor,
+        updated_by: actor,
+        created_at: toDbTime(now),
+        updated_at: toDbTime(now),
+        last_activity_at: toDbTime(now),
+        deleted_at: null,
+      });
+      if (input.tags.length) {
+        await tx<ProjectTagRow>('project_tags').insert(
+          input.tags.map(tag => ({ project_id: id, tag })),
+        );
+      }
+      await insertProjectEvent(
+        tx,
+        id,
+        {
+          actor,
+          action: 'project.create',
+          entityType: 'project',
+          entityId: input.name,
+          summary: `created project ${input.name}`,
+        },
+        now,
+      );
+    });
+    return (await this.getProject(input.name))!;
+  }
+
+  async updateProject(
+    project: Project,
+    patch: ProjectPatch,
+    actor: string,
+  ): Promise<Project> {
+    const now = new Date();
+    const merged = { ...project, ...patch };
+    const changed = Object.entries(patch)
+      .filter(([, value]) => value !== undefined)
+      .map(([key]) => key);
+    await inTransaction(this.db, async tx => {
+      const update: Partial<ProjectRow> = {
+        updated_at: toDbTime(now),
+        updated_by: actor,
+        last_activity_at: toDbTime(now),
+        search_text: projectSearchText(merged),
+      };
+      if (patch.title !== undefined) update.title = patch.title;
+      if (patch.description !== undefined)
+        update.description = patch.description;
+      if (patch.owner !== undefined) update.owner = patch.owner.toLowerCase();
+      if (patch.lifecycle !== undefined) update.lifecycle = patch.lifecycle;
+      if (patch.links !== undefined) update.links = JSON.stringify(patch.links);
+      if (patch.relatedEntities !== undefined)
+        update.related_entities = JSON.stringify(patch.relatedEntities);
+      await tx<ProjectRow>('projects').where('id', project.id).update(update);
+      if (patch.tags !== undefined) {
+        await tx('project_tags').where('project_id', project.id).delete();
+        if (patch.tags.length) {
+          await tx<ProjectTagRow>('project_tags').insert(
+            patch.tags.map(tag => ({ project_id: project.id, tag })),
+          );
+        }
+      }
+      await insertProjectEvent(
+        tx,
+        project.id,
+        {
+          actor,
+          action: 'project.update',
+          entityType: 'project',
+          entityId: project.name,
+          summary: `changed ${changed.length ? changed.join(', ') : 'nothing'}`,
+        },
+        now,
+      );
+    });
+    return (await this.getProject(project.name))!;
+  }
+
+  async setProjectDeleted(
+    project: Project,
+    deleted: boolean,
+    actor: string,
+  ): Promise<Project> {
+    const now = new Date();
+    await inTransaction(this.db, async tx => {
+      await tx<ProjectRow>('projects')
+        .where('id', project.id)
+        .update({
+          deleted_at: deleted ? toDbTime(now) : null,
+          updated_at: toDbTime(now),
+          updated_by: actor,
+          last_activity_at: toDbTime(now),
+        });
+      await insertProjectEvent(
+        tx,
+        project.id,
+        {
+          actor,
+          action: deleted ? 'project.delete' : 'project.restore',
+          entityType: 'project',
+          entityId: project.name,
+          summary: deleted
+            ? `deleted project ${project.name}`
+            : `restored project ${project.name}`,
+        },
+        now,
+      );
+    });
+    return (await this.getProject(project.name, { includeDeleted: true }))!;
+  }
+
+  async appendEvent(
+    project: Project,
+    event: EventInput,
+    at: Date = new Date(),
+  ): Promise<void> {
+    await insertProjectEvent(this.db, project.id, event, at);
+  }
+
+  async listEvents(
+    project: Project,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ProjectEvent>> {
+    const before = decodeIntegerCursor(page.cursor);
+    const qb = this.db<EventRow>('events').where('project_id', project.id);
+    if (before !== undefined) {
+      qb.andWhere('id', '<', before);
+    }
+    const rows = await qb.orderBy('id', 'desc').limit(page.limit + 1);
+    const cut = keysetPage(rows, page.limit, last => String(last.id));
+    return {
+      items: cut.rows.map(r => eventFromRow(r, project.name)),
+      nextCursor: cut.nextCursor,
+    };
+  }
+}
