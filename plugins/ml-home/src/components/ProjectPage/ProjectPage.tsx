@@ -28,6 +28,7 @@ import { DeploymentsTab } from './DeploymentsTab';
 import { ModelsTab } from './ModelsTab';
 import { OverviewTab } from './OverviewTab';
 import { NotesTab } from './NotesTab';
+import { TokensTab } from './TokensTab';
 import { EvaluationsTable } from '../EvaluationsTable';
 
 /** The tabs of a project space; each has its own URL below the project's. */
@@ -39,6 +40,7 @@ const TABS = [
   { path: 'evaluations', label: 'Evaluations' },
   { path: 'deployments', label: 'Deployments' },
   { path: 'notes', label: 'Notes' },
+  { path: 'tokens', label: 'Tokens' },
 ] as const;
 type TabPath = (typeof TABS)[number]['path'];
 
@@ -57,6 +59,8 @@ function TabContent(props: { tab: TabPath; project: Project }) {
       return <DeploymentsTab project={project} />;
     case 'notes':
       return <NotesTab project={project} />;
+    case 'tokens':
+      return <TokensTab project={project} />;
     default:
       return <OverviewTab project={project} />;
   }
@@ -74,7 +78,8 @@ function TeamLabel(props: { owner: string }) {
 
 /**
  * A project space, `/ml-home/projects/:projectName/:tab?`: header with owner, lifecycle and
- * tags; tabs for overview, runs, models, data, evaluations, deployments and notes.
+ * tags; tabs for overview, runs, models, data, evaluations, deployments, notes and the
+ * project's tokens.
  *
  * @public
  */
