@@ -230,10 +230,14 @@ function catalogEntity(ref: string) {
   };
 }
 
-export type Api = () => request.Agent | ReturnType<typeof request>;
+/** The started backend: its HTTP server, and a supertest client of it. */
+export interface AttackBackend {
+  server: any;
+  api: () => ReturnType<typeof request>;
+}
 
 /** Starts ML Home over `knex` as the example portal runs it. */
-export async function startAttackBackend(knex: Knex) {
+export async function startAttackBackend(knex: Knex): Promise<AttackBackend> {
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, options) =>
       requests.map(r => {
