@@ -8,9 +8,7 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -33,6 +31,7 @@ import { rootRouteRef } from '../../routes';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { errorMessage, formatDateTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
+import { ActorLink } from '../common/CatalogRefLink';
 import { SafeMarkdown } from '../common/SafeMarkdown';
 import { NotesPanel, TagEditor } from '../annotations';
 import { SliceMetricTable } from './SliceMetricTable';
@@ -66,26 +65,6 @@ function emptyTitle(failingOnly: boolean, regressionsOnly: boolean) {
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/**
- * Who did something: a link to their catalog entity when it is one, else the name as recorded
- * (scripts and services write with a static token, whose subject is not an entity ref).
- */
-function Actor(props: { actor: string }) {
-  const { actor } = props;
-  let isRef: boolean;
-  try {
-    parseEntityRef(actor);
-    isRef = true;
-  } catch {
-    isRef = false;
-  }
-  return isRef ? (
-    <EntityRefLink entityRef={actor} defaultKind="user" />
-  ) : (
-    <span>{actor}</span>
-  );
 }
 
 function Summary(props: { evaluation: Evaluation }) {
@@ -170,7 +149,7 @@ function Summary(props: { evaluation: Evaluation }) {
             Created
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-            {formatDateTime(e.createdAt)} by <Actor actor={e.createdBy} />
+            {formatDateTime(e.createdAt)} by <ActorLink actor={e.createdBy} />
           </Typography>
         </Box>
         {e.description ? (

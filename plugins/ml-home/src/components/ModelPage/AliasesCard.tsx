@@ -1,6 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -10,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import type { AliasHistoryEntry, Model } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useLoadMore } from '../../hooks/useLoadMore';
+import { ActorLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { formatRelativeTime } from '../common/format';
 
@@ -63,8 +63,7 @@ export function AliasesCard(props: {
                 primary={`${a.alias} → v${a.version}`}
                 secondary={
                   <>
-                    by{' '}
-                    <EntityRefLink entityRef={a.updatedBy} defaultKind="user" />{' '}
+                    by <ActorLink actor={a.updatedBy} />{' '}
                     {formatRelativeTime(a.updatedAt)}
                   </>
                 }
@@ -103,7 +102,7 @@ export function AliasesCard(props: {
               primary={describe(entry)}
               secondary={
                 <>
-                  <EntityRefLink entityRef={entry.actor} defaultKind="user" />{' '}
+                  <ActorLink actor={entry.actor} />{' '}
                   {formatRelativeTime(entry.createdAt)}
                 </>
               }

@@ -17,6 +17,7 @@ import { useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { MetricCurvesChart, type CurveSeries } from '../charts';
+import { CatalogRefLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { shortEntityRef } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
@@ -145,7 +146,7 @@ export function DeploymentsCard(props: {
       field: 'service',
       render: d =>
         owners.get(d.service) ? (
-          <EntityRefLink
+          <CatalogRefLink
             entityRef={owners.get(d.service)!}
             defaultKind="group"
           />

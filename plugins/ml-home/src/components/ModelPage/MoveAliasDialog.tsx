@@ -21,6 +21,7 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { FormEvent, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { CatalogRefLink } from '../common/CatalogRefLink';
 import { errorMessage } from '../common/format';
 
 function aliasProblem(alias: string): string | undefined {
@@ -185,7 +186,7 @@ export function MoveAliasDialog(props: {
                             {owners.get(d.service) ? (
                               <>
                                 {' · owned by '}
-                                <EntityRefLink
+                                <CatalogRefLink
                                   entityRef={owners.get(d.service)!}
                                   defaultKind="group"
                                 />

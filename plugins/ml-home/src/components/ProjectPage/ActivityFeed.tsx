@@ -1,6 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -9,18 +8,11 @@ import Typography from '@material-ui/core/Typography';
 import type { ProjectEvent } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useLoadMore } from '../../hooks/useLoadMore';
+import { ActorLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { formatRelativeTime } from '../common/format';
 
 const PAGE_SIZE = 15;
-
-function actorLink(actor: string) {
-  return /^[a-z]+:/i.test(actor) ? (
-    <EntityRefLink entityRef={actor} defaultKind="user" />
-  ) : (
-    <span>{actor}</span>
-  );
-}
 
 /** The project's activity, newest first, with "show older". */
 export function ActivityFeed(props: { projectName: string }) {
@@ -45,7 +37,7 @@ export function ActivityFeed(props: { projectName: string }) {
               primary={event.summary}
               secondary={
                 <>
-                  {actorLink(event.actor)} ·{' '}
+                  <ActorLink actor={event.actor} /> ·{' '}
                   <time
                     dateTime={event.createdAt}
                     title={new Date(event.createdAt).toLocaleString()}
