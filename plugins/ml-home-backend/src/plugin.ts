@@ -11,31 +11,30 @@ import {
   mlHomeCertificationChecksExtensionPoint,
   mlHomeDemoDataExtensionPoint,
 } from '@ml-home/plugin-ml-home-node/alpha';
-import { readMlHomeConfig } from './config';
-import { DatabaseStores } from './database/DatabaseStores';
-import { ProjectTokensService } from './service/ProjectTokensService';
-import { loadDemoDataIfEmpty } from './demo/loadDemoData';
-import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
-import { AuthorizedMlHomeService } from './service/AuthorizedMlHomeService';
-import { DefaultMlHomeService } from './service/DefaultMlHomeService';
+import { createFinders } from './authorization/finders';
 import { ProjectAuthorizer } from './authorization/ProjectAuthorizer';
-import {
-  AuthorizedEvaluationsService,
-  DefaultEvaluationsService,
-} from './service/EvaluationsService';
-import {
-  AuthorizedAnnotationsService,
-  DefaultAnnotationsService,
-} from './service/AnnotationsService';
-import { publishChanges } from './changes/publishChanges';
+import { ReferenceAuthorizer } from './authorization/ReferenceAuthorizer';
+import { CatalogChecks } from './catalog/CatalogChecks';
 import { CatalogOwnerDirectory } from './catalog/OwnerDirectory';
-import { createRouter } from './router/createRouter';
+import { publishChanges } from './changes/publishChanges';
+import { readMlHomeConfig } from './config';
+import {
+  Announce,
+  addressServices,
+  authorizeServices,
+  createServices,
+} from './createServices';
+import { DatabaseStores } from './database/DatabaseStores';
+import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
 import {
   DemoDataLoaders,
   createDemoDataWriter,
   holdsNoProject,
 } from './extensions/demoDataLoaders';
+import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
+import { createRouter } from './router/createRouter';
+import { isProjectTokenSecret } from './tokens/ProjectTokensService';
 
 const migrationsDir = resolvePackagePath(
   '@ml-home/plugin-ml-home-backend',
@@ -120,19 +119,27 @@ export const mlHomePlugin = createBackendPlugin({
             permissionsRegistry.getPermissionRuleset(mlHomeProjectResourceRef),
           ),
         );
-        // The rules, announcing what other plugins mirror; the permission layers wrap them.
-        const core = publishChanges(
-          new DefaultMlHomeService(
-            stores,
-            storage,
+        const finders = createFinders(stores);
+        const references = new ReferenceAuthorizer(
+          finders,
+          authorizer,
+          userInfo,
+        );
+        const announce: Announce = (service, changes) =>
+          publishChanges(service, changes, events, logger);
+        // The rules of each resource, announcing what other plugins mirror; the routes call them
+        // through each resource's access table.
+        const services = createServices({
+          stores,
+          unitOfWork: storage,
+          finders,
+          catalog: new CatalogChecks(
             mlHomeConfig.checkOwnersInCatalog
               ? new CatalogOwnerDirectory(catalog, auth)
               : undefined,
           ),
-          events,
-          logger,
-        );
-        const service = new AuthorizedMlHomeService(core, authorizer, userInfo);
+          announce,
+        });
 
         if (mlHomeConfig.demoData.enabled) {
           await loadDemoDataIfEmpty({
@@ -147,31 +154,20 @@ export const mlHomePlugin = createBackendPlugin({
         // Modules' demo data is trusted code writing into an empty ML Home: through the same
         // stores and rules, without permission checks or catalog look-ups (the catalog is still
         // loading at start-up).
-        const seeding = publishChanges(
-          new DefaultMlHomeService(stores, storage),
-          events,
-          logger,
+        const seeding = addressServices(
+          createServices({
+            stores,
+            unitOfWork: storage,
+            finders,
+            catalog: new CatalogChecks(),
+            announce,
+          }),
+          { finders, references, stores },
         );
         const ownCredentials = await auth.getOwnServiceCredentials();
         await demoDataLoaders.runIfEmpty({
           isEmpty: () => holdsNoProject(seeding, ownCredentials),
-          writer: createDemoDataWriter(
-            {
-              core: seeding,
-              evaluations: new DefaultEvaluationsService(
-                seeding,
-                stores.evaluations,
-                stores.models,
-                stores.datasets,
-                stores.projects,
-              ),
-              annotations: new DefaultAnnotationsService(
-                seeding,
-                stores.annotations,
-              ),
-            },
-            ownCredentials,
-          ),
+          writer: createDemoDataWriter(seeding, ownCredentials),
           logger,
         });
         // Kept for the certification service (a later change); until then, say what was added.
@@ -182,40 +178,22 @@ export const mlHomePlugin = createBackendPlugin({
           );
         }
 
-        const evaluations = new AuthorizedEvaluationsService(
-          new DefaultEvaluationsService(
-            core,
-            stores.evaluations,
-            stores.models,
-            stores.datasets,
-            stores.projects,
-          ),
-          core,
-          authorizer,
-        );
-        const annotations = new AuthorizedAnnotationsService(
-          new DefaultAnnotationsService(core, stores.annotations),
-          core,
-          authorizer,
-        );
-
-        const tokens = new ProjectTokensService({
-          store: stores.tokens,
-          authorizer,
-          resolveProject: name => core.resolveProject(name),
-        });
-
         // Pipelines authenticate with ML Home's own project tokens, which Backstage's credentials
         // barrier would refuse; the router authenticates every request itself instead (Backstage
         // user or service credentials, or a project token) before it reads a body.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
-            health: stores.health,
-            service,
-            tokens,
-            evaluations,
-            annotations,
+            apis: authorizeServices(services, {
+              finders,
+              references,
+              authorizer,
+              stores,
+            }),
+            tokens: {
+              isProjectToken: isProjectTokenSecret,
+              authenticate: secret => services.tokens.authenticate(secret),
+            },
             httpAuth,
             auditor,
             logger,

@@ -35,7 +35,7 @@ type EntityKey = { type: AnnotatedEntityType; id: string };
 const keyOf = (e: EntityKey) => `${e.type}\n${e.id}`;
 
 /**
- * Storage of the annotations any entity can carry: markdown notes with every revision kept, and
+ * Storage of the annotations every entity can carry: markdown notes with every revision kept, and
  * free slug tags. Projects keep their tags in `project_tags` (the project list searches and
  * facets them); the service routes project tags there.
  */

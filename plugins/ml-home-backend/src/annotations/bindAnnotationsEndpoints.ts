@@ -1,19 +1,23 @@
-import { AnnotationsService } from './AnnotationsService';
-import { RouteContext, countedPageToWire } from '../router/RouteContext';
-import { noteRevisionToWire, noteToWire } from './wire';
+import {
+  DEFAULT_PAGE_SIZE,
+  RouteContext,
+  countedPageToWire,
+  pageRequest,
+} from '../router/RouteContext';
+import { AnnotationsApi } from './annotationsAccess';
+import { noteRevisionToWire, noteToWire } from './annotationsWire';
 
-/** Notes (with revisions and optimistic concurrency) and tags on any entity. */
+/** Notes (with revisions and optimistic concurrency) and tags on every kind of entity. */
 export function bindAnnotationsEndpoints(
   { api, caller, audited }: RouteContext,
-  service: AnnotationsService,
+  service: AnnotationsApi,
 ) {
   api.get('/notes', async (req, res) => {
     const page = await service.listNotes(await caller(req), {
       project: req.query.project,
       entityType: req.query.entityType,
       entityId: req.query.entityId,
-      limit: req.query.limit ?? 50,
-      cursor: req.query.cursor,
+      ...pageRequest(req.query),
     });
     res.json(countedPageToWire(page, noteToWire));
   });
@@ -24,7 +28,12 @@ export function bindAnnotationsEndpoints(
       req,
       'note-create',
       { entityType: req.body.entityType, entityId: req.body.entityId },
-      () => service.createNote(who, req.body),
+      () =>
+        service.createNote(
+          who,
+          { type: req.body.entityType, id: req.body.entityId },
+          req.body.body,
+        ),
     );
     res.status(201).json(noteToWire(note));
   });
@@ -61,7 +70,10 @@ export function bindAnnotationsEndpoints(
 
   api.get('/tags', async (req, res) => {
     const { entityType, entityId } = req.query;
-    const tags = await service.getTags(await caller(req), entityType, entityId);
+    const tags = await service.getTags(await caller(req), {
+      type: entityType,
+      id: entityId,
+    });
     res.json({ entityType, entityId, tags });
   });
 
@@ -69,7 +81,7 @@ export function bindAnnotationsEndpoints(
     const who = await caller(req);
     const { entityType, entityId } = req.body;
     const tags = await audited(req, 'tags-set', { entityType, entityId }, () =>
-      service.setTags(who, req.body),
+      service.setTags(who, { type: entityType, id: entityId }, req.body.tags),
     );
     res.json({ entityType, entityId, tags });
   });
@@ -79,7 +91,7 @@ export function bindAnnotationsEndpoints(
       project: req.query.project,
       entityType: req.query.entityType,
       q: req.query.q,
-      limit: req.query.limit ?? 50,
+      limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
     });
     res.json({ items });
   });
@@ -89,8 +101,7 @@ export function bindAnnotationsEndpoints(
       tag: req.query.tag,
       project: req.query.project,
       entityType: req.query.entityType,
-      limit: req.query.limit ?? 50,
-      cursor: req.query.cursor,
+      ...pageRequest(req.query),
     });
     res.json(countedPageToWire(page, item => item));
   });

@@ -15,7 +15,8 @@ import { ProjectConditions } from '../domain/ProjectConditions';
 import { ProjectQuery, matchesProjectConditions } from '../permissions';
 import { Caller } from '../domain/Caller';
 
-type ProjectPermission = ResourcePermission<
+/** A permission decided on a project. */
+export type ProjectPermission = ResourcePermission<
   typeof ML_HOME_PROJECT_RESOURCE_TYPE
 >;
 

@@ -1,18 +1,19 @@
-import { InputError, NotAllowedError, isError } from '@backstage/errors';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
-  ML_HOME_PROJECT_RESOURCE_TYPE,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, isError } from '@backstage/errors';
+import {
   mlHomeProjectReadPermission,
   mlHomeRunWritePermission,
 } from '@ml-home/plugin-ml-home-common';
-import { Project } from '../domain/types';
 import { parseDatasetReference } from '../datasets/datasetReference';
-import { Caller, MlHomeService } from '../service/MlHomeService';
-import { ProjectAuthorizer } from './ProjectAuthorizer';
-
-type ProjectPermission = ResourcePermission<
-  typeof ML_HOME_PROJECT_RESOURCE_TYPE
->;
+import { Caller } from '../domain/Caller';
+import { Project } from '../domain/types';
+import { normalizeEntityRef } from '../domain/validation';
+import { Finders } from './finders';
+import { ProjectAuthorizer, ProjectPermission } from './ProjectAuthorizer';
 
 /** One reference of a request body, with the field that holds it and how to name what it is. */
 interface Reference {
@@ -24,24 +25,56 @@ interface Reference {
 const isNotFound = (error: unknown) =>
   isError(error) && error.name === 'NotFoundError';
 
+function isUserCredentials(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return (credentials.principal as { type?: string }).type === 'user';
+}
+
 /**
- * Decides the references a request body makes into other projects, for the permission wrappers.
- * The route's own project is decided by the wrapper; a body can also name things elsewhere, and
- * naming them is not free: registering a version of a run claims that run produced it (so the run
- * must be one the caller may write), while reading a dataset or comparing with a baseline only
- * consumes (so the caller must be allowed to read it). A refusal is a 403 naming the field.
+ * Decides the references a request body makes beyond the route's own project, for the access
+ * tables' `also` checks. The route's own project is decided by the wrapper; a body can also name
+ * things elsewhere, and naming them is not free: registering a version of a run claims that run
+ * produced it (so the run must be one the caller may write), while reading a dataset or comparing
+ * with a baseline only consumes (so the caller must be allowed to read it), and naming an owner
+ * gives something to a group (so the caller must belong to it). A refusal is a 403 naming the
+ * field.
  *
  * Unknown references are 400s naming the field, with the same words the rules use, so that the
  * answer does not depend on which layer finds them.
  */
 export class ReferenceAuthorizer {
   constructor(
-    private readonly core: Pick<
-      MlHomeService,
-      'resolveProject' | 'resolveRunProject'
-    >,
+    private readonly find: Pick<Finders, 'project' | 'run'>,
     private readonly authorizer: ProjectAuthorizer,
+    private readonly userInfo: UserInfoService,
   ) {}
+
+  /**
+   * Giving a project or model to a group is only for the group's members: the owner must be one
+   * of the calling user's ownership refs. Services and project tokens own nothing, so they cannot
+   * name an owner. `unchanged` (the current owner) needs no check: it gives nothing away.
+   */
+  async checkOwnerGroup(
+    caller: Caller,
+    field: string,
+    ref: string,
+    unchanged?: string,
+  ): Promise<void> {
+    const owner = normalizeEntityRef(field, ref, 'group');
+    if (owner === unchanged) return;
+    const credentials = caller.credentials;
+    if (!credentials || !isUserCredentials(credentials)) {
+      throw new NotAllowedError(
+        `${field}: only a user can name an owner, and only a group they belong to; this caller is no user`,
+      );
+    }
+    const { ownershipEntityRefs } =
+      await this.userInfo.getUserInfo(credentials);
+    if (!ownershipEntityRefs.some(r => r.toLowerCase() === owner)) {
+      throw new NotAllowedError(`${field}: you are not a member of ${owner}`);
+    }
+  }
 
   /**
    * Each run must be one the caller may write. With `skipUnknown`, ids that name no run yet are
@@ -57,7 +90,7 @@ export class ReferenceAuthorizer {
       try {
         references.push({
           field,
-          project: await this.core.resolveRunProject(runId),
+          project: (await this.find.run.find(runId)).project,
           what: `run ${runId}`,
         });
       } catch (error) {
@@ -87,7 +120,7 @@ export class ReferenceAuthorizer {
       try {
         references.push({
           field,
-          project: await this.core.resolveProject(project),
+          project: (await this.find.project.find(project)).project,
           what: `dataset '${project}/${name}'`,
         });
       } catch (error) {

@@ -1,13 +1,27 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { MlHomeService } from '../service/MlHomeService';
-import { publishChanges } from './publishChanges';
+import { ChangeTable, change, publishChanges } from './publishChanges';
 
-const caller = { credentials: {} as any, actor: 'user:default/a' };
-
-/** Only the methods a test calls; the rest of the interface is never touched. */
-function innerService(methods: Partial<MlHomeService>): MlHomeService {
-  return methods as MlHomeService;
+/** A service with one mirrored write, one read and one failing write. */
+interface Models {
+  createModel(project: string, name: string): Promise<{ name: string }>;
+  getModel(name: string): Promise<{ name: string }>;
+  createDataset(project: string, name: string): Promise<{ name: string }>;
 }
+
+const models: Models = {
+  createModel: async (_project, name) => ({ name }),
+  getModel: async name => ({ name }),
+  createDataset: async () => {
+    throw new Error('rejected');
+  },
+};
+
+const changes: ChangeTable<Models> = {
+  createModel: ([project], m) => [change('model', 'created', project, m.name)],
+  createDataset: ([project, name]) => [
+    change('dataset', 'created', project, name),
+  ],
+};
 
 describe('publishChanges', () => {
   it('announces a write after it succeeds, and nothing for reads or failures', async () => {
@@ -19,23 +33,15 @@ describe('publishChanges', () => {
       subscribe: async () => {},
     };
     const service = publishChanges(
-      innerService({
-        createModel: async (_c, project, request) =>
-          ({ project, name: request.name }) as any,
-        getModel: async (_c, name) => ({ name }) as any,
-        createDataset: async () => {
-          throw new Error('rejected');
-        },
-      }),
+      models,
+      changes,
       events,
       mockServices.logger.mock(),
     );
-    await service.getModel(caller, 'm');
-    await expect(
-      service.createDataset(caller, 'p', { name: 'd', kind: 'training-set' }),
-    ).rejects.toThrow('rejected');
+    await service.getModel('m');
+    await expect(service.createDataset('p', 'd')).rejects.toThrow('rejected');
     expect(published).toEqual([]);
-    await service.createModel(caller, 'p', { name: 'm' });
+    await service.createModel('p', 'm');
     expect(published).toEqual([
       {
         topic: 'ml-home',
@@ -52,10 +58,8 @@ describe('publishChanges', () => {
   it('keeps the write when the announcement fails', async () => {
     const logger = mockServices.logger.mock();
     const service = publishChanges(
-      innerService({
-        createModel: async (_c, project, request) =>
-          ({ project, name: request.name }) as any,
-      }),
+      models,
+      changes,
       {
         publish: async () => {
           throw new Error('bus down');
@@ -64,9 +68,9 @@ describe('publishChanges', () => {
       },
       logger,
     );
-    await expect(
-      service.createModel(caller, 'p', { name: 'm' }),
-    ).resolves.toMatchObject({ name: 'm' });
+    await expect(service.createModel('p', 'm')).resolves.toEqual({
+      name: 'm',
+    });
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('bus down'),
     );

@@ -34,9 +34,9 @@ export function whereWordsMatch(
   const words = (q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
   for (const word of words.slice(0, 10)) {
     const pattern = `%${escapeLike(word)}%`;
-    qb.where(any => {
+    qb.where(either => {
       for (const column of columns) {
-        any.orWhereRaw(`lower(${column}) like ? escape '\\'`, [pattern]);
+        either.orWhereRaw(`lower(${column}) like ? escape '\\'`, [pattern]);
       }
     });
   }

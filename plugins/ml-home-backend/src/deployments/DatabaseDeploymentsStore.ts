@@ -58,7 +58,7 @@ export interface DeploymentsStore {
   ): Promise<string | undefined>;
   /**
    * Records a deployment; the active deployment of the model to the same environment and serving
-   * component, if any, is retired by it.
+   * component, if there is one, is retired by it.
    */
   createDeployment(
     model: Model,
@@ -215,9 +215,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
         );
       }
       // One active deployment per model, environment and serving component: the new one replaces it.
-      const replaced: Pick<DeploymentRow, 'id'>[] = await tx(
-        'deployments as d',
-      )
+      const replaced: Pick<DeploymentRow, 'id'>[] = await tx('deployments as d')
         .join('model_versions as v', 'v.id', 'd.model_version_id')
         .where({
           'v.model_id': model.id,

@@ -247,6 +247,12 @@ export interface DeploymentSearchQuery {
   cursor?: string;
 }
 
+/** Which page of a list to answer: at most `limit` items after `cursor`. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;

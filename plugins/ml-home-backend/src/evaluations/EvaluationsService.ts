@@ -1,33 +1,36 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  EvaluationCreate,
   EvaluationResult,
   EvaluationScore,
   EvaluationThreshold,
+  EvaluationThresholdsUpdate,
   MetricDirection,
   compareEvaluationResults,
   metricDirection,
-  mlHomeProjectReadPermission,
-  mlHomeProjectUpdatePermission,
-  mlHomeRunWritePermission,
   scoreEvaluation,
 } from '@ml-home/plugin-ml-home-common';
+import { Finders } from '../authorization/finders';
 import { DatasetsStore } from '../datasets/DatabaseDatasetsStore';
-import { EvaluationsStore } from '../evaluations/DatabaseEvaluationsStore';
-import { ModelsStore } from '../models/DatabaseModelsStore';
-import { ProjectConditions } from '../domain/ProjectConditions';
-import { ProjectsStore } from '../projects/DatabaseProjectsStore';
 import { findDatasetByReference } from '../datasets/datasetReference';
-import { EvaluationRecord, Page, Project } from '../domain/types';
-import { Caller, MlHomeService } from './MlHomeService';
-import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
-import { ReferenceAuthorizer } from '../authorization/ReferenceAuthorizer';
+import { Caller } from '../domain/Caller';
+import { ProjectConditions } from '../domain/ProjectConditions';
+import {
+  EvaluationScope,
+  EvaluationsScope,
+  ModelScope,
+} from '../domain/scopes';
+import { EvaluationRecord, Page } from '../domain/types';
+import { checkDescription, checkSlug } from '../domain/validation';
+import { ModelsStore } from '../models/DatabaseModelsStore';
+import { ProjectsStore } from '../projects/DatabaseProjectsStore';
+import { EvaluationsStore } from './DatabaseEvaluationsStore';
 import {
   checkDirections,
   checkThresholds,
   checkTolerance,
   parseResults,
-} from '../evaluations/evaluationValidation';
-import { checkDescription, checkSlug } from '../domain/validation';
+} from './evaluationValidation';
 
 /** An evaluation with its computed verdict, as lists show it. */
 export interface EvaluationSummaryView extends EvaluationRecord {
@@ -45,17 +48,6 @@ export interface EvaluationView extends EvaluationSummaryView {
   /** The direction of every metric of the results, declared or inferred. */
   allDirections: Record<string, MetricDirection>;
   score: EvaluationScore;
-}
-
-export interface EvaluationCreateRequest {
-  name: string;
-  dataset: string;
-  baselineVersion?: number;
-  description?: string;
-  results: { slice: string; metric: string; value: number | string }[];
-  thresholds?: EvaluationThreshold[];
-  directions?: Record<string, MetricDirection>;
-  tolerance?: number;
 }
 
 export interface EvaluationListRequest {
@@ -82,59 +74,44 @@ export interface EvaluationComparisonView {
   }[];
 }
 
-/** What the routes can ask about offline evaluations. */
+/** ML Home's rules for offline evaluations. Knows nothing of permissions. */
 export interface EvaluationsService {
   listEvaluations(
     caller: Caller,
+    conditions: ProjectConditions,
     request: EvaluationListRequest,
-    conditions?: ProjectConditions,
   ): Promise<Page<EvaluationSummaryView>>;
+  /** Records an evaluation of a version, or finds the same one already recorded (a retry). */
   createEvaluation(
     caller: Caller,
-    model: string,
+    scope: ModelScope,
     version: number,
-    request: EvaluationCreateRequest,
+    request: EvaluationCreate,
   ): Promise<{ evaluation: EvaluationView; created: boolean }>;
-  getEvaluation(caller: Caller, id: string): Promise<EvaluationView>;
+  getEvaluation(
+    caller: Caller,
+    scope: EvaluationScope,
+  ): Promise<EvaluationView>;
   setEvaluationThresholds(
     caller: Caller,
-    id: string,
-    request: {
-      thresholds: EvaluationThreshold[];
-      directions?: Record<string, MetricDirection>;
-      tolerance?: number;
-    },
+    scope: EvaluationScope,
+    request: EvaluationThresholdsUpdate,
   ): Promise<EvaluationView>;
   compareEvaluations(
     caller: Caller,
-    ids: string[],
+    scope: EvaluationsScope,
   ): Promise<EvaluationComparisonView>;
-  /** The evaluation and the project it belongs to. */
-  resolveEvaluation(
-    id: string,
-  ): Promise<{ evaluation: EvaluationRecord; project: Project }>;
 }
 
-/** ML Home's rules for evaluations, over the stores. Knows nothing of permissions. */
+/** The rules over the evaluations store. */
 export class DefaultEvaluationsService implements EvaluationsService {
   constructor(
-    private readonly core: MlHomeService,
     private readonly evaluations: EvaluationsStore,
     private readonly models: ModelsStore,
     private readonly datasets: DatasetsStore,
     private readonly projects: ProjectsStore,
+    private readonly find: Pick<Finders, 'project' | 'model'>,
   ) {}
-
-  async resolveEvaluation(id: string) {
-    const evaluation = await this.evaluations.getEvaluation(id);
-    if (!evaluation) {
-      throw new NotFoundError(`No evaluation with id '${id}'`);
-    }
-    const project = await this.core.resolveProject(evaluation.project, {
-      includeDeleted: true,
-    });
-    return { evaluation, project };
-  }
 
   private resolveDataset(
     field: string,
@@ -200,14 +177,14 @@ export class DefaultEvaluationsService implements EvaluationsService {
 
   async listEvaluations(
     _caller: Caller,
+    conditions: ProjectConditions,
     request: EvaluationListRequest,
-    conditions?: ProjectConditions,
   ) {
     const project = request.project
-      ? await this.core.resolveProject(request.project)
+      ? (await this.find.project.find(request.project)).project
       : undefined;
     const model = request.model
-      ? (await this.core.resolveModel(request.model)).model
+      ? (await this.find.model.find(request.model)).model
       : undefined;
     if (request.version !== undefined && !model) {
       throw new InputError('version: filter by model as well as version');
@@ -243,11 +220,11 @@ export class DefaultEvaluationsService implements EvaluationsService {
 
   async createEvaluation(
     caller: Caller,
-    modelName: string,
+    { model, project }: ModelScope,
     versionNumber: number,
-    request: EvaluationCreateRequest,
+    request: EvaluationCreate,
   ) {
-    const { model, project } = await this.core.resolveModel(modelName);
+    const modelName = model.name;
     const version = await this.models.getVersion(model, versionNumber);
     if (!version) {
       throw new NotFoundError(
@@ -307,34 +284,41 @@ export class DefaultEvaluationsService implements EvaluationsService {
       },
       caller.actor,
     );
-    return { evaluation: await this.getEvaluation(caller, id), created };
+    return { evaluation: await this.view(id), created };
   }
 
-  async getEvaluation(_caller: Caller, id: string) {
-    const { evaluation } = await this.resolveEvaluation(id);
+  /** An evaluation as stored now, with its score. */
+  private async view(id: string): Promise<EvaluationView> {
+    const evaluation = await this.evaluations.getEvaluation(id);
+    if (!evaluation) {
+      throw new NotFoundError(`No evaluation with id '${id}'`);
+    }
+    return (await this.views([evaluation]))[0];
+  }
+
+  async getEvaluation(_caller: Caller, { evaluation }: EvaluationScope) {
     return (await this.views([evaluation]))[0];
   }
 
   async setEvaluationThresholds(
     caller: Caller,
-    id: string,
-    request: {
-      thresholds: EvaluationThreshold[];
-      directions?: Record<string, MetricDirection>;
-      tolerance?: number;
-    },
+    { evaluation }: EvaluationScope,
+    request: EvaluationThresholdsUpdate,
   ) {
-    const { evaluation } = await this.resolveEvaluation(id);
     checkThresholds('thresholds', request.thresholds);
     if (request.directions) checkDirections('directions', request.directions);
     if (request.tolerance !== undefined) {
       checkTolerance('tolerance', request.tolerance);
     }
     await this.evaluations.setThresholds(evaluation, request, caller.actor);
-    return this.getEvaluation(caller, id);
+    return this.view(evaluation.id);
   }
 
-  async compareEvaluations(_caller: Caller, ids: string[]) {
+  async compareEvaluations(
+    _caller: Caller,
+    { evaluations: records }: EvaluationsScope,
+  ) {
+    const ids = records.map(r => r.id);
     if (ids.length === 0 || ids.length > 20) {
       throw new InputError(
         `evaluations must name between 1 and 20 evaluations, not ${ids.length}`,
@@ -343,17 +327,6 @@ export class DefaultEvaluationsService implements EvaluationsService {
     if (new Set(ids).size !== ids.length) {
       throw new InputError('evaluations names an evaluation more than once');
     }
-    const records = await Promise.all(
-      ids.map(async (id, i) => {
-        const record = await this.evaluations.getEvaluation(id);
-        if (!record) {
-          throw new InputError(
-            `evaluations[${i}]: no evaluation with id '${id}'`,
-          );
-        }
-        return record;
-      }),
-    );
     const views = await this.views(records);
     return compareEvaluationViews(views);
   }
@@ -375,92 +348,4 @@ export function compareEvaluationViews(
     })),
   );
   return { items: views, slices, metrics, rows };
-}
-
-/** The permission layer over {@link EvaluationsService}. */
-export class AuthorizedEvaluationsService implements EvaluationsService {
-  private readonly references: ReferenceAuthorizer;
-
-  constructor(
-    private readonly inner: EvaluationsService,
-    private readonly core: MlHomeService,
-    private readonly authorizer: ProjectAuthorizer,
-  ) {
-    this.references = new ReferenceAuthorizer(core, authorizer);
-  }
-
-  resolveEvaluation(id: string) {
-    return this.inner.resolveEvaluation(id);
-  }
-
-  listEvaluations(caller: Caller, request: EvaluationListRequest) {
-    return this.authorizer.whenReadable(
-      caller,
-      { items: [], totalCount: 0 },
-      conditions => this.inner.listEvaluations(caller, request, conditions),
-    );
-  }
-
-  async createEvaluation(
-    caller: Caller,
-    model: string,
-    version: number,
-    request: EvaluationCreateRequest,
-  ) {
-    // Like registering a version: pipelines with ingestion tokens record evaluations. The
-    // dataset and the baseline are only read, wherever they are.
-    const { project } = await this.core.resolveModel(model);
-    await this.authorizer.check(caller, mlHomeRunWritePermission, project);
-    await this.references.checkDatasetsReadable(
-      caller,
-      [{ field: 'dataset', reference: request.dataset }],
-      project.name,
-    );
-    if (request.baselineVersion !== undefined) {
-      await this.references.checkReadable(
-        caller,
-        'baselineVersion',
-        project,
-        `version ${request.baselineVersion} of model '${model}'`,
-      );
-    }
-    return this.inner.createEvaluation(caller, model, version, request);
-  }
-
-  async getEvaluation(caller: Caller, id: string) {
-    const { project } = await this.inner.resolveEvaluation(id);
-    await this.authorizer.check(caller, mlHomeProjectReadPermission, project);
-    return this.inner.getEvaluation(caller, id);
-  }
-
-  async setEvaluationThresholds(
-    caller: Caller,
-    id: string,
-    request: Parameters<EvaluationsService['setEvaluationThresholds']>[2],
-  ) {
-    const { project } = await this.inner.resolveEvaluation(id);
-    await this.authorizer.check(caller, mlHomeProjectUpdatePermission, project);
-    return this.inner.setEvaluationThresholds(caller, id, request);
-  }
-
-  async compareEvaluations(caller: Caller, ids: string[]) {
-    const projects = await Promise.all(
-      ids.map(async (id, i) => {
-        try {
-          return (await this.inner.resolveEvaluation(id)).project;
-        } catch (error) {
-          if ((error as Error).name === 'NotFoundError') {
-            throw new InputError(
-              `evaluations[${i}]: no evaluation with id '${id}'`,
-            );
-          }
-          throw error;
-        }
-      }),
-    );
-    for (const project of projects) {
-      await this.authorizer.check(caller, mlHomeProjectReadPermission, project);
-    }
-    return this.inner.compareEvaluations(caller, ids);
-  }
 }

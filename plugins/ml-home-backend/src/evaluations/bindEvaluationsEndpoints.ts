@@ -1,16 +1,19 @@
-import { formatMetricValue } from '@ml-home/plugin-ml-home-common';
-import type * as Wire from '@ml-home/plugin-ml-home-common';
-import { EvaluationsService } from './EvaluationsService';
-import { RouteContext, countedPageToWire } from '../router/RouteContext';
-import { evaluationSummaryToWire, evaluationToWire } from './wire';
+import {
+  RouteContext,
+  countedPageToWire,
+  pageRequest,
+} from '../router/RouteContext';
+import { metricValueToWire } from '../runs/runsWire';
+import { EvaluationsApi } from './evaluationsAccess';
+import { evaluationSummaryToWire, evaluationToWire } from './evaluationsWire';
 
 const valueToWire = (n: number | null) =>
-  n === null ? null : (formatMetricValue(n) as Wire.MetricValue);
+  n === null ? null : metricValueToWire(n);
 
 /** Evaluations: list, record (idempotent), read with the computed score, thresholds, compare. */
 export function bindEvaluationsEndpoints(
   { api, caller, audited }: RouteContext,
-  service: EvaluationsService,
+  service: EvaluationsApi,
 ) {
   api.get('/evaluations', async (req, res) => {
     const page = await service.listEvaluations(await caller(req), {
@@ -18,8 +21,7 @@ export function bindEvaluationsEndpoints(
       model: req.query.model,
       version: req.query.version,
       dataset: req.query.dataset,
-      limit: req.query.limit ?? 50,
-      cursor: req.query.cursor,
+      ...pageRequest(req.query),
     });
     res.json(countedPageToWire(page, evaluationSummaryToWire));
   });

@@ -8,28 +8,32 @@ import type {
   MlHomeDemoDataLoader,
   MlHomeDemoDataWriter,
 } from '@ml-home/plugin-ml-home-node/alpha';
+import { noteToWire } from '../annotations/annotationsWire';
+import type { MlHomeApis } from '../createServices';
+import { datasetToWire } from '../datasets/datasetsWire';
+import { deploymentToWire } from '../deployments/deploymentsWire';
 import type { Caller } from '../domain/Caller';
-import type { AnnotationsService } from '../service/AnnotationsService';
-import type { EvaluationsService } from '../service/EvaluationsService';
-import type { MlHomeService } from '../service/MlHomeService';
+import { evaluationToWire } from '../evaluations/evaluationsWire';
 import {
-  datasetToWire,
-  deploymentToWire,
-  evaluationToWire,
-  experimentToWire,
   modelAliasToWire,
   modelToWire,
   modelVersionToWire,
-  noteToWire,
-  projectToWire,
-} from '../service/wire';
+} from '../models/modelsWire';
+import { projectToWire } from '../projects/projectsWire';
+import { experimentToWire } from '../runs/runsWire';
 
-/** The services a demo-data writer writes through. */
-export interface DemoDataServices {
-  core: MlHomeService;
-  evaluations: EvaluationsService;
-  annotations: AnnotationsService;
-}
+/** The services a demo-data writer writes through: addressed by name, as the routes are. */
+export type DemoDataServices = Pick<
+  MlHomeApis,
+  | 'projects'
+  | 'runs'
+  | 'ingestion'
+  | 'datasets'
+  | 'models'
+  | 'evaluations'
+  | 'deployments'
+  | 'annotations'
+>;
 
 /**
  * The writer handed to demo-data loaders: each write goes through ML Home's services as a caller
@@ -40,32 +44,43 @@ export function createDemoDataWriter(
   services: DemoDataServices,
   credentials: BackstageCredentials,
 ): MlHomeDemoDataWriter {
-  const { core, evaluations, annotations } = services;
+  const {
+    projects,
+    runs,
+    ingestion,
+    datasets: datasetsService,
+    models,
+    evaluations,
+    deployments,
+    annotations,
+  } = services;
   return {
     as(actor: string): MlHomeDataWriter {
       const caller: Caller = { credentials, actor };
       return {
         createProject: async project =>
-          projectToWire(await core.createProject(caller, project)),
+          projectToWire(await projects.createProject(caller, project)),
         createExperiment: async (project, experiment) =>
           experimentToWire(
-            await core.createExperiment(caller, project, experiment),
+            await runs.createExperiment(caller, project, experiment),
           ),
-        ingest: (project, batch) => core.ingest(caller, project, batch),
+        ingest: (project, batch) => ingestion.ingest(caller, project, batch),
         createDataset: async (project, dataset) =>
-          datasetToWire(await core.createDataset(caller, project, dataset)),
+          datasetToWire(
+            await datasetsService.createDataset(caller, project, dataset),
+          ),
         addRunInputs: async (runId, datasets) => ({
-          datasets: await core.addRunInputs(caller, runId, datasets),
+          datasets: await datasetsService.addRunInputs(caller, runId, datasets),
         }),
         createModel: async (project, model) =>
-          modelToWire(await core.createModel(caller, project, model)),
+          modelToWire(await models.createModel(caller, project, model)),
         createModelVersion: async (model, version) =>
           modelVersionToWire(
-            await core.createModelVersion(caller, model, version),
+            await models.createModelVersion(caller, model, version),
           ),
         setModelAlias: async (model, alias, version) =>
           modelAliasToWire(
-            await core.setModelAlias(caller, model, alias, version),
+            await models.setModelAlias(caller, model, alias, version),
           ),
         createEvaluation: async (model, version, evaluation) =>
           evaluationToWire(
@@ -80,19 +95,29 @@ export function createDemoDataWriter(
           ),
         createDeployment: async (model, deployment) =>
           deploymentToWire(
-            await core.createDeployment(caller, model, deployment),
+            await deployments.createDeployment(caller, model, deployment),
           ),
         logMonitoring: async (id, batch) => ({
-          points: await core.logMonitoring(caller, id, batch.points),
+          points: await deployments.logMonitoring(caller, id, batch.points),
         }),
         createNote: async note =>
-          noteToWire(await annotations.createNote(caller, note)),
+          noteToWire(
+            await annotations.createNote(
+              caller,
+              { type: note.entityType, id: note.entityId },
+              note.body,
+            ),
+          ),
         updateNote: async (id, update) =>
           noteToWire(await annotations.updateNote(caller, id, update)),
         setTags: async tags => ({
           entityType: tags.entityType,
           entityId: tags.entityId,
-          tags: await annotations.setTags(caller, tags),
+          tags: await annotations.setTags(
+            caller,
+            { type: tags.entityType, id: tags.entityId },
+            tags.tags,
+          ),
         }),
       };
     },
@@ -104,12 +129,12 @@ export function createDemoDataWriter(
  * loaded without touching anybody's work.
  */
 export async function holdsNoProject(
-  core: MlHomeService,
+  services: Pick<MlHomeApis, 'projects'>,
   credentials: BackstageCredentials,
 ): Promise<boolean> {
   const caller: Caller = { credentials, actor: 'plugin:ml-home' };
   for (const deleted of [false, true]) {
-    const { totalCount } = await core.listProjects(caller, {
+    const { totalCount } = await services.projects.listProjects(caller, {
       orderBy: 'name',
       order: 'asc',
       deleted,

@@ -9,11 +9,7 @@ import {
   toDbMetric,
   toDbTime,
 } from '../database/mappers';
-import {
-  INSERT_CHUNK,
-  IN_CHUNK,
-  chunks,
-} from '../database/queryHelpers';
+import { INSERT_CHUNK, IN_CHUNK, chunks } from '../database/queryHelpers';
 import {
   ExperimentRow,
   IngestionRequestRow,
@@ -270,27 +266,25 @@ export class DatabaseIngestionStore implements IngestionStore {
     actor: string,
     at: Date,
   ): Promise<void> {
-    const rows = runs.map(
-      (run): Omit<RunRow, 'metrics_summary'> => ({
-        id: run.runId,
-        experiment_id: run.experimentId,
-        project_id: project.id,
-        name: run.name,
-        status: run.status,
-        user: run.user,
-        start_time: run.startTime,
-        end_time: run.endTime ?? null,
-        lifecycle_stage: 'active',
-        source_kind: run.source?.kind ?? null,
-        source_uri: run.source?.uri ?? null,
-        source_git_commit: run.source?.gitCommit ?? null,
-        source_pipeline_run: run.source?.pipelineRun ?? null,
-        inputs: '[]',
-        created_by: actor,
-        created_at: toDbTime(at),
-        updated_at: toDbTime(at),
-      }),
-    );
+    const rows = runs.map((run): Omit<RunRow, 'metrics_summary'> => ({
+      id: run.runId,
+      experiment_id: run.experimentId,
+      project_id: project.id,
+      name: run.name,
+      status: run.status,
+      user: run.user,
+      start_time: run.startTime,
+      end_time: run.endTime ?? null,
+      lifecycle_stage: 'active',
+      source_kind: run.source?.kind ?? null,
+      source_uri: run.source?.uri ?? null,
+      source_git_commit: run.source?.gitCommit ?? null,
+      source_pipeline_run: run.source?.pipelineRun ?? null,
+      inputs: '[]',
+      created_by: actor,
+      created_at: toDbTime(at),
+      updated_at: toDbTime(at),
+    }));
     for (const part of chunks(rows, INSERT_CHUNK)) {
       await this.db('runs').insert(part);
     }
@@ -308,18 +302,22 @@ export class DatabaseIngestionStore implements IngestionStore {
   }
 
   async insertParams(params: RunKeyValue[]): Promise<void> {
-    const rows = params.map(
-      (p): RunParamRow => ({ run_id: p.runId, key: p.key, value: p.value }),
-    );
+    const rows = params.map((p): RunParamRow => ({
+      run_id: p.runId,
+      key: p.key,
+      value: p.value,
+    }));
     for (const part of chunks(rows, INSERT_CHUNK)) {
       await this.db<RunParamRow>('run_params').insert(part);
     }
   }
 
   async upsertTags(tags: RunKeyValue[]): Promise<void> {
-    const rows = tags.map(
-      (t): RunTagRow => ({ run_id: t.runId, key: t.key, value: t.value }),
-    );
+    const rows = tags.map((t): RunTagRow => ({
+      run_id: t.runId,
+      key: t.key,
+      value: t.value,
+    }));
     for (const part of chunks(rows, INSERT_CHUNK)) {
       await this.db<RunTagRow>('run_tags')
         .insert(part)
@@ -329,24 +327,21 @@ export class DatabaseIngestionStore implements IngestionStore {
   }
 
   async insertPoints(points: RunMetricPoint[]): Promise<Map<string, number>> {
-    const rows = points.map(
-      (p): MetricPointRow => ({
-        run_id: p.runId,
-        key: p.key,
-        step: p.step,
-        timestamp: p.timestamp,
-        ...toDbMetric(p.value),
-      }),
-    );
+    const rows = points.map((p): MetricPointRow => ({
+      run_id: p.runId,
+      key: p.key,
+      step: p.step,
+      timestamp: p.timestamp,
+      ...toDbMetric(p.value),
+    }));
     const inserted = new Map<string, number>();
     for (const part of chunks(rows, INSERT_CHUNK)) {
-      const written: Pick<MetricPointRow, 'run_id' | 'key'>[] = await this.db<
-        MetricPointRow
-      >('metric_points')
-        .insert(part)
-        .onConflict(['run_id', 'key', 'step', 'timestamp', 'value', 'is_nan'])
-        .ignore()
-        .returning(['run_id', 'key']);
+      const written: Pick<MetricPointRow, 'run_id' | 'key'>[] =
+        await this.db<MetricPointRow>('metric_points')
+          .insert(part)
+          .onConflict(['run_id', 'key', 'step', 'timestamp', 'value', 'is_nan'])
+          .ignore()
+          .returning(['run_id', 'key']);
       for (const r of written) {
         const id = runKey(r.run_id, r.key);
         inserted.set(id, (inserted.get(id) ?? 0) + 1);
@@ -386,19 +381,17 @@ export class DatabaseIngestionStore implements IngestionStore {
     project: Project,
     metrics: LatestMetricState[],
   ): Promise<void> {
-    const rows = metrics.map(
-      (m): LatestMetricRow => ({
-        run_id: m.runId,
-        project_id: project.id,
-        key: m.key,
-        ...toDbMetric(m.latest.value),
-        step: m.latest.step,
-        timestamp: m.latest.timestamp,
-        min_value: m.min,
-        max_value: m.max,
-        point_count: m.count,
-      }),
-    );
+    const rows = metrics.map((m): LatestMetricRow => ({
+      run_id: m.runId,
+      project_id: project.id,
+      key: m.key,
+      ...toDbMetric(m.latest.value),
+      step: m.latest.step,
+      timestamp: m.latest.timestamp,
+      min_value: m.min,
+      max_value: m.max,
+      point_count: m.count,
+    }));
     for (const part of chunks(rows, INSERT_CHUNK)) {
       await this.db<LatestMetricRow>('latest_metrics')
         .insert(part)

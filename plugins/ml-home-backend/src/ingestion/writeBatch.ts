@@ -18,9 +18,10 @@ import {
 import { foldBatchPoints, mergeLatestMetrics } from './latestMetrics';
 
 /*
- * One batch, written all or nothing: the steps below run in one unit of work, in this order, and
- * any 409 or error rolls every one of them back. Each step is one function; the SQL of each is one
- * method of the ingestion store (or, for the attachments, of the store that owns them).
+ * One batch, written all or nothing: the steps below run in one unit of work, in this order, and a
+ * 409 or an error in one of them rolls every one of them back. Each step is one function; the SQL
+ * of each is one method of the ingestion store (or, for the attachments, of the store that owns
+ * them).
  */
 
 /** What the steps share: the batch, where it goes, who writes it and when. */
@@ -45,10 +46,7 @@ export function ingestBatch(
   attachments?: AttachmentPlan,
 ): Promise<IngestResult> {
   return unitOfWork.run(stores =>
-    writeBatch(
-      { stores, project, batch, actor, now: new Date() },
-      attachments,
-    ),
+    writeBatch({ stores, project, batch, actor, now: new Date() }, attachments),
   );
 }
 

@@ -1,6 +1,7 @@
 import express from 'express';
 import { promisify } from 'util';
 import zlib from 'zlib';
+import { AnyRequest } from './RouteContext';
 
 const gzip = promisify(zlib.gzip);
 
@@ -15,7 +16,7 @@ const LARGE_JSON_BYTES = 256 * 1024;
  * accept gzip, are left to the usual path.
  */
 export async function sendLargeJson(
-  req: express.Request<any, any, any, any, any>,
+  req: AnyRequest,
   res: express.Response,
   body: unknown,
 ): Promise<void> {

@@ -285,7 +285,8 @@ export class DatabaseRunsStore implements RunsStore {
         user: row.user,
         startTime: fromDbInt(row.start_time),
         endTime: fromDbOptionalInt(row.end_time),
-        lifecycleStage: row.lifecycle_stage === 'deleted' ? 'deleted' : 'active',
+        lifecycleStage:
+          row.lifecycle_stage === 'deleted' ? 'deleted' : 'active',
         source: Object.keys(source).length ? source : undefined,
         params: (paramsBy.get(row.id) ?? []).sort(byKey),
         tags: (tagsBy.get(row.id) ?? []).sort(byKey),

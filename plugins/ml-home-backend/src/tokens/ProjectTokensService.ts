@@ -3,12 +3,12 @@ import {
   InputError,
   NotFoundError,
 } from '@backstage/errors';
-import { mlHomeProjectUpdatePermission } from '@ml-home/plugin-ml-home-common';
+import type { ProjectTokenCreate } from '@ml-home/plugin-ml-home-common';
 import { createHash, randomBytes } from 'crypto';
-import { ProjectTokensStore } from '../tokens/DatabaseProjectTokensStore';
-import { Project, ProjectToken } from '../domain/types';
-import { Caller, ProjectTokenPrincipal } from './MlHomeService';
-import { ProjectAuthorizer } from '../authorization/ProjectAuthorizer';
+import { Caller, ProjectTokenPrincipal } from '../domain/Caller';
+import { ProjectScope } from '../domain/scopes';
+import { ProjectToken } from '../domain/types';
+import { ProjectTokensStore } from './DatabaseProjectTokensStore';
 
 /** Every project token starts with this, so the router can tell it from a Backstage token. */
 export const PROJECT_TOKEN_PREFIX = 'mlh_';
@@ -33,17 +33,38 @@ function hashSecret(secret: string): string {
 
 /**
  * Project tokens: created, listed and revoked by whoever may update the project (in the example
- * policy, members of its owner group); used by pipelines and MLflow clients as a bearer token that
- * may read its project and ingest into it, and nothing else (see ProjectAuthorizer).
+ * policy, members of its owner group, see tokensAccess.ts); used by pipelines and MLflow clients
+ * as a bearer token that may read its project and ingest into it, and nothing else (see
+ * ProjectAuthorizer).
  */
-export class ProjectTokensService {
+export interface ProjectTokensService {
+  listTokens(caller: Caller, scope: ProjectScope): Promise<ProjectToken[]>;
+  createToken(
+    caller: Caller,
+    scope: ProjectScope,
+    request: ProjectTokenCreate,
+  ): Promise<{ token: ProjectToken; secret: string }>;
+  revokeToken(
+    caller: Caller,
+    scope: ProjectScope,
+    tokenId: string,
+  ): Promise<ProjectToken>;
+  /**
+   * The principal a secret stands for; AuthenticationError (401) for an unknown, revoked or
+   * expired token, with no hint which of the three it was.
+   */
+  authenticate(
+    secret: string,
+  ): Promise<{ principal: ProjectTokenPrincipal; actor: string }>;
+}
+
+/** The rules over the project tokens store. */
+export class DefaultProjectTokensService implements ProjectTokensService {
   private readonly lastTouched = new Map<string, number>();
 
   constructor(
     private readonly options: {
       store: ProjectTokensStore;
-      authorizer: ProjectAuthorizer;
-      resolveProject: (name: string) => Promise<Project>;
       now?: () => Date;
     },
   ) {}
@@ -52,25 +73,14 @@ export class ProjectTokensService {
     return this.options.now?.() ?? new Date();
   }
 
-  private async managedProject(caller: Caller, name: string) {
-    const project = await this.options.resolveProject(name);
-    await this.options.authorizer.check(
-      caller,
-      mlHomeProjectUpdatePermission,
-      project,
-    );
-    return project;
-  }
-
-  async listTokens(caller: Caller, projectName: string) {
-    const project = await this.managedProject(caller, projectName);
+  async listTokens(_caller: Caller, { project }: ProjectScope) {
     return this.options.store.listTokens(project);
   }
 
   async createToken(
     caller: Caller,
-    projectName: string,
-    request: { name: string; expiresInDays?: number },
+    { project }: ProjectScope,
+    request: ProjectTokenCreate,
   ): Promise<{ token: ProjectToken; secret: string }> {
     const name = request.name.trim();
     if (!name) {
@@ -84,7 +94,6 @@ export class ProjectTokensService {
         `expiresInDays: must be a whole number of days from 1 to ${MAX_TOKEN_EXPIRY_DAYS}`,
       );
     }
-    const project = await this.managedProject(caller, projectName);
     const secret = `${PROJECT_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const now = this.now();
     const token = await this.options.store.createToken(
@@ -101,8 +110,11 @@ export class ProjectTokensService {
     return { token, secret };
   }
 
-  async revokeToken(caller: Caller, projectName: string, tokenId: string) {
-    const project = await this.managedProject(caller, projectName);
+  async revokeToken(
+    caller: Caller,
+    { project }: ProjectScope,
+    tokenId: string,
+  ) {
     const token = await this.options.store.revokeToken(
       project,
       tokenId,
@@ -111,17 +123,13 @@ export class ProjectTokensService {
     );
     if (!token) {
       throw new NotFoundError(
-        `tokenId: project '${projectName}' has no token '${tokenId}'`,
+        `tokenId: project '${project.name}' has no token '${tokenId}'`,
       );
     }
     this.lastTouched.delete(tokenId);
     return token;
   }
 
-  /**
-   * The principal a secret stands for; AuthenticationError (401) for an unknown, revoked or
-   * expired token, with no hint which of the three it was.
-   */
   async authenticate(
     secret: string,
   ): Promise<{ principal: ProjectTokenPrincipal; actor: string }> {
