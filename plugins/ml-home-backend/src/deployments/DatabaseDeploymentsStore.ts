@@ -411,7 +411,8 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
         status: d.status,
       });
       graph.edges.push({ from: versionNode, to: id, label: 'deployed as' });
-      const serviceNode = `component:${d.service}`;
+      // The service is an entity ref, `component:<namespace>/<name>`: already its kind and ref.
+      const serviceNode = d.service;
       if (!services.has(d.service)) {
         services.add(d.service);
         graph.nodes.push({
