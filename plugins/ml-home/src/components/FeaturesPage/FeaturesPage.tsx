@@ -12,10 +12,10 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { useUrlSearch } from '../../hooks/useUrlSearch';
 import { rootRouteRef } from '../../routes';
 import { DatasetAccordion } from '../common/DatasetAccordion';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
@@ -34,7 +34,8 @@ export const FeaturesPage = () => {
   const api = useApi(mlHomeApiRef);
   const rootLink = useRouteRef(rootRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
+  const search = useUrlSearch({ resets: ['open'] });
+  const q = search.query;
   const kindParam = searchParams.get('kind');
   const kind = DATASET_KINDS.find(k => k.value === kindParam)?.value;
   const project = searchParams.get('project') ?? undefined;
@@ -45,22 +46,6 @@ export const FeaturesPage = () => {
     change(next);
     setSearchParams(next, { replace });
   };
-
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  const commitSearch = (value: string, replace: boolean) => {
-    if (value.trim() === q) return;
-    update(p => {
-      if (value.trim()) p.set('q', value.trim());
-      else p.delete('q');
-      p.delete('open');
-    }, replace);
-  };
-  useEffect(() => {
-    const timer = setTimeout(() => commitSearch(text, true), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
 
   const queryKey = JSON.stringify([q, kind, project]);
   const pages = useCursorPages(queryKey);
@@ -99,11 +84,7 @@ export const FeaturesPage = () => {
             id="ml-home-dataset-search"
             label="Search datasets and feature sets"
             type="search"
-            value={text}
-            onChange={e => setText(e.target.value)}
-            onKeyDown={e => {
-              if (e.key === 'Enter') commitSearch(text, false);
-            }}
+            {...search.fieldProps}
             variant="outlined"
             size="small"
             style={{ minWidth: 320 }}

@@ -24,11 +24,12 @@ import {
   type Lifecycle,
   type Project,
 } from '@ml-home/plugin-ml-home-common';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useMyGroups } from '../../hooks/useMyGroups';
+import { useUrlSearch } from '../../hooks/useUrlSearch';
 import {
   featuresRouteRef,
   orphansRouteRef,
@@ -65,7 +66,8 @@ export const MlHomePage = () => {
   const featuresLink = useRouteRef(featuresRouteRef);
   const orphansLink = useRouteRef(orphansRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
+  const search = useUrlSearch();
+  const q = search.query;
   const owners = searchParams.getAll('owner');
   const tags = searchParams.getAll('tag');
   const lifecycles = searchParams.getAll('lifecycle') as Lifecycle[];
@@ -80,10 +82,6 @@ export const MlHomePage = () => {
   });
   const [creating, setCreating] = useState(false);
 
-  // The search box edits locally and commits to the URL on Enter or after a pause in typing.
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-
   const update = (
     change: (params: URLSearchParams) => void,
     options?: { replace?: boolean },
@@ -92,22 +90,6 @@ export const MlHomePage = () => {
     change(next);
     setSearchParams(next, options);
   };
-  const commitSearch = (value: string, replace: boolean) => {
-    if (value.trim() === q) return;
-    update(
-      p => {
-        if (value.trim()) p.set('q', value.trim());
-        else p.delete('q');
-      },
-      { replace },
-    );
-  };
-  useEffect(() => {
-    const timer = setTimeout(() => commitSearch(text, true), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
-
   const toggle = (key: 'owner' | 'tag' | 'lifecycle', value: string) =>
     update(p => {
       const values = p.getAll(key);
@@ -289,11 +271,7 @@ export const MlHomePage = () => {
                 id="ml-home-project-search"
                 label="Search projects"
                 type="search"
-                value={text}
-                onChange={e => setText(e.target.value)}
-                onKeyDown={e => {
-                  if (e.key === 'Enter') commitSearch(text, false);
-                }}
+                {...search.fieldProps}
                 variant="outlined"
                 size="small"
                 style={{ minWidth: 280 }}

@@ -1,6 +1,6 @@
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { RunColumn, columnId } from './runsTableState';
+import { RunColumn, columnId } from '../runsTableState';
 
 /**
  * Chooses the param and metric columns of the runs table from the keys the loaded runs have.

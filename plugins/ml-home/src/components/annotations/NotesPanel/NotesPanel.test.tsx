@@ -6,9 +6,9 @@ import type {
   NoteUpdate,
 } from '@ml-home/plugin-ml-home-common';
 import { NotesPanel, type NotesPanelProps } from './NotesPanel';
-import { fakeMlHomeApi } from '../../testUtils/fakeMlHomeApi';
-import { renderPage, responseError } from '../common/__testUtils__/renderPage';
-import { note } from '../EvaluationPage/__testUtils__/evaluations';
+import { fakeMlHomeApi } from '../../../testUtils/fakeMlHomeApi';
+import { renderPage } from '../../common/__testUtils__/renderPage';
+import { note } from '../../EvaluationPage/__testUtils__/evaluations';
 
 jest.setTimeout(60_000);
 
@@ -86,130 +86,28 @@ describe('NotesPanel', () => {
     expect(screen.getByLabelText('New note')).toHaveValue('');
   });
 
-  it("keeps the user's text on an edit conflict and lets them reload the other version", async () => {
+  it('edits a note in place', async () => {
     const updates: NoteUpdate[] = [];
-    const conflict =
-      'revision: the note is at revision 3, edited by user:default/bob at 2026-11-20T12:00:00.000Z, not 2; reload it and apply your change again';
     const api = fakeMlHomeApi({
       listNotes: async () => ({ items: [note()], totalCount: 1 }),
       updateNote: async (id, update) => {
         updates.push(update);
-        if (update.revision === 2) {
-          throw await responseError(409, 'ConflictError', conflict);
-        }
-        return note({
-          id,
-          body: update.body,
-          revision: update.revision + 1,
-          updatedBy: 'user:default/alice',
-        });
+        return note({ id, body: update.body, revision: update.revision + 1 });
       },
-      listNoteRevisions: async () => ({
-        items: [
-          {
-            revision: 1,
-            body: 'first',
-            action: 'create',
-            editedBy: 'user:default/alice',
-            editedAt: '2026-11-20T10:00:00.000Z',
-          },
-          {
-            revision: 2,
-            body: note().body,
-            action: 'edit',
-            editedBy: 'user:default/alice',
-            editedAt: '2026-11-20T11:00:00.000Z',
-          },
-          {
-            revision: 3,
-            body: 'Bob: _it is the holiday week_',
-            action: 'edit',
-            editedBy: 'user:default/bob',
-            editedAt: '2026-11-20T12:00:00.000Z',
-          },
-        ],
-      }),
     });
     await render(api);
     await screen.findByText('check the new tariff feature');
     await userEvent.click(
       within(noteItem('Note by alice')).getByRole('button', { name: 'Edit' }),
     );
-    const editor = screen.getByLabelText('Edit note');
-    fireEvent.change(editor, { target: { value: 'My careful rewrite' } });
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-
-    expect(await screen.findByText(new RegExp(conflict))).toBeInTheDocument();
-    expect(screen.getByLabelText('Edit note')).toHaveValue(
-      'My careful rewrite',
-    );
-    // Saving again blindly is not offered: the user must look at the other version first.
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
-
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Reload their version' }),
-    );
-    expect(
-      (await screen.findAllByText('it is the holiday week')).length,
-    ).toBeGreaterThan(0);
-    expect(
-      screen.getByText(/Their version: revision 3 by bob/),
-    ).toBeInTheDocument();
-    const mine = screen.getByLabelText('Your text (not saved yet)');
-    expect(mine).toHaveValue('My careful rewrite');
-
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save my text on top of theirs' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByLabelText(/Your text/)).not.toBeInTheDocument(),
-    );
-    expect(await screen.findByText('My careful rewrite')).toBeInTheDocument();
-    expect(updates).toEqual([
-      { body: 'My careful rewrite', revision: 2 },
-      { body: 'My careful rewrite', revision: 3 },
-    ]);
-  });
-
-  it('offers to save the text as a new note when the note was deleted meanwhile', async () => {
-    const api = fakeMlHomeApi({
-      listNotes: async () => ({ items: [note()], totalCount: 1 }),
-      updateNote: async () => {
-        throw await responseError(409, 'ConflictError', 'revision: gone');
-      },
-      listNoteRevisions: async () => ({
-        items: [
-          {
-            revision: 3,
-            body: '',
-            action: 'delete',
-            editedBy: 'user:default/bob',
-            editedAt: '2026-11-20T12:00:00.000Z',
-          },
-        ],
-      }),
-      createNote: async request =>
-        note({ id: 'note-9', body: request.body, revision: 1 }),
-    });
-    await render(api);
-    await screen.findByText('check the new tariff feature');
-    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.change(screen.getByLabelText('Edit note'), {
-      target: { value: 'Keep this' },
+      target: { value: 'My *careful* rewrite' },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Reload their version' }),
-    );
-    await screen.findByText(/bob deleted this note/);
-    expect(screen.getByLabelText('Edit note')).toHaveValue('Keep this');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save as a new note' }),
-    );
-    expect(await screen.findByText('Keep this')).toBeInTheDocument();
-    expect(
-      screen.queryByText('check the new tariff feature'),
-    ).not.toBeInTheDocument();
+    expect(await screen.findByText('careful')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Edit note')).not.toBeInTheDocument();
+    expect(noteItem('Note by alice')).toHaveTextContent(/revision 3/);
+    expect(updates).toEqual([{ body: 'My *careful* rewrite', revision: 2 }]);
   });
 
   it('deletes a note only after confirmation', async () => {
@@ -245,42 +143,6 @@ describe('NotesPanel', () => {
     );
     expect(deleted).toEqual([['note-1', 2]]);
     expect(screen.getByText(/No notes yet/)).toBeInTheDocument();
-  });
-
-  it('shows the revision history', async () => {
-    const api = fakeMlHomeApi({
-      listNotes: async () => ({ items: [note()], totalCount: 1 }),
-      listNoteRevisions: async () => ({
-        items: [
-          {
-            revision: 1,
-            body: 'The *first* take',
-            action: 'create',
-            editedBy: 'user:default/alice',
-            editedAt: '2026-11-20T10:00:00.000Z',
-          },
-          {
-            revision: 2,
-            body: note().body,
-            action: 'edit',
-            editedBy: 'user:default/carol',
-            editedAt: '2026-11-20T11:00:00.000Z',
-          },
-        ],
-      }),
-    });
-    await render(api);
-    await screen.findByText('check the new tariff feature');
-    await userEvent.click(screen.getByRole('button', { name: 'History' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Revision history',
-    });
-    expect(await within(dialog).findByText('first')).toBeInTheDocument();
-    const headings = within(dialog).getAllByRole('heading', { level: 3 });
-    expect(headings.map(h => h.textContent)).toEqual([
-      expect.stringMatching(/^Revision 2: edited by carol/),
-      expect.stringMatching(/^Revision 1: written by alice/),
-    ]);
   });
 
   it("lists a project's notes with the entity each is on, pages on demand", async () => {

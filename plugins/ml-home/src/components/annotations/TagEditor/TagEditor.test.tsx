@@ -6,8 +6,11 @@ import type {
   MlHomeApi,
 } from '@ml-home/plugin-ml-home-common';
 import { TagEditor, tagProblem } from './TagEditor';
-import { fakeMlHomeApi } from '../../testUtils/fakeMlHomeApi';
-import { renderPage, responseError } from '../common/__testUtils__/renderPage';
+import { fakeMlHomeApi } from '../../../testUtils/fakeMlHomeApi';
+import {
+  renderPage,
+  responseError,
+} from '../../common/__testUtils__/renderPage';
 
 jest.setTimeout(60_000);
 

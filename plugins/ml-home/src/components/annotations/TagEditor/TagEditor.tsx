@@ -18,9 +18,9 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { mlHomeApiRef } from '../../api/mlHomeApiRef';
-import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { errorMessage } from '../common/format';
+import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { LoadErrorPanel } from '../../common/LoadErrorPanel';
+import { errorMessage } from '../../common/format';
 
 /** As many tags as an entity may carry (the API's limit). */
 export const MAX_TAGS = 50;

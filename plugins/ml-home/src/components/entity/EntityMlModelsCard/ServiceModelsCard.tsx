@@ -1,17 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
-import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../../common/links';
-import { PagingControls } from '../../common/paging';
 import { aliasesOf } from '../common/AliasChips';
 import { LinkModelsHelp } from '../common/LinkModelsHelp';
+import { PagedListCard } from '../common/PagedListCard';
 import { useModels } from '../common/useModels';
 import { type ServedModel, useServedModels } from '../common/useServedModels';
 
@@ -42,78 +38,71 @@ export function ServiceModelsCard(props: { entity: Entity }) {
   const pageIndex = Math.min(page, lastPage);
   const shown = all.slice(pageIndex * PAGE_SIZE, (pageIndex + 1) * PAGE_SIZE);
   const models = useModels(shown.map(s => s.name));
+  let items: ServedModel[] | undefined;
+  if (served.value && !all.length) items = [];
+  else if (models.value) items = shown;
   return (
-    <InfoCard title="ML models" titleTypographyProps={{ component: 'h2' }}>
-      {served.loading || models.loading ? <Progress /> : null}
-      {served.error ? (
-        <LoadErrorPanel
-          error={served.error}
-          title="The models this service serves could not be loaded"
-          onRetry={served.retry}
-        />
-      ) : null}
-      {models.error ? (
-        <LoadErrorPanel
-          error={models.error}
-          title="The models could not be loaded from ML Home"
-          onRetry={models.retry}
-        />
-      ) : null}
-      {served.value && !all.length ? (
-        <LinkModelsHelp service={served.service} compact />
-      ) : null}
-      {models.value && shown.length ? (
-        <List dense aria-label="ML models of this service">
-          {shown.map(s => {
-            const model = models.value?.get(s.name);
-            return (
-              <ListItem key={s.name} divider>
-                <ListItemText
-                  primary={
-                    model === null ? (
-                      s.name
-                    ) : (
-                      <Link to={links.model(s.name)}>{s.name}</Link>
-                    )
-                  }
-                  secondaryTypographyProps={{ component: 'div' }}
-                  secondary={
-                    <>
-                      <Typography variant="body2" component="div">
-                        {model === null
-                          ? 'Not found in ML Home'
-                          : servingSummary(s, model) ||
-                            'Named in ml-home.io/models; not deployed on this service'}
-                      </Typography>
-                      {model ? (
-                        <Typography variant="body2" component="div">
-                          Owner:{' '}
-                          <EntityRefLink
-                            entityRef={model.owner}
-                            defaultKind="group"
-                          />
-                        </Typography>
-                      ) : null}
-                    </>
-                  }
-                />
-              </ListItem>
-            );
-          })}
-        </List>
-      ) : null}
-      {all.length > PAGE_SIZE ? (
-        <PagingControls
-          noun="models"
-          pageIndex={pageIndex}
-          pageSize={PAGE_SIZE}
-          shown={shown.length}
-          totalCount={all.length}
-          nextCursor={pageIndex < lastPage ? String(pageIndex + 1) : undefined}
-          onNext={() => setPage(pageIndex + 1)}
-          onPrevious={() => setPage(Math.max(0, pageIndex - 1))}
-        />
-      ) : null}
-    </InfoCard>
+    <PagedListCard
+      title="ML models"
+      loading={served.loading || models.loading}
+      reads={[
+        {
+          error: served.error,
+          title: 'The models this service serves could not be loaded',
+          onRetry: served.retry,
+        },
+        {
+          error: models.error,
+          title: 'The models could not be loaded from ML Home',
+          onRetry: models.retry,
+        },
+      ]}
+      items={items}
+      empty={<LinkModelsHelp service={served.service} compact />}
+      listLabel="ML models of this service"
+      renderRow={s => {
+        const model = models.value?.get(s.name);
+        return {
+          key: s.name,
+          primary:
+            model === null ? (
+              s.name
+            ) : (
+              <Link to={links.model(s.name)}>{s.name}</Link>
+            ),
+          secondary: (
+            <>
+              <Typography variant="body2" component="div">
+                {model === null
+                  ? 'Not found in ML Home'
+                  : servingSummary(s, model) ||
+                    'Named in ml-home.io/models; not deployed on this service'}
+              </Typography>
+              {model ? (
+                <Typography variant="body2" component="div">
+                  Owner:{' '}
+                  <EntityRefLink entityRef={model.owner} defaultKind="group" />
+                </Typography>
+              ) : null}
+            </>
+          ),
+        };
+      }}
+      paging={
+        all.length > PAGE_SIZE
+          ? {
+              noun: 'models',
+              pageIndex,
+              pageSize: PAGE_SIZE,
+              shown: shown.length,
+              totalCount: all.length,
+              nextCursor:
+                pageIndex < lastPage ? String(pageIndex + 1) : undefined,
+              onNext: () => setPage(pageIndex + 1),
+              onPrevious: () => setPage(Math.max(0, pageIndex - 1)),
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,17 +1,14 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../../routes';
-import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../../common/links';
-import { PagingControls, useCursorPages } from '../../common/paging';
+import { useCursorPages } from '../../common/paging';
+import { PagedListCard } from '../common/PagedListCard';
 import { entityRefOf } from '../entityPredicates';
 import { RelativeTime } from '../../common/RelativeTime';
 
@@ -51,34 +48,33 @@ export function EntityMlProjectsCard() {
       }),
     [api, owner, pages.cursor],
   );
-  const projects = state.value?.items ?? [];
+  const projects = state.value?.items;
   const discover = rootLink
     ? `${rootLink()}?${new URLSearchParams({ owner })}`
     : undefined;
   return (
-    <InfoCard
+    <PagedListCard
       title="ML projects"
-      titleTypographyProps={{ component: 'h2' }}
       subheader={
         state.value?.totalCount !== undefined
           ? `${state.value.totalCount} owned by this team`
           : undefined
       }
       deepLink={
-        discover && projects.length
+        discover && projects?.length
           ? { title: "The team's projects in ML Home", link: discover }
           : undefined
       }
-    >
-      {state.loading ? <Progress /> : null}
-      {state.error ? (
-        <LoadErrorPanel
-          error={state.error}
-          title="The team's projects could not be loaded from ML Home"
-          onRetry={state.retry}
-        />
-      ) : null}
-      {state.value && !projects.length ? (
+      loading={state.loading}
+      reads={[
+        {
+          error: state.error,
+          title: "The team's projects could not be loaded from ML Home",
+          onRetry: state.retry,
+        },
+      ]}
+      items={projects}
+      empty={
         <Typography variant="body2" color="textSecondary">
           This team owns no ML Home project yet.{' '}
           {rootLink ? (
@@ -88,57 +84,48 @@ export function EntityMlProjectsCard() {
           )}{' '}
           with this team as its owner to track its experiments, runs and models.
         </Typography>
-      ) : null}
-      {projects.length ? (
-        <>
-          <List dense aria-label="ML projects owned by this team">
-            {projects.map(p => (
-              <ListItem key={p.id} divider>
-                <ListItemText
-                  primary={
-                    <>
-                      <Link to={links.project(p.name)}>{p.title}</Link>{' '}
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        label={p.lifecycle}
-                      />
-                    </>
-                  }
-                  secondaryTypographyProps={{ component: 'div' }}
-                  secondary={
-                    <>
-                      {p.description ? (
-                        <Typography
-                          variant="body2"
-                          component="div"
-                          color="textSecondary"
-                          noWrap
-                        >
-                          {firstLine(p.description)}
-                        </Typography>
-                      ) : null}
-                      <Typography variant="caption" component="div">
-                        Active <RelativeTime value={p.lastActivityAt} />
-                      </Typography>
-                    </>
-                  }
-                />
-              </ListItem>
-            ))}
-          </List>
-          <PagingControls
-            noun="projects"
-            pageIndex={pages.pageIndex}
-            pageSize={PAGE_SIZE}
-            shown={projects.length}
-            totalCount={state.value?.totalCount}
-            nextCursor={state.value?.nextCursor}
-            onNext={pages.next}
-            onPrevious={pages.previous}
-          />
-        </>
-      ) : null}
-    </InfoCard>
+      }
+      listLabel="ML projects owned by this team"
+      renderRow={p => ({
+        key: p.id,
+        primary: (
+          <>
+            <Link to={links.project(p.name)}>{p.title}</Link>{' '}
+            <Chip size="small" variant="outlined" label={p.lifecycle} />
+          </>
+        ),
+        secondary: (
+          <>
+            {p.description ? (
+              <Typography
+                variant="body2"
+                component="div"
+                color="textSecondary"
+                noWrap
+              >
+                {firstLine(p.description)}
+              </Typography>
+            ) : null}
+            <Typography variant="caption" component="div">
+              Active <RelativeTime value={p.lastActivityAt} />
+            </Typography>
+          </>
+        ),
+      })}
+      paging={
+        projects?.length
+          ? {
+              noun: 'projects',
+              pageIndex: pages.pageIndex,
+              pageSize: PAGE_SIZE,
+              shown: projects.length,
+              totalCount: state.value?.totalCount,
+              nextCursor: state.value?.nextCursor,
+              onNext: pages.next,
+              onPrevious: pages.previous,
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,0 +1,1 @@
+export { NoRunsYet } from './NoRunsYet';

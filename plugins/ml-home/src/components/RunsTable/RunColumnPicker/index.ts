@@ -1,0 +1,1 @@
+export { RunColumnPicker } from './RunColumnPicker';

@@ -1,0 +1,1 @@
+export { MAX_COMPARED_RUNS, RunSelectionBar } from './RunSelectionBar';

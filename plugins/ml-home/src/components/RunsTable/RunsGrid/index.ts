@@ -1,0 +1,1 @@
+export { RunsGrid } from './RunsGrid';

@@ -1,0 +1,1 @@
+export { RunsToolbar } from './RunsToolbar';

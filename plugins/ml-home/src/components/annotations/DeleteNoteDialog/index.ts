@@ -1,0 +1,1 @@
+export { DeleteNoteDialog } from './DeleteNoteDialog';

@@ -1,0 +1,199 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import type { Note, NoteRevision } from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
+import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { SafeMarkdown } from '../../common/SafeMarkdown';
+import {
+  errorMessage,
+  formatDateTime,
+  shortEntityRef,
+} from '../../common/format';
+import { isConflict } from '../noteErrors';
+
+const useStyles = makeStyles(theme => ({
+  theirs: {
+    borderLeft: `4px solid ${theme.palette.divider}`,
+    paddingLeft: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+}));
+
+/**
+ * Edits a note against the revision it was read at. When someone else saved first, the server
+ * answers 409; the user's text stays in the editor and they can load the other version, see it,
+ * and save again on top of it. Nothing is ever overwritten without the user seeing it.
+ */
+export function NoteEditor(props: {
+  note: Note;
+  /** The note as saved. */
+  onSaved: (note: Note) => void;
+  /** The other user's version, loaded after a conflict: the list shows it meanwhile. */
+  onTheirs: (note: Note) => void;
+  /** The note was deleted meanwhile; with the user's text saved as a new note, that note. */
+  onGone: (replacement?: Note) => void;
+  onCancel: () => void;
+}) {
+  const { note, onSaved, onTheirs, onGone, onCancel } = props;
+  const classes = useStyles();
+  const api = useApi(mlHomeApiRef);
+  const [text, setText] = useState(note.body);
+  const [baseRevision, setBaseRevision] = useState(note.revision);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [conflict, setConflict] = useState<string>();
+  const [theirs, setTheirs] = useState<NoteRevision>();
+  const [deleted, setDeleted] = useState<NoteRevision>();
+  const fieldId = `note-edit-${note.id}`;
+
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await api.updateNote(note.id, {
+        body: text,
+        revision: baseRevision,
+      });
+      onSaved(saved);
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(errorMessage(e));
+      } else {
+        setError(errorMessage(e));
+      }
+      setBusy(false);
+    }
+  };
+
+  const reloadTheirs = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { items } = await api.listNoteRevisions(note.id);
+      const latest = items.reduce<NoteRevision | undefined>(
+        (a, b) => (!a || b.revision > a.revision ? b : a),
+        undefined,
+      );
+      if (!latest) throw new Error('The note has no revisions');
+      setConflict(undefined);
+      if (latest.action === 'delete') {
+        setDeleted(latest);
+      } else {
+        setTheirs(latest);
+        setBaseRevision(latest.revision);
+        onTheirs({
+          ...note,
+          body: latest.body,
+          revision: latest.revision,
+          updatedBy: latest.editedBy,
+          updatedAt: latest.editedAt,
+        });
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveAsNew = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await api.createNote({
+        entityType: note.entityType,
+        entityId: note.entityId,
+        body: text,
+      });
+      onGone(created);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box
+      component="form"
+      onSubmit={(e: { preventDefault: () => void }) => {
+        e.preventDefault();
+        if (!busy && text.trim() && !deleted) save();
+      }}
+    >
+      {theirs ? (
+        <Box className={classes.theirs}>
+          <Typography variant="subtitle2" component="h4">
+            Their version: revision {theirs.revision} by{' '}
+            {shortEntityRef(theirs.editedBy)}, {formatDateTime(theirs.editedAt)}
+          </Typography>
+          <SafeMarkdown content={theirs.body} />
+        </Box>
+      ) : null}
+      <TextField
+        id={fieldId}
+        label={theirs ? 'Your text (not saved yet)' : 'Edit note'}
+        multiline
+        minRows={3}
+        fullWidth
+        variant="outlined"
+        value={text}
+        onChange={e => setText(e.target.value)}
+        helperText="Markdown is supported"
+        disabled={busy}
+      />
+      <Box aria-live="polite" mt={1}>
+        {conflict ? (
+          <Alert
+            severity="warning"
+            action={
+              <Button color="inherit" size="small" onClick={reloadTheirs}>
+                Reload their version
+              </Button>
+            }
+          >
+            Someone else changed this note while you were editing. {conflict}.
+            Your text is kept below the message; nothing was saved.
+          </Alert>
+        ) : null}
+        {theirs && !conflict ? (
+          <Alert severity="info">
+            Their version is shown above. Your text is still in the editor:
+            merge what you need and save, or cancel to keep theirs.
+          </Alert>
+        ) : null}
+        {deleted ? (
+          <Alert
+            severity="warning"
+            action={
+              <Button color="inherit" size="small" onClick={saveAsNew}>
+                Save as a new note
+              </Button>
+            }
+          >
+            {shortEntityRef(deleted.editedBy)} deleted this note at{' '}
+            {formatDateTime(deleted.editedAt)}. Your text is kept in the editor.
+          </Alert>
+        ) : null}
+        {error ? <Alert severity="error">{error}</Alert> : null}
+      </Box>
+      <Box mt={1} display="flex" style={{ gap: 8 }}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={busy || !text.trim() || !!deleted || !!conflict}
+        >
+          {theirs ? 'Save my text on top of theirs' : 'Save'}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { NoteEditor } from './NoteEditor';

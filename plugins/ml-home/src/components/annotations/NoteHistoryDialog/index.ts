@@ -1,0 +1,1 @@
+export { NoteHistoryDialog } from './NoteHistoryDialog';

@@ -1,0 +1,124 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type { Note } from '@ml-home/plugin-ml-home-common';
+import { useState } from 'react';
+import { RelativeTime } from '../../common/RelativeTime';
+import { SafeMarkdown } from '../../common/SafeMarkdown';
+import { formatRelativeTime, shortEntityRef } from '../../common/format';
+import { DeleteNoteDialog } from '../DeleteNoteDialog';
+import { NoteEditor } from '../NoteEditor';
+import { NoteHistoryDialog } from '../NoteHistoryDialog';
+
+const useStyles = makeStyles(theme => ({
+  item: { marginBottom: theme.spacing(2) },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+  },
+  actions: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+}));
+
+/**
+ * One note of the list: who wrote it and when, its markdown, and its history; with `canEdit`,
+ * edit in place and delete.
+ */
+export function NoteItem(props: {
+  note: Note;
+  canEdit: boolean;
+  /** Headed by the entity the note is on (a project's notes) rather than its author. */
+  showEntity: boolean;
+  onChange: (note: Note) => void;
+  /** The note is gone; with the user's text saved as a new note, that note. */
+  onRemoved: (replacement?: Note) => void;
+}) {
+  const { note, canEdit, showEntity, onChange, onRemoved } = props;
+  const classes = useStyles();
+  const [mode, setMode] = useState<'view' | 'edit'>('view');
+  const [dialog, setDialog] = useState<'history' | 'delete'>();
+  const headingId = `note-${note.id}-heading`;
+  const edited = note.revision > 1;
+
+  return (
+    <li className={classes.item} aria-labelledby={headingId}>
+      <Paper variant="outlined">
+        <Box p={2}>
+          <Box className={classes.meta}>
+            <Typography variant="subtitle2" component="h3" id={headingId}>
+              {showEntity
+                ? `On ${note.entityType} ${note.entityLabel}`
+                : `Note by ${shortEntityRef(note.createdBy)}`}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              {showEntity ? `by ${shortEntityRef(note.createdBy)}, ` : ''}
+              <RelativeTime value={note.createdAt} />
+              {edited
+                ? ` · edited by ${shortEntityRef(note.updatedBy)} ${formatRelativeTime(note.updatedAt)} (revision ${note.revision})`
+                : ''}
+            </Typography>
+          </Box>
+          {mode === 'edit' ? (
+            <NoteEditor
+              note={note}
+              onSaved={saved => {
+                onChange(saved);
+                setMode('view');
+              }}
+              onTheirs={onChange}
+              onGone={replacement => onRemoved(replacement)}
+              onCancel={() => setMode('view')}
+            />
+          ) : (
+            <>
+              <SafeMarkdown content={note.body} />
+              <Box className={classes.actions} mt={1}>
+                <Button
+                  size="small"
+                  onClick={() => setDialog('history')}
+                  aria-describedby={headingId}
+                >
+                  History
+                </Button>
+                {canEdit ? (
+                  <>
+                    <Button
+                      size="small"
+                      onClick={() => setMode('edit')}
+                      aria-describedby={headingId}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => setDialog('delete')}
+                      aria-describedby={headingId}
+                    >
+                      Delete
+                    </Button>
+                  </>
+                ) : null}
+              </Box>
+            </>
+          )}
+        </Box>
+      </Paper>
+      {dialog === 'history' ? (
+        <NoteHistoryDialog note={note} onClose={() => setDialog(undefined)} />
+      ) : null}
+      {dialog === 'delete' ? (
+        <DeleteNoteDialog
+          note={note}
+          onClose={() => setDialog(undefined)}
+          onDeleted={() => {
+            setDialog(undefined);
+            onRemoved();
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,1 @@
+export { NoteItem } from './NoteItem';

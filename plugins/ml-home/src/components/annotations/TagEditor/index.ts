@@ -1,0 +1,2 @@
+export { TagEditor } from './TagEditor';
+export type { TagEditorProps } from './TagEditor';

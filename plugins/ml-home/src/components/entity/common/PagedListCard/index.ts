@@ -1,0 +1,2 @@
+export { PagedListCard } from './PagedListCard';
+export type { PagedListCardRead, PagedListCardRow } from './PagedListCard';
