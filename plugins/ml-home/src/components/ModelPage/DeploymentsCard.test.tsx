@@ -87,4 +87,22 @@ describe('DeploymentsCard', () => {
       }),
     ).toHaveAttribute('href', '/catalog/default/user/nadia');
   });
+
+  it('has one control per column header, not a sort button inside a drag handle', async () => {
+    await render(
+      [deployment('component:default/churn-scoring-service')],
+      [component('churn-scoring-service', 'churn-prediction')],
+    );
+    const table = await screen.findByRole('table');
+    await within(table).findByRole('link', { name: /churn-prediction/ });
+    const focusable =
+      'a[href], button, input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
+    const nested = Array.from(table.querySelectorAll(focusable)).filter(
+      control => control.querySelector(focusable),
+    );
+    expect(nested.map(control => control.outerHTML)).toEqual([]);
+    expect(
+      within(table).getByRole('button', { name: 'Environment' }),
+    ).toBeInTheDocument();
+  });
 });

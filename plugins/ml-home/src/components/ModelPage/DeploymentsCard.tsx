@@ -23,6 +23,7 @@ import { shortEntityRef } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
 import { DeploymentStatus } from '../ProjectPage/DeploymentsTab';
 import { RelativeTime } from '../common/RelativeTime';
+import { tableOptions } from '../common/tableOptions';
 
 /** Metrics that serving systems commonly report; any other name can be typed. */
 export const SUGGESTED_MONITORING_METRICS = [
@@ -190,6 +191,7 @@ export function DeploymentsCard(props: {
           columns={columns}
           data={deployments}
           options={{
+            ...tableOptions,
             paging: deployments.length > 10,
             pageSize: 10,
             search: false,

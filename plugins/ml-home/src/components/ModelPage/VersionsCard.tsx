@@ -13,6 +13,7 @@ import type { ModelVersion } from '@ml-home/plugin-ml-home-common';
 import { PagingControls } from '../common/paging';
 import { formatRelativeTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
+import { tableOptions } from '../common/tableOptions';
 
 /** The model's versions with their aliases; choosing one shows its lineage and model card. */
 export function VersionsCard(props: {
@@ -88,6 +89,7 @@ export function VersionsCard(props: {
         columns={columns}
         data={versions}
         options={{
+          ...tableOptions,
           paging: false,
           search: false,
           toolbar: false,

@@ -15,6 +15,7 @@ import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../routes';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../common/links';
+import { tableOptions } from '../common/tableOptions';
 
 /**
  * Models whose owner group is no longer in the software catalog, so nobody answers for them:
@@ -81,6 +82,7 @@ export const OrphansPage = () => {
         columns={columns}
         data={state.value?.items ?? []}
         options={{
+          ...tableOptions,
           paging: true,
           pageSize: 25,
           search: false,

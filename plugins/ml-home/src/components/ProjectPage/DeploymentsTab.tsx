@@ -19,6 +19,7 @@ import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
 import { useMlHomeLinks } from '../common/links';
 import { RelativeTime } from '../common/RelativeTime';
+import { tableOptions } from '../common/tableOptions';
 
 const PAGE_SIZE = 25;
 
@@ -131,7 +132,12 @@ export function DeploymentsTab(props: { project: Project }) {
           isLoading={state.loading}
           columns={columns}
           data={page?.items ?? []}
-          options={{ paging: false, search: false, padding: 'dense' }}
+          options={{
+            ...tableOptions,
+            paging: false,
+            search: false,
+            padding: 'dense',
+          }}
           emptyContent={
             <EmptyState
               missing="data"

@@ -14,6 +14,7 @@ import { PagingControls, useCursorPages } from '../common/paging';
 import { formatRelativeTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
 import { AliasChips } from './KeyModels';
+import { tableOptions } from '../common/tableOptions';
 
 const PAGE_SIZE = 25;
 
@@ -70,7 +71,12 @@ export function ModelsTab(props: { project: Project }) {
         isLoading={state.loading}
         columns={columns}
         data={page?.items ?? []}
-        options={{ paging: false, search: false, padding: 'dense' }}
+        options={{
+          ...tableOptions,
+          paging: false,
+          search: false,
+          padding: 'dense',
+        }}
         emptyContent={
           <EmptyState
             missing="data"

@@ -36,6 +36,7 @@ import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { RelativeTime } from '../common/RelativeTime';
 import { errorMessage, shortEntityRef } from '../common/format';
+import { tableOptions } from '../common/tableOptions';
 
 /** The lifetimes offered when creating a token, in days; the backend allows 1 to 365. */
 const EXPIRY_DAYS = [7, 30, 90, 180, 365];
@@ -485,7 +486,12 @@ export function TokensTab(props: { project: Project }) {
         title={`Tokens (${tokens.tokens.length})`}
         columns={columns}
         data={tokens.tokens}
-        options={{ paging: false, search: false, padding: 'dense' }}
+        options={{
+          ...tableOptions,
+          paging: false,
+          search: false,
+          padding: 'dense',
+        }}
         emptyContent={
           <EmptyState
             missing="data"

@@ -11,6 +11,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { useMlHomeLinks } from './links';
+import { tableOptions } from './tableOptions';
 
 const featureColumns: TableColumn<Feature>[] = [
   { title: 'Feature', field: 'name' },
@@ -63,6 +64,7 @@ export function DatasetDetails(props: { project: string; name: string }) {
           columns={featureColumns}
           data={dataset.features}
           options={{
+            ...tableOptions,
             paging: dataset.features.length > 20,
             pageSize: 20,
             search: dataset.features.length > 20,
