@@ -28,8 +28,7 @@ describe('loadDemoDataIfEmpty', () => {
         ),
       });
       const database = new DatabaseStores(knex);
-      const { models, evaluations, deployments, annotations } =
-        database.stores;
+      const { models, evaluations, deployments, annotations } = database.stores;
       const options = {
         knex,
         stores: database.stores,

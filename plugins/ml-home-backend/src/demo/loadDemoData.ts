@@ -189,12 +189,7 @@ export async function writeDemoData(
           });
         }
         for (const move of m.aliasMoves) {
-          await tx.models.setAlias(
-            model,
-            move.alias,
-            move.version,
-            move.actor,
-          );
+          await tx.models.setAlias(model, move.alias, move.version, move.actor);
         }
       }
 

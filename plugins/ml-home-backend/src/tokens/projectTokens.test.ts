@@ -150,7 +150,9 @@ describe('project tokens', () => {
           .post('/api/ml-home/projects')
           .set('Authorization', user(by))
           .send({ name, owner });
-        expect(res.status).toBe(201);
+        if (res.status !== 201) {
+          throw new Error(`creating project ${name}: ${res.status}`);
+        }
       }
     });
 
