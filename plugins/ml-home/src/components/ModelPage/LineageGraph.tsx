@@ -60,18 +60,39 @@ const useStyles = makeStyles(theme => ({
 const NODE_WIDTH = 200;
 const LABEL_CHARS = 22;
 
-/** What fits in a node: a version by its number, anything else shortened in the middle. */
-function shortLabel(node: LineageNode): string {
+/**
+ * What a node says, in the order it shows it: a caption (its kind, and its status or version) over
+ * its name. A model version's number goes in the caption so that a long model name can be cut.
+ */
+function nodeText(node: LineageNode): { caption: string; name: string } {
   if (node.kind === 'model-version' && node.ref) {
-    const [name, version] = node.ref.split('/');
-    const room = LABEL_CHARS - version.length - 2;
-    return `${name.length > room ? `${name.slice(0, room - 1)}…` : name} v${version}`;
+    const slash = node.ref.lastIndexOf('/');
+    return {
+      caption: `${KIND_LABELS[node.kind]} · v${node.ref.slice(slash + 1)}`,
+      name: node.ref.slice(0, slash),
+    };
   }
-  const text = node.label;
-  if (text.length <= LABEL_CHARS) return text;
-  const half = Math.floor((LABEL_CHARS - 1) / 2);
-  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
+  return {
+    caption: `${KIND_LABELS[node.kind]}${node.status ? ` · ${node.status}` : ''}`,
+    name: node.label,
+  };
 }
+
+/**
+ * What fits in a node: the name, or its beginning cut after a whole word and an ellipsis. Cut at
+ * the end on a word boundary, what shows stays a part of the node's accessible name (WCAG 2.5.3,
+ * label in name), which speech-input users say to follow the link.
+ */
+export function shortName(name: string, room: number = LABEL_CHARS): string {
+  if (name.length <= room) return name;
+  const head = name.slice(0, room - 1);
+  // Cut inside a word: back to its start, unless the name is one long word.
+  const partial = /[\p{L}\p{N}]/u.test(name.charAt(room - 1))
+    ? /[^\p{L}\p{N}][\p{L}\p{N}]+$/u.exec(head)
+    : null;
+  return `${partial ? head.slice(0, partial.index) : head}…`;
+}
+
 const NODE_HEIGHT = 46;
 
 /**
@@ -149,7 +170,9 @@ export function LineageGraph(props: {
   }: DependencyGraphTypes.RenderNodeProps<LineageNode>) => {
     const current =
       node.kind === 'model-version' && node.ref === `${model}/${version}`;
-    const label = `${KIND_LABELS[node.kind]} ${node.label}${node.status ? ` (${node.status})` : ''}`;
+    const { caption, name } = nodeText(node);
+    // The accessible name is what the node shows, caption first, with the whole name.
+    const label = `${caption} ${name}`;
     return (
       <g
         className={`${classes.node} ${current ? classes.current : ''}`}
@@ -168,11 +191,10 @@ export function LineageGraph(props: {
         <title>{label}</title>
         <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
         <text x={10} y={18} className={classes.caption}>
-          {KIND_LABELS[node.kind]}
-          {node.status ? ` · ${node.status}` : ''}
+          {caption}
         </text>
         <text x={10} y={37} className={classes.label}>
-          {shortLabel(node)}
+          {shortName(name)}
         </text>
       </g>
     );

@@ -97,6 +97,13 @@ const lineage = (v: number): LineageGraph => ({
       status: 'training-set',
     },
     {
+      id: 'dataset:churn/listening-sessions-with-skips-and-replays',
+      kind: 'dataset',
+      label: 'listening-sessions-with-skips-and-replays',
+      ref: 'churn/listening-sessions-with-skips-and-replays',
+      status: 'feature-set',
+    },
+    {
       id: `run:${RUN_ID}`,
       kind: 'run',
       label: 'weekly-3',
@@ -124,6 +131,11 @@ const lineage = (v: number): LineageGraph => ({
     },
   ],
   edges: [
+    {
+      from: 'dataset:churn/listening-sessions-with-skips-and-replays',
+      to: `run:${RUN_ID}`,
+      label: 'trained on',
+    },
     {
       from: 'dataset:churn/listening-sessions',
       to: `run:${RUN_ID}`,
@@ -204,6 +216,17 @@ async function lineageNode(id: string, name: string) {
   const node = await screen.findByTestId(`lineage-node-${id}`);
   expect(node).toHaveAttribute('role', 'link');
   await waitFor(() => expect(node).toHaveAccessibleName(name));
+  // Label in name (WCAG 2.5.3), read as axe reads it: the words the node shows, in order, are
+  // words of its accessible name.
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const shown = words(
+    Array.from(node.querySelectorAll('text'), t => t.textContent).join(' '),
+  ).join(' ');
+  expect(` ${words(name).join(' ')} `).toContain(` ${shown} `);
   return node;
 }
 
@@ -270,14 +293,20 @@ describe('ModelPage', () => {
     const { location } = await render();
     const dataset = await lineageNode(
       'dataset:churn/listening-sessions',
-      'dataset listening-sessions (training-set)',
+      'dataset · training-set listening-sessions',
     );
-    await lineageNode(`run:${RUN_ID}`, 'run weekly-3 (FINISHED)');
+    await lineageNode(`run:${RUN_ID}`, 'run · FINISHED weekly-3');
     await lineageNode(
       'model-version:churn-classifier/3',
-      'model version churn-classifier v3',
+      'model version · v3 churn-classifier',
     );
-    await lineageNode('deployment:dep-1', 'deployment production (active)');
+    await lineageNode('deployment:dep-1', 'deployment · active production');
+    // A name too long for its node is cut after a whole word, and said in full.
+    const long = await lineageNode(
+      'dataset:churn/listening-sessions-with-skips-and-replays',
+      'dataset · feature-set listening-sessions-with-skips-and-replays',
+    );
+    expect(long).toHaveTextContent(/listening-sessions…$/);
 
     await userEvent.click(dataset);
     await waitFor(() => expect(location().pathname).toBe('/ml-home/features'));
@@ -302,7 +331,7 @@ describe('ModelPage', () => {
 
   it('opens the run of a version with the keyboard', async () => {
     const { location } = await render();
-    const run = await lineageNode(`run:${RUN_ID}`, 'run weekly-3 (FINISHED)');
+    const run = await lineageNode(`run:${RUN_ID}`, 'run · FINISHED weekly-3');
     run.focus();
     fireEvent.keyDown(run, { key: 'Enter' });
     await waitFor(() => expect(location().pathname).toBe('/ml-home/compare'));
@@ -322,13 +351,13 @@ describe('ModelPage', () => {
     );
     await lineageNode(
       'model-version:churn-classifier/3',
-      'model version churn-classifier v3',
+      'model version · v3 churn-classifier',
     );
     await userEvent.click(screen.getByLabelText('Version'));
     await userEvent.click(await screen.findByRole('option', { name: 'v4' }));
     await lineageNode(
       'model-version:churn-classifier/4',
-      'model version churn-classifier v4',
+      'model version · v4 churn-classifier',
     );
     expect(asked).toEqual([3, 4]);
     expect(new URLSearchParams(location().search).get('version')).toBe('4');
