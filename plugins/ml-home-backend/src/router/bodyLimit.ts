@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { MAX_BODY_BYTES } from '@ml-home/plugin-ml-home-common';
 import express from 'express';
+import { noteNulEscape } from './rejectNulBytes';
 
 /** What body-parser's error says about a body over its limit. */
 interface TooLarge {
@@ -41,7 +42,10 @@ export function tooLargeError(
  * the limit. Mounted before the spec validator, so an oversized body is a 413, not a parse error.
  */
 export function bodyLimit(): express.RequestHandler[] {
-  const json = express.json({ limit: MAX_BODY_BYTES });
+  const json = express.json({
+    limit: MAX_BODY_BYTES,
+    verify: (req, _res, raw) => noteNulEscape(req as express.Request, raw),
+  });
   return [
     (req, res, next) =>
       json(req, res, error => {

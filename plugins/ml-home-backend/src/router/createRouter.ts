@@ -24,6 +24,7 @@ import {
   createCallerResolver,
 } from './authentication';
 import { bodyLimit } from './bodyLimit';
+import { rejectNulBytes } from './rejectNulBytes';
 import { errorHandling } from './errorHandling';
 import { RouteContext } from './RouteContext';
 import { createValidationErrorNamer } from './validationErrors';
@@ -75,6 +76,7 @@ export async function createRouter(
   });
   // The body limit comes before the spec validator, so an oversized body is a 413, not a parse error.
   router.use(bodyLimit());
+  router.use(rejectNulBytes());
   router.use(context.api);
   router.use(createValidationErrorNamer());
   // Last: no error body leaves with SQL, a stack or a file path.

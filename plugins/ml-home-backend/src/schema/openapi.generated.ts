@@ -74,6 +74,7 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 36,
+          pattern: '^[^\\u0000]*$',
         },
       },
       evaluationId: {
@@ -83,6 +84,7 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 36,
+          pattern: '^[^\\u0000]*$',
         },
       },
       noteId: {
@@ -92,6 +94,7 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 36,
+          pattern: '^[^\\u0000]*$',
         },
       },
       version: {
@@ -100,6 +103,7 @@ export const spec = {
         required: true,
         schema: {
           type: 'integer',
+          maximum: 2147483647,
           minimum: 1,
         },
       },
@@ -294,9 +298,11 @@ export const spec = {
         properties: {
           experiments: {
             type: 'integer',
+            maximum: 2147483647,
           },
           runs: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -393,6 +399,7 @@ export const spec = {
           },
           count: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -435,6 +442,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
           facets: {
             $ref: '#/components/schemas/ProjectFacets',
@@ -483,6 +491,7 @@ export const spec = {
           },
           runCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -516,6 +525,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -562,9 +572,13 @@ export const spec = {
           },
           step: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           timestamp: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
             description: 'Milliseconds since epoch.',
           },
           min: {
@@ -639,9 +653,13 @@ export const spec = {
           },
           startTime: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           endTime: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           lifecycleStage: {
             type: 'string',
@@ -691,6 +709,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -700,12 +719,16 @@ export const spec = {
         properties: {
           step: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           value: {
             $ref: '#/components/schemas/MetricValue',
           },
           timestamp: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
         },
       },
@@ -727,6 +750,7 @@ export const spec = {
           },
           totalPoints: {
             type: 'integer',
+            maximum: 2147483647,
           },
           downsampled: {
             type: 'boolean',
@@ -786,10 +810,14 @@ export const spec = {
           },
           step: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
             description: 'Defaults to 0.',
           },
           timestamp: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
             description:
               'Milliseconds since epoch; defaults to the time of the call.',
           },
@@ -826,9 +854,13 @@ export const spec = {
           },
           startTime: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           endTime: {
             type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
           },
           source: {
             $ref: '#/components/schemas/RunSource',
@@ -950,6 +982,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
           },
           runId: {
@@ -966,6 +999,7 @@ export const spec = {
           },
           baselineVersion: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
           },
           description: {
@@ -1009,6 +1043,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
           },
           runId: {
@@ -1058,13 +1093,16 @@ export const spec = {
           },
           metricPoints: {
             type: 'integer',
+            maximum: 2147483647,
             description: 'Points received (a point sent twice is stored once).',
           },
           params: {
             type: 'integer',
+            maximum: 2147483647,
           },
           tags: {
             type: 'integer',
+            maximum: 2147483647,
           },
           replayed: {
             type: 'boolean',
@@ -1082,6 +1120,7 @@ export const spec = {
                 },
                 version: {
                   type: 'integer',
+                  maximum: 2147483647,
                 },
                 runId: {
                   type: 'string',
@@ -1106,6 +1145,7 @@ export const spec = {
                 },
                 version: {
                   type: 'integer',
+                  maximum: 2147483647,
                 },
                 name: {
                   type: 'string',
@@ -1137,6 +1177,7 @@ export const spec = {
                 },
                 version: {
                   type: 'integer',
+                  maximum: 2147483647,
                 },
                 environment: {
                   type: 'string',
@@ -1243,9 +1284,11 @@ export const spec = {
           },
           latestVersion: {
             type: 'integer',
+            maximum: 2147483647,
           },
           versionCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
           aliases: {
             type: 'array',
@@ -1295,6 +1338,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -1307,6 +1351,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
           },
           updatedAt: {
             $ref: '#/components/schemas/Timestamp',
@@ -1374,6 +1419,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
           },
           runId: {
             type: 'string',
@@ -1443,6 +1489,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -1453,6 +1500,7 @@ export const spec = {
         properties: {
           version: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
           },
         },
@@ -1466,9 +1514,11 @@ export const spec = {
           },
           fromVersion: {
             type: 'integer',
+            maximum: 2147483647,
           },
           toVersion: {
             type: 'integer',
+            maximum: 2147483647,
           },
           actor: {
             type: 'string',
@@ -1518,6 +1568,7 @@ export const spec = {
                 },
                 version: {
                   type: 'integer',
+                  maximum: 2147483647,
                   minimum: 1,
                 },
               },
@@ -1646,6 +1697,7 @@ export const spec = {
                     "Indexes into items of the best value(s) by the metric's direction.",
                   items: {
                     type: 'integer',
+                    maximum: 2147483647,
                   },
                 },
               },
@@ -1737,6 +1789,7 @@ export const spec = {
         properties: {
           runCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
           runs: {
             type: 'array',
@@ -1770,6 +1823,7 @@ export const spec = {
                 },
                 version: {
                   type: 'integer',
+                  maximum: 2147483647,
                 },
               },
             },
@@ -1818,6 +1872,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -1865,6 +1920,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
           },
           environment: {
             type: 'string',
@@ -1897,6 +1953,7 @@ export const spec = {
         properties: {
           version: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
           },
           environment: {
@@ -1929,6 +1986,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -1956,6 +2014,7 @@ export const spec = {
                 },
                 timestamp: {
                   type: 'integer',
+                  maximum: 9007199254740991,
                   minimum: 0,
                 },
               },
@@ -1987,6 +2046,8 @@ export const spec = {
               properties: {
                 timestamp: {
                   type: 'integer',
+                  minimum: -9007199254740991,
+                  maximum: 9007199254740991,
                 },
                 value: {
                   $ref: '#/components/schemas/MetricValue',
@@ -1996,6 +2057,7 @@ export const spec = {
           },
           totalPoints: {
             type: 'integer',
+            maximum: 2147483647,
           },
           downsampled: {
             type: 'boolean',
@@ -2143,6 +2205,7 @@ export const spec = {
           },
           baselineVersion: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
             description:
               'Another version of the same model to compare against.',
@@ -2305,6 +2368,7 @@ export const spec = {
           },
           regressions: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -2351,6 +2415,7 @@ export const spec = {
           },
           version: {
             type: 'integer',
+            maximum: 2147483647,
           },
           name: {
             $ref: '#/components/schemas/Slug',
@@ -2363,6 +2428,7 @@ export const spec = {
           },
           baselineVersion: {
             type: 'integer',
+            maximum: 2147483647,
           },
           baselineEvaluationId: {
             type: 'string',
@@ -2374,9 +2440,11 @@ export const spec = {
           },
           regressions: {
             type: 'integer',
+            maximum: 2147483647,
           },
           sliceCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
           failingSlices: {
             type: 'array',
@@ -2386,6 +2454,7 @@ export const spec = {
           },
           resultCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
           createdAt: {
             $ref: '#/components/schemas/Timestamp',
@@ -2458,6 +2527,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -2528,6 +2598,7 @@ export const spec = {
               "Indexes of the evaluations with the best value by the metric's direction.",
             items: {
               type: 'integer',
+              maximum: 2147483647,
             },
           },
           pass: {
@@ -2608,6 +2679,7 @@ export const spec = {
           },
           revision: {
             type: 'integer',
+            maximum: 2147483647,
             description:
               'Send it back with an edit; an edit of an older revision is refused with 409.',
           },
@@ -2657,6 +2729,7 @@ export const spec = {
           },
           revision: {
             type: 'integer',
+            maximum: 2147483647,
             minimum: 1,
             description: 'The revision the edit was made on.',
           },
@@ -2677,6 +2750,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -2686,6 +2760,7 @@ export const spec = {
         properties: {
           revision: {
             type: 'integer',
+            maximum: 2147483647,
           },
           body: {
             type: 'string',
@@ -2787,6 +2862,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
+            maximum: 2147483647,
           },
         },
       },
@@ -2922,6 +2998,7 @@ export const spec = {
             properties: {
               statusCode: {
                 type: 'integer',
+                maximum: 2147483647,
               },
             },
           },
@@ -3462,6 +3539,7 @@ export const spec = {
             schema: {
               type: 'string',
               maxLength: 64,
+              pattern: '^[^\\u0000]*$',
             },
           },
         ],
@@ -3965,6 +4043,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'integer',
+              maximum: 2147483647,
               minimum: 1,
             },
           },
@@ -4142,6 +4221,7 @@ export const spec = {
             allowReserved: true,
             schema: {
               type: 'integer',
+              maximum: 2147483647,
               minimum: 1,
             },
           },
@@ -4454,6 +4534,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'integer',
+              maximum: 2147483647,
               minimum: 1,
             },
           },
@@ -4937,6 +5018,7 @@ export const spec = {
                   properties: {
                     points: {
                       type: 'integer',
+                      maximum: 2147483647,
                     },
                   },
                 },
@@ -5011,6 +5093,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'integer',
+              maximum: 2147483647,
               minimum: 1,
             },
           },
