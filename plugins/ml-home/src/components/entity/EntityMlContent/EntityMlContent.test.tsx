@@ -456,3 +456,55 @@ describe('EntityMlContent elsewhere', () => {
     );
   });
 });
+
+describe('EntityMlContent links inside sentences', () => {
+  /** Underlined, they are told apart from the text around them by more than colour. */
+  const decoration = (link: HTMLElement) =>
+    getComputedStyle(link).textDecoration;
+
+  it('underlines the project and latest version of a served model', async () => {
+    const { api } = serviceApi({
+      deployments: [deployment('churn-model', 3, 'production', SERVICE)],
+    });
+    renderEntity(<EntityMlContent />, {
+      entity: componentEntity('churn-scoring-service'),
+      api,
+      catalogEntities: owners,
+    });
+    const card = await screen.findByRole('region', {
+      name: 'ML model churn-model',
+    });
+    expect(
+      decoration(within(card).getByRole('link', { name: 'v4' })),
+    ).toContain('underline');
+    expect(
+      decoration(within(card).getByRole('link', { name: 'churn' })),
+    ).toContain('underline');
+  });
+
+  it("underlines the latest evaluation and its version on a model's tab", async () => {
+    const api = fakeMlHomeApi({
+      getModel: async () => churnModel,
+      listModelVersions: async () => ({ items: [], totalCount: 0 }),
+      listDeployments: async () => ({ items: [], totalCount: 0 }),
+      listEvaluations: async () => ({
+        items: [evaluationSummary({ version: 4 })],
+        totalCount: 1,
+      }),
+    });
+    renderEntity(<EntityMlContent />, {
+      entity: mlModelEntity('churn-model', 'churn'),
+      api,
+      catalogEntities: owners,
+    });
+    const latest = await screen.findByRole('link', {
+      name: evaluationSummary().name,
+    });
+    expect(decoration(latest)).toContain('underline');
+    expect(
+      decoration(
+        within(latest.parentElement!).getByRole('link', { name: 'v4' }),
+      ),
+    ).toContain('underline');
+  });
+});

@@ -57,7 +57,9 @@ function ModelSummaryCard(props: { model: Model }) {
       <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
         <Typography variant="body2" component="div">
           Project:{' '}
-          <Link to={links.project(model.project)}>{model.project}</Link>
+          <Link to={links.project(model.project)} underline="always">
+            {model.project}
+          </Link>
         </Typography>
         <Typography variant="body2" component="div">
           {model.latestVersion !== undefined
@@ -128,14 +130,20 @@ function LatestEvaluationCard(props: { model: Model }) {
           </Box>
           <Typography variant="body2" paragraph>
             {evaluationLink ? (
-              <Link to={evaluationLink({ evaluationId: latest.id })}>
+              <Link
+                to={evaluationLink({ evaluationId: latest.id })}
+                underline="always"
+              >
                 {latest.name}
               </Link>
             ) : (
               latest.name
             )}{' '}
             of{' '}
-            <Link to={links.model(model.name, latest.version)}>
+            <Link
+              to={links.model(model.name, latest.version)}
+              underline="always"
+            >
               v{latest.version}
             </Link>{' '}
             on {latest.dataset.project}/{latest.dataset.name},{' '}

@@ -79,13 +79,18 @@ function ServedModelCard(props: {
             <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
               <Typography variant="body2" component="div">
                 Project:{' '}
-                <Link to={links.project(model.project)}>{model.project}</Link>
+                <Link to={links.project(model.project)} underline="always">
+                  {model.project}
+                </Link>
               </Typography>
               <Typography variant="body2" component="div">
                 {model.latestVersion !== undefined ? (
                   <>
                     Latest version:{' '}
-                    <Link to={links.model(name, model.latestVersion)}>
+                    <Link
+                      to={links.model(name, model.latestVersion)}
+                      underline="always"
+                    >
                       v{model.latestVersion}
                     </Link>{' '}
                     of {model.versionCount}
