@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { Stores } from '../database/UnitOfWork';
 import {
   DeploymentScope,
@@ -12,6 +12,15 @@ import {
   RunsScope,
 } from '../domain/scopes';
 import { AnnotatedEntityType, Project } from '../domain/types';
+import {
+  noSuchDeployment,
+  noSuchEntity,
+  noSuchEvaluation,
+  noSuchModel,
+  noSuchNote,
+  noSuchProject,
+  noSuchRun,
+} from '../domain/notFound';
 
 /** What a permission is decided on: a project's name and owner. */
 export interface ProjectRef {
@@ -63,7 +72,7 @@ export function createFinders(stores: Stores): Finders {
   ): Promise<Project> => {
     const project = await stores.projects.getProject(name, options);
     if (!project) {
-      throw new NotFoundError(`No ML project named '${name}'`);
+      throw noSuchProject(name);
     }
     return project;
   };
@@ -92,7 +101,7 @@ export function createFinders(stores: Stores): Finders {
       async find(runId) {
         const name = (await stores.runs.getRunProjects([runId])).get(runId);
         if (name === undefined) {
-          throw new NotFoundError(`No run with id '${runId}'`);
+          throw noSuchRun(runId);
         }
         return { runId, project: await projectOf(name) };
       },
@@ -120,7 +129,7 @@ export function createFinders(stores: Stores): Finders {
       async find(name) {
         const model = await stores.models.getModel(name);
         if (!model) {
-          throw new NotFoundError(`No model named '${name}'`);
+          throw noSuchModel(name);
         }
         return { model, project: await projectOf(model.project) };
       },
@@ -130,7 +139,7 @@ export function createFinders(stores: Stores): Finders {
       async find(id) {
         const deployment = await stores.deployments.getDeployment(id);
         if (!deployment) {
-          throw new NotFoundError(`No deployment with id '${id}'`);
+          throw noSuchDeployment(id);
         }
         return { deployment, project: await projectOf(deployment.project) };
       },
@@ -140,7 +149,7 @@ export function createFinders(stores: Stores): Finders {
       async find(id) {
         const evaluation = await stores.evaluations.getEvaluation(id);
         if (!evaluation) {
-          throw new NotFoundError(`No evaluation with id '${id}'`);
+          throw noSuchEvaluation(id);
         }
         return { evaluation, project: await projectOf(evaluation.project) };
       },
@@ -171,7 +180,7 @@ export function createFinders(stores: Stores): Finders {
       async find(id) {
         const note = await stores.annotations.getNote(id);
         if (!note) {
-          throw new NotFoundError(`No note with id '${id}'`);
+          throw noSuchNote(id);
         }
         return { note, project: await projectOf(note.project) };
       },
@@ -183,7 +192,7 @@ export function createFinders(stores: Stores): Finders {
           await stores.annotations.resolveEntities([{ type, id }])
         ).get(`${type}\n${id}`);
         if (!entity) {
-          throw new NotFoundError(`No ${type} with id '${id}'`);
+          throw noSuchEntity(type, id);
         }
         return { entity };
       },

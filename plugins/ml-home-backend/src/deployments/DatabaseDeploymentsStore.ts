@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import { downsampleSeries } from '@ml-home/plugin-ml-home-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
@@ -38,6 +37,7 @@ import {
   toDbMetric,
   toDbTime,
 } from '../database/mappers';
+import { noSuchVersion } from '../domain/notFound';
 
 /** Storage of deployments, their monitoring series, and the lineage around a model version. */
 export interface DeploymentsStore {
@@ -210,9 +210,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
         .where({ model_id: model.id, version: input.version })
         .first('id');
       if (!version) {
-        throw new NotFoundError(
-          `Model '${model.name}' has no version ${input.version}`,
-        );
+        throw noSuchVersion(model.name, input.version);
       }
       // One active deployment per model, environment and serving component: the new one replaces it.
       const replaced: Pick<DeploymentRow, 'id'>[] = await tx('deployments as d')

@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   DeploymentCreate,
   MonitoringBatch,
@@ -16,6 +16,7 @@ import {
 } from '../domain/types';
 import { checkSlug, normalizeEntityRef } from '../domain/validation';
 import { DeploymentsStore } from './DatabaseDeploymentsStore';
+import { noSuchVersion } from '../domain/notFound';
 
 /** A deployment's series of one monitoring metric, possibly downsampled. */
 export interface MonitoringSeries {
@@ -159,9 +160,7 @@ export class DefaultDeploymentsService implements DeploymentsService {
   async getLineage(_caller: Caller, { model }: ModelScope, version: number) {
     const graph = await this.store.getLineage(model, version);
     if (!graph) {
-      throw new NotFoundError(
-        `Model '${model.name}' has no version ${version}`,
-      );
+      throw noSuchVersion(model.name, version);
     }
     return graph;
   }

@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   EvaluationCreate,
   EvaluationResult,
@@ -31,6 +31,7 @@ import {
   checkTolerance,
   parseResults,
 } from './evaluationValidation';
+import { noSuchEvaluation, noSuchVersion } from '../domain/notFound';
 
 /** An evaluation with its computed verdict, as lists show it. */
 export interface EvaluationSummaryView extends EvaluationRecord {
@@ -227,9 +228,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
     const modelName = model.name;
     const version = await this.models.getVersion(model, versionNumber);
     if (!version) {
-      throw new NotFoundError(
-        `Model '${modelName}' has no version ${versionNumber}`,
-      );
+      throw noSuchVersion(modelName, versionNumber);
     }
     checkSlug('name', request.name);
     const dataset = await this.resolveDataset(
@@ -291,7 +290,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
   private async view(id: string): Promise<EvaluationView> {
     const evaluation = await this.evaluations.getEvaluation(id);
     if (!evaluation) {
-      throw new NotFoundError(`No evaluation with id '${id}'`);
+      throw noSuchEvaluation(id);
     }
     return (await this.views([evaluation]))[0];
   }

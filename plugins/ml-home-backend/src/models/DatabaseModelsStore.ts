@@ -36,6 +36,7 @@ import {
 } from '../database/rows';
 import { inTransaction } from '../database/transactions';
 import { applyProjectConditions } from '../permissions';
+import { noSuchVersion } from '../domain/notFound';
 
 /** Storage of registered models, versions and aliases. */
 export interface ModelsStore {
@@ -466,9 +467,7 @@ export class DatabaseModelsStore implements ModelsStore {
         .where({ model_id: model.id, version })
         .first('id');
       if (!target) {
-        throw new NotFoundError(
-          `Model '${model.name}' has no version ${version}`,
-        );
+        throw noSuchVersion(model.name, version);
       }
       const from = await currentAliasVersion(tx, model.id, alias);
       if (from === version) {

@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type {
   ModelCreate,
   ModelVersionCreate,
@@ -24,6 +24,7 @@ import {
 } from '../domain/validation';
 import { RunsStore } from '../runs/DatabaseRunsStore';
 import { ModelsStore } from './DatabaseModelsStore';
+import { noSuchVersion } from '../domain/notFound';
 
 /** ML Home's rules for registered models, versions and aliases. Knows nothing of permissions. */
 export interface ModelsService {
@@ -173,9 +174,7 @@ export class DefaultModelsService implements ModelsService {
   ) {
     const found = await this.store.getVersion(model, version);
     if (!found) {
-      throw new NotFoundError(
-        `Model '${model.name}' has no version ${version}`,
-      );
+      throw noSuchVersion(model.name, version);
     }
     return found;
   }

@@ -10,6 +10,7 @@ import { Experiment, Page, PageRequest, Run } from '../domain/types';
 import { checkDescription, checkKey } from '../domain/validation';
 import { RunsStore } from './DatabaseRunsStore';
 import { MetricHistory } from './metricHistory';
+import { noSuchRun } from '../domain/notFound';
 
 export interface RunsListRequest {
   experiments?: string[];
@@ -169,7 +170,7 @@ export class DefaultRunsService implements RunsService {
   private async run(runId: string): Promise<Run> {
     const run = await this.store.getRun(runId);
     if (!run) {
-      throw new NotFoundError(`No run with id '${runId}'`);
+      throw noSuchRun(runId);
     }
     return run;
   }
