@@ -7,6 +7,7 @@ import {
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
 import { screen, within } from '@testing-library/react';
+import { contrastOn } from '../components/common/__testUtils__/contrast';
 import {
   ML_HOME_SEARCH_TYPE,
   MlHomeSearchResultListItem,
@@ -52,6 +53,14 @@ describe('ML Home search result item', () => {
     expect(
       within(item).getByText('The model behind Churn prediction.'),
     ).toBeInTheDocument();
+  });
+
+  it("reads at 4.5:1 or more on the search page's background (Backstage UI's #f5f5f5)", async () => {
+    await renderInTestApp(<MlHomeSearchResultListItem result={model} />);
+    const description = screen.getByText('The model behind Churn prediction.');
+    expect(
+      contrastOn(getComputedStyle(description).color, '#f5f5f5'),
+    ).toBeGreaterThanOrEqual(4.5);
   });
 
   it('shows a project, an owner outside the default namespace, and no tag list without tags', async () => {

@@ -15,6 +15,9 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { ReadableThemeProvider } from '../components/common/ReadableTheme';
+import { mlHomeTranslationRef, type MlHomeT } from '../translation';
 
 /** The document type ML Home's search collator indexes. */
 export const ML_HOME_SEARCH_TYPE = 'ml-home';
@@ -70,9 +73,9 @@ function ownerLabel(owner: string): string {
   return !namespace || namespace === 'default' ? name : `${namespace}/${name}`;
 }
 
-function kindLabel(kind: string | undefined): string | undefined {
-  if (kind === 'project') return 'Project';
-  if (kind === 'model') return 'Model';
+function kindLabel(kind: string | undefined, t: MlHomeT): string | undefined {
+  if (kind === 'project') return t('search.project');
+  if (kind === 'model') return t('search.model');
   return undefined;
 }
 
@@ -84,73 +87,80 @@ export function MlHomeSearchResultListItem(
   props: BaseSearchResultListItemProps<{ highlight?: ResultHighlight }>,
 ) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const result = props.result as MlHomeSearchDocument | undefined;
   if (!result) {
     return null;
   }
   const { highlight } = props;
-  const kind = kindLabel(result.kind);
+  const kind = kindLabel(result.kind, t);
   const tags = Array.isArray(result.tags)
-    ? result.tags.filter((t): t is string => typeof t === 'string')
+    ? result.tags.filter((tag): tag is string => typeof tag === 'string')
     : [];
   const titleId = `ml-home-search-result-${result.location.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   return (
-    <Box className={classes.item} component="article" aria-labelledby={titleId}>
-      {props.icon && <ListItemIcon>{props.icon}</ListItemIcon>}
-      <div className={classes.body}>
-        <Typography variant="h6" component="h3" id={titleId}>
-          <Link noTrack to={result.location}>
-            {highlight?.fields.title ? (
+    <ReadableThemeProvider>
+      <Box
+        className={classes.item}
+        component="article"
+        aria-labelledby={titleId}
+      >
+        {props.icon && <ListItemIcon>{props.icon}</ListItemIcon>}
+        <div className={classes.body}>
+          <Typography variant="h6" component="h3" id={titleId}>
+            <Link noTrack to={result.location}>
+              {highlight?.fields.title ? (
+                <HighlightedSearchResultText
+                  text={highlight.fields.title}
+                  preTag={highlight.preTag}
+                  postTag={highlight.postTag}
+                />
+              ) : (
+                result.title
+              )}
+            </Link>
+          </Typography>
+          <Typography
+            component="p"
+            variant="body2"
+            color="textSecondary"
+            className={classes.text}
+          >
+            {highlight?.fields.text ? (
               <HighlightedSearchResultText
-                text={highlight.fields.title}
+                text={highlight.fields.text}
                 preTag={highlight.preTag}
                 postTag={highlight.postTag}
               />
             ) : (
-              result.title
+              result.text
             )}
-          </Link>
-        </Typography>
-        <Typography
-          component="p"
-          variant="body2"
-          color="textSecondary"
-          className={classes.text}
-        >
-          {highlight?.fields.text ? (
-            <HighlightedSearchResultText
-              text={highlight.fields.text}
-              preTag={highlight.preTag}
-              postTag={highlight.postTag}
-            />
-          ) : (
-            result.text
-          )}
-        </Typography>
-        <div className={classes.facts}>
-          {kind && <Chip size="small" color="primary" label={kind} />}
-          {result.owner && (
-            <Typography variant="body2" component="span">
-              Owner: {ownerLabel(result.owner)}
-            </Typography>
-          )}
-          {result.kind === 'model' && result.project && (
-            <Typography variant="body2" component="span">
-              Project: {result.project}
-            </Typography>
-          )}
-          {tags.length > 0 && (
-            <ul className={classes.tags} aria-label="Tags">
-              {tags.map(tag => (
-                <li key={tag}>
-                  <Chip size="small" variant="outlined" label={tag} />
-                </li>
-              ))}
-            </ul>
-          )}
+          </Typography>
+          <div className={classes.facts}>
+            {kind && <Chip size="small" color="primary" label={kind} />}
+            {result.owner && (
+              <Typography variant="body2" component="span">
+                {t('search.owner', { owner: ownerLabel(result.owner) })}
+              </Typography>
+            )}
+            {result.kind === 'model' && result.project && (
+              <Typography variant="body2" component="span">
+                {t('search.inProject', { project: result.project })}
+              </Typography>
+            )}
+            {tags.length > 0 && (
+              <ul className={classes.tags} aria-label={t('search.tags')}>
+                {tags.map(tag => (
+                  <li key={tag}>
+                    <Chip size="small" variant="outlined" label={tag} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </div>
-      </div>
-    </Box>
+      </Box>
+    </ReadableThemeProvider>
   );
 }
 

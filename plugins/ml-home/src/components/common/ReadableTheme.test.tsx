@@ -1,10 +1,8 @@
-import {
-  ThemeProvider,
-  createTheme,
-  getContrastRatio,
-} from '@material-ui/core/styles';
+import { createTheme, getContrastRatio } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { render, screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { contrastOn } from './__testUtils__/contrast';
 import { DeltaText, PassFailBadge } from '../EvaluationPage/verdicts';
 import {
   ReadableThemeProvider,
@@ -79,7 +77,7 @@ describe('readableTheme', () => {
 });
 
 describe('ReadableThemeProvider', () => {
-  it('paints pass/fail badges, deltas and secondary text readably on white', () => {
+  it("paints pass/fail badges, deltas and secondary text readably on the app's background", async () => {
     const page = (
       <>
         <PassFailBadge pass />
@@ -111,20 +109,18 @@ describe('ReadableThemeProvider', () => {
       colorOf(screen.getByText('1 regression')),
     ];
 
-    // The theme as the app gives it: MUI's green and red on white fail AA.
-    const plain = render(<ThemeProvider theme={light}>{page}</ThemeProvider>);
+    // The theme as the app gives it: MUI's green, red and grey fail AA there.
+    const plain = await renderInTestApp(page);
     expect(
-      paint().filter(c => getContrastRatio(c, '#ffffff') < AA).length,
-    ).toBeGreaterThan(0);
+      paint().filter(c => contrastOn(c, APP_BACKGROUND) < AA),
+    ).toHaveLength(6);
     plain.unmount();
 
-    render(
-      <ThemeProvider theme={light}>
-        <ReadableThemeProvider>{page}</ReadableThemeProvider>
-      </ThemeProvider>,
+    await renderInTestApp(
+      <ReadableThemeProvider>{page}</ReadableThemeProvider>,
     );
     for (const color of paint()) {
-      expect([color, getContrastRatio(color, '#ffffff') >= AA]).toEqual([
+      expect([color, contrastOn(color, APP_BACKGROUND) >= AA]).toEqual([
         color,
         true,
       ]);
