@@ -13,6 +13,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
+import type { JSX } from 'react';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
 
 const legacyRootRouteRef = createRouteRef({ id: 'ml-home' });
@@ -58,51 +59,54 @@ export { mlHomeApiRef } from './api/mlHomeApiRef';
  *
  * @public
  */
-export const EntityMlContent = mlHomeLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMlContent',
-    component: {
-      lazy: () =>
-        import('./components/entity/EntityMlContent').then(
-          m => m.EntityMlContent,
-        ),
-    },
-  }),
-);
+export const EntityMlContent: () => JSX.Element | null =
+  mlHomeLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMlContent',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityMlContent').then(
+            m => m.EntityMlContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "ML models" card for the legacy app's component and group overview pages.
  *
  * @public
  */
-export const EntityMlModelsCard = mlHomeLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMlModelsCard',
-    component: {
-      lazy: () =>
-        import('./components/entity/EntityMlModelsCard').then(
-          m => m.EntityMlModelsCard,
-        ),
-    },
-  }),
-);
+export const EntityMlModelsCard: () => JSX.Element | null =
+  mlHomeLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMlModelsCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityMlModelsCard').then(
+            m => m.EntityMlModelsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "ML projects" card for the legacy app's group pages.
  *
  * @public
  */
-export const EntityMlProjectsCard = mlHomeLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMlProjectsCard',
-    component: {
-      lazy: () =>
-        import('./components/entity/EntityMlProjectsCard').then(
-          m => m.EntityMlProjectsCard,
-        ),
-    },
-  }),
-);
+export const EntityMlProjectsCard: () => JSX.Element | null =
+  mlHomeLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMlProjectsCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityMlProjectsCard').then(
+            m => m.EntityMlProjectsCard,
+          ),
+      },
+    }),
+  );
 
 export {
   isMlModelEntity,

@@ -63,6 +63,7 @@ import type {
  * @public
  */
 export interface MlHomeDiscovery {
+  /** The base URL of a plugin's backend, e.g. `http://localhost:7007/api/ml-home`. */
   getBaseUrl(pluginId: string): Promise<string>;
 }
 
@@ -72,6 +73,7 @@ export interface MlHomeDiscovery {
  * @public
  */
 export interface MlHomeFetch {
+  /** `fetch`, with the caller's credentials added. */
   fetch: typeof fetch;
 }
 

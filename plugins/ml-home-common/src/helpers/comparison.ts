@@ -33,6 +33,7 @@ export interface ComparableItem {
  * @public
  */
 export interface ParamDiffRow {
+  /** The param key. */
   key: string;
   /** Aligned with the items; `null` where an item lacks the param. */
   values: (string | null)[];
@@ -49,6 +50,7 @@ export interface ParamDiffRow {
  * @public
  */
 export interface MetricTableRow {
+  /** The metric key. */
   key: string;
   /** Which way the metric is better, used to pick `best`. */
   direction: MetricDirection;
@@ -77,7 +79,9 @@ export interface MetricTableRow {
 export interface Comparison {
   /** The items in the order given, which every row's `values` follows. */
   items: { id: string; label?: string }[];
+  /** One row per param any item has, with whether the values differ. */
   params: ParamDiffRow[];
+  /** One row per metric any item has. */
   metrics: MetricTableRow[];
 }
 

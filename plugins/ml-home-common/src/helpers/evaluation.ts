@@ -70,7 +70,9 @@ export interface ThresholdOutcome {
  * @public
  */
 export interface SliceDelta {
+  /** The slice (`overall` for the whole dataset). */
   slice: string;
+  /** The metric key. */
   metric: string;
   /** The evaluated model version's value. */
   value: number;
@@ -93,7 +95,9 @@ export interface SliceDelta {
  * @public
  */
 export interface SliceSummary {
+  /** The slice (`overall` for the whole dataset). */
   slice: string;
+  /** Whether every threshold outcome on the slice passes. */
   pass: boolean;
   /** The metrics with a failing outcome on this slice, sorted, unique. */
   failing: string[];

@@ -33,7 +33,9 @@ export interface ComparedEvaluation {
  * @public
  */
 export interface EvaluationResultsRow {
+  /** The slice (`overall` for the whole dataset). */
   slice: string;
+  /** The metric key. */
   metric: string;
   /** Which way the metric is better, as the first evaluation with the metric has it. */
   direction: MetricDirection;

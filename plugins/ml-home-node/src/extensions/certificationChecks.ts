@@ -27,6 +27,7 @@ export type MlHomeCertificationCheckStatus =
  * @alpha
  */
 export interface MlHomeCertificationCheckResult {
+  /** The check's verdict. */
   status: MlHomeCertificationCheckStatus;
   /** A link to the evidence (a dashboard, a pipeline run, a document) and/or a sentence about it. */
   evidence?: { url?: string; text?: string };
