@@ -52,6 +52,7 @@ describe('readableTheme', () => {
       ];
       for (const color of [
         palette.text.secondary,
+        palette.secondary.main,
         palette.error.main,
         palette.success.main,
       ]) {
@@ -98,6 +99,7 @@ describe('ReadableThemeProvider', () => {
         />
         <Typography color="textSecondary">1–3 of 3</Typography>
         <Typography color="error">1 regression</Typography>
+        <Typography color="secondary">differs</Typography>
       </>
     );
     const paint = () => [
@@ -107,13 +109,14 @@ describe('ReadableThemeProvider', () => {
       colorOf(screen.getByText('-0.02').parentElement!),
       colorOf(screen.getByText('1–3 of 3')),
       colorOf(screen.getByText('1 regression')),
+      colorOf(screen.getByText('differs')),
     ];
 
-    // The theme as the app gives it: MUI's green, red and grey fail AA there.
+    // The theme as the app gives it: MUI's green, red, pink and grey fail AA there.
     const plain = await renderInTestApp(page);
     expect(
       paint().filter(c => contrastOn(c, APP_BACKGROUND) < AA),
-    ).toHaveLength(6);
+    ).toHaveLength(7);
     plain.unmount();
 
     await renderInTestApp(

@@ -51,9 +51,10 @@ export function readableOn(
 }
 
 /**
- * The app's theme with what ML Home's pages need for WCAG 2.1 AA: secondary text, error and
- * success colours (used for text: pass/fail badges, deltas, "1 regression") readable on the page
- * and on cards, and a visible focus ring on sortable table headers (MUI's shows none).
+ * The app's theme with what ML Home's pages need for WCAG 2.1 AA: secondary text and the
+ * secondary, error and success colours (used for text: pass/fail badges, deltas, "1 regression",
+ * "differs") readable on the page and on cards, and a visible focus ring on sortable table headers
+ * (MUI's shows none).
  */
 export function readableTheme(outer: Theme): Theme {
   const { palette } = outer;
@@ -65,6 +66,10 @@ export function readableTheme(outer: Theme): Theme {
     palette: {
       ...palette,
       text: { ...palette.text, secondary: readable(palette.text.secondary) },
+      secondary: {
+        ...palette.secondary,
+        main: readable(palette.secondary.main),
+      },
       error: { ...palette.error, main: readable(palette.error.main) },
       success: { ...palette.success, main: readable(palette.success.main) },
     },
