@@ -2,7 +2,7 @@
  * Starts the example backend (packages/backend, `backstage-cli package start`) on a port of its own
  * in a process group of its own, waits until it is ready, and stops it again. Shared by the e2e
  * harness (e2e/lib.js), the benchmark (scripts/bench.js) and the seed script
- * (plugins/ml-home-backend/scripts/seed.js).
+ * (plugins/ml-home-backend-module-demo/scripts/seed.js).
  *
  * Configuration comes from the usual app-config files (or the `--config` arguments given in
  * `args`), the caller's environment and the APP_CONFIG_ overrides in `env`; only the port and the

@@ -21,6 +21,8 @@ async function main() {
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(mlHomePermissionPolicyModule);
   backend.add(import('@ml-home/plugin-ml-home-backend'));
+  // The demo ML organisation, loaded into an empty ML Home when mlHome.demoData.enabled is true.
+  backend.add(import('@ml-home/plugin-ml-home-backend-module-demo'));
   backend.add(import('@backstage/plugin-search-backend'));
   backend.add(import('@backstage/plugin-search-backend-module-catalog'));
   backend.add(import('@ml-home/plugin-search-backend-module-ml-home'));

@@ -18,6 +18,7 @@ import {
   DefaultComparisonService,
 } from './comparison/ComparisonService';
 import { findComparedItems } from './comparison/findComparedItems';
+import { Clock, systemClock } from './database/clock';
 import { Stores, UnitOfWork } from './database/UnitOfWork';
 import { datasetsAccess, DatasetsApi } from './datasets/datasetsAccess';
 import { datasetsChanges } from './datasets/datasetsChanges';
@@ -115,8 +116,11 @@ export function createServices(options: {
   finders: Finders;
   catalog: CatalogChecks;
   announce: Announce;
+  /** The time ingestion stamps on a batch; the same clock as the stores'. */
+  clock?: Clock;
 }): MlHomeServices {
   const { stores, unitOfWork, finders, catalog, announce } = options;
+  const clock = options.clock ?? systemClock;
   const projects = announce(
     new DefaultProjectsService(stores.projects, catalog),
     projectsChanges,
@@ -125,7 +129,7 @@ export function createServices(options: {
     projects,
     runs: new DefaultRunsService(stores.runs),
     ingestion: announce(
-      new DefaultIngestionService(stores, unitOfWork, catalog),
+      new DefaultIngestionService(stores, unitOfWork, catalog, clock),
       ingestionChanges,
     ),
     models: announce(

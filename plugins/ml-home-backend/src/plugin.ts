@@ -25,7 +25,6 @@ import {
   createServices,
 } from './createServices';
 import { DatabaseStores } from './database/DatabaseStores';
-import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
 import {
   DemoDataLoaders,
@@ -141,33 +140,27 @@ export const mlHomePlugin = createBackendPlugin({
           announce,
         });
 
-        if (mlHomeConfig.demoData.enabled) {
-          await loadDemoDataIfEmpty({
-            knex,
-            stores,
-            unitOfWork: storage,
-            logger,
-            ...mlHomeConfig.demoData,
-          });
-        }
-
         // Modules' demo data is trusted code writing into an empty ML Home: through the same
         // stores and rules, without permission checks or catalog look-ups (the catalog is still
-        // loading at start-up).
-        const seeding = addressServices(
-          createServices({
-            stores,
-            unitOfWork: storage,
-            finders,
-            catalog: new CatalogChecks(),
-            announce,
-          }),
-          { finders, references, stores },
-        );
+        // loading at start-up), recorded as of the time the loader says (past work) or now.
+        const seedingAt = (at?: Date) => {
+          const timed = at ? storage.withClock(() => new Date(at)) : storage;
+          return addressServices(
+            createServices({
+              stores: timed.stores,
+              unitOfWork: timed,
+              finders,
+              catalog: new CatalogChecks(),
+              announce,
+              clock: timed.clock,
+            }),
+            { finders, references, stores: timed.stores },
+          );
+        };
         const ownCredentials = await auth.getOwnServiceCredentials();
         await demoDataLoaders.runIfEmpty({
-          isEmpty: () => holdsNoProject(seeding, ownCredentials),
-          writer: createDemoDataWriter(seeding, ownCredentials),
+          isEmpty: () => holdsNoProject(seedingAt(), ownCredentials),
+          writer: createDemoDataWriter(seedingAt, ownCredentials),
           logger,
         });
         // Kept for the certification service (a later change); until then, say what was added.

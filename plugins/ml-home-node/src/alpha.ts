@@ -20,4 +20,5 @@ export {
   type MlHomeDemoDataLoader,
   type MlHomeDemoDataLoaderContext,
   type MlHomeDemoDataWriter,
+  type MlHomeDemoDataWriterOptions,
 } from './extensions/demoData';

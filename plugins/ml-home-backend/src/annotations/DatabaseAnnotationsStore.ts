@@ -12,6 +12,7 @@ import {
 import { applyProjectConditions } from '../permissions';
 import { insertProjectEvent } from '../database/events';
 import { fromDbInt, fromDbTime, toDbTime } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import { ProjectConditions } from '../domain/ProjectConditions';
 import {
   CountRow,
@@ -206,7 +207,10 @@ function noteFromRow(row: NoteOfProjectRow, entity?: AnnotatedEntity): Note {
 
 /** The Knex implementation of {@link AnnotationsStore}. */
 export class DatabaseAnnotationsStore implements AnnotationsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async resolveEntities(keys: EntityKey[]) {
     const out = new Map<string, AnnotatedEntity>();
@@ -310,7 +314,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     actor: string,
   ): Promise<Note> {
     const id = randomUUID();
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await tx<NoteRow>('notes').insert({
         id,
@@ -386,7 +390,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     revision: number,
     actor: string,
   ): Promise<Note> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await this.advance(tx, note, revision, { body }, actor, now);
       await tx<NoteRevisionRow>('note_revisions').insert({
@@ -414,7 +418,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
   }
 
   async deleteNote(note: Note, revision: number, actor: string) {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await this.advance(
         tx,
@@ -481,7 +485,7 @@ export class DatabaseAnnotationsStore implements AnnotationsStore {
     actor: string,
   ): Promise<string[]> {
     const wanted = [...new Set(tags)].sort();
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       const where = { entity_type: entity.type, entity_id: entity.id };
       const current = (

@@ -4,8 +4,9 @@ import { toDbTime } from './mappers';
 import { EventRow, ProjectRow } from './rows';
 
 /**
- * Appends to a project's activity feed and marks the project as active now, inside the caller's
- * transaction when given one: every recorded change is activity, so "recently active" lists stay true.
+ * Appends to a project's activity feed and marks the project as active at `at` (unless it was
+ * active later), inside the caller's transaction when given one: every recorded change is
+ * activity, so "recently active" lists stay true.
  */
 export async function insertProjectEvent(
   db: Knex,
@@ -22,7 +23,14 @@ export async function insertProjectEvent(
     summary: event.summary.slice(0, 2000),
     created_at: toDbTime(at),
   });
+  // Never backwards: a write recorded with an earlier time (demo data written as of the past)
+  // leaves a later activity standing.
   await db<ProjectRow>('projects')
     .where('id', projectId)
+    .andWhere(q =>
+      q
+        .whereNull('last_activity_at')
+        .orWhere('last_activity_at', '<', toDbTime(at)),
+    )
     .update({ last_activity_at: toDbTime(at) });
 }

@@ -21,6 +21,7 @@ import {
   whereWordsMatch,
 } from '../database/queryHelpers';
 import { fromDbInt, fromDbTime, toDbTime } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import {
   CountRow,
   DatasetRow,
@@ -88,7 +89,10 @@ function datasetFromRow(row: DatasetRow, projectName: string): Dataset {
 
 /** The Knex implementation of {@link DatasetsStore}. */
 export class DatabaseDatasetsStore implements DatasetsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async listDatasets(
     project: Project,
@@ -217,7 +221,7 @@ export class DatabaseDatasetsStore implements DatasetsStore {
     input: DatasetInput,
     actor: string,
   ): Promise<Dataset> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       const existing = await tx<DatasetRow>('datasets')
         .where({ project_id: project.id, name: input.name })
@@ -279,7 +283,7 @@ export class DatabaseDatasetsStore implements DatasetsStore {
           entityId: runId,
           summary: `declared inputs ${[...new Set(datasets.map(refOf))].join(', ')}`,
         },
-        new Date(),
+        this.clock(),
       );
       const all = await tx('run_inputs as i')
         .join('datasets as d', 'd.id', 'i.dataset_id')

@@ -37,6 +37,7 @@ import {
   toDbMetric,
   toDbTime,
 } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import { noSuchVersion } from '../domain/notFound';
 
 /** Storage of deployments, their monitoring series, and the lineage around a model version. */
@@ -120,7 +121,10 @@ function deploymentFromRow(row: DeploymentOfModelRow): Deployment {
 
 /** The Knex implementation of {@link DeploymentsStore}. */
 export class DatabaseDeploymentsStore implements DeploymentsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   private deployments() {
     return this.db('deployments as d')
@@ -258,7 +262,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
               : ''
           }`,
         },
-        new Date(),
+        this.clock(),
       );
     });
     return (await this.getDeployment(id))!;
@@ -271,7 +275,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     if (deployment.status === 'retired') {
       return deployment;
     }
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await tx<DeploymentRow>('deployments')
         .where('id', deployment.id)

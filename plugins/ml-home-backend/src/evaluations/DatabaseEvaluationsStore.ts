@@ -23,6 +23,7 @@ import {
   toDbMetric,
   toDbTime,
 } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import { ProjectConditions } from '../domain/ProjectConditions';
 import {
   countOf,
@@ -191,7 +192,10 @@ function thresholdRows(
 
 /** The Knex implementation of {@link EvaluationsStore}. */
 export class DatabaseEvaluationsStore implements EvaluationsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   private records() {
     return this.db('evaluations as e')
@@ -234,7 +238,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         return { id: existing.id, created: false };
       }
       const id = randomUUID();
-      const now = toDbTime(new Date());
+      const now = toDbTime(this.clock());
       await db<EvaluationRow>('evaluations').insert({
         id,
         project_id: version.projectId,
@@ -382,7 +386,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     },
     actor: string,
   ): Promise<void> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await tx('evaluation_thresholds')
         .where('evaluation_id', evaluation.id)

@@ -7,6 +7,7 @@ import type {
   MlHomeDataWriter,
   MlHomeDemoDataLoader,
   MlHomeDemoDataWriter,
+  MlHomeDemoDataWriterOptions,
 } from '@ml-home/plugin-ml-home-node/alpha';
 import { noteToWire } from '../annotations/annotationsWire';
 import type { MlHomeApis } from '../createServices';
@@ -38,12 +39,25 @@ export type DemoDataServices = Pick<
 /**
  * The writer handed to demo-data loaders: each write goes through ML Home's services as a caller
  * with the plugin's own service credentials and the given actor, and is answered in wire types, as
- * the route for the same write would answer.
+ * the route for the same write would answer. `servicesAt` gives the services whose stores stamp
+ * the given time (or now).
  */
 export function createDemoDataWriter(
-  services: DemoDataServices,
+  servicesAt: (at?: Date) => DemoDataServices,
   credentials: BackstageCredentials,
 ): MlHomeDemoDataWriter {
+  return {
+    as(actor: string, options?: MlHomeDemoDataWriterOptions): MlHomeDataWriter {
+      return writerOver(servicesAt(options?.at), { credentials, actor });
+    },
+  };
+}
+
+/** The writes of one actor (at one time) through the services. */
+function writerOver(
+  services: DemoDataServices,
+  caller: Caller,
+): MlHomeDataWriter {
   const {
     projects,
     runs,
@@ -55,72 +69,61 @@ export function createDemoDataWriter(
     annotations,
   } = services;
   return {
-    as(actor: string): MlHomeDataWriter {
-      const caller: Caller = { credentials, actor };
-      return {
-        createProject: async project =>
-          projectToWire(await projects.createProject(caller, project)),
-        createExperiment: async (project, experiment) =>
-          experimentToWire(
-            await runs.createExperiment(caller, project, experiment),
-          ),
-        ingest: (project, batch) => ingestion.ingest(caller, project, batch),
-        createDataset: async (project, dataset) =>
-          datasetToWire(
-            await datasetsService.createDataset(caller, project, dataset),
-          ),
-        addRunInputs: async (runId, datasets) => ({
-          datasets: await datasetsService.addRunInputs(caller, runId, datasets),
-        }),
-        createModel: async (project, model) =>
-          modelToWire(await models.createModel(caller, project, model)),
-        createModelVersion: async (model, version) =>
-          modelVersionToWire(
-            await models.createModelVersion(caller, model, version),
-          ),
-        setModelAlias: async (model, alias, version) =>
-          modelAliasToWire(
-            await models.setModelAlias(caller, model, alias, version),
-          ),
-        createEvaluation: async (model, version, evaluation) =>
-          evaluationToWire(
-            (
-              await evaluations.createEvaluation(
-                caller,
-                model,
-                version,
-                evaluation,
-              )
-            ).evaluation,
-          ),
-        createDeployment: async (model, deployment) =>
-          deploymentToWire(
-            await deployments.createDeployment(caller, model, deployment),
-          ),
-        logMonitoring: async (id, batch) => ({
-          points: await deployments.logMonitoring(caller, id, batch.points),
-        }),
-        createNote: async note =>
-          noteToWire(
-            await annotations.createNote(
-              caller,
-              { type: note.entityType, id: note.entityId },
-              note.body,
-            ),
-          ),
-        updateNote: async (id, update) =>
-          noteToWire(await annotations.updateNote(caller, id, update)),
-        setTags: async tags => ({
-          entityType: tags.entityType,
-          entityId: tags.entityId,
-          tags: await annotations.setTags(
-            caller,
-            { type: tags.entityType, id: tags.entityId },
-            tags.tags,
-          ),
-        }),
-      };
-    },
+    createProject: async project =>
+      projectToWire(await projects.createProject(caller, project)),
+    createExperiment: async (project, experiment) =>
+      experimentToWire(
+        await runs.createExperiment(caller, project, experiment),
+      ),
+    ingest: (project, batch) => ingestion.ingest(caller, project, batch),
+    createDataset: async (project, dataset) =>
+      datasetToWire(
+        await datasetsService.createDataset(caller, project, dataset),
+      ),
+    addRunInputs: async (runId, datasets) => ({
+      datasets: await datasetsService.addRunInputs(caller, runId, datasets),
+    }),
+    createModel: async (project, model) =>
+      modelToWire(await models.createModel(caller, project, model)),
+    createModelVersion: async (model, version) =>
+      modelVersionToWire(
+        await models.createModelVersion(caller, model, version),
+      ),
+    setModelAlias: async (model, alias, version) =>
+      modelAliasToWire(
+        await models.setModelAlias(caller, model, alias, version),
+      ),
+    createEvaluation: async (model, version, evaluation) =>
+      evaluationToWire(
+        (await evaluations.createEvaluation(caller, model, version, evaluation))
+          .evaluation,
+      ),
+    createDeployment: async (model, deployment) =>
+      deploymentToWire(
+        await deployments.createDeployment(caller, model, deployment),
+      ),
+    logMonitoring: async (id, batch) => ({
+      points: await deployments.logMonitoring(caller, id, batch.points),
+    }),
+    createNote: async note =>
+      noteToWire(
+        await annotations.createNote(
+          caller,
+          { type: note.entityType, id: note.entityId },
+          note.body,
+        ),
+      ),
+    updateNote: async (id, update) =>
+      noteToWire(await annotations.updateNote(caller, id, update)),
+    setTags: async tags => ({
+      entityType: tags.entityType,
+      entityId: tags.entityId,
+      tags: await annotations.setTags(
+        caller,
+        { type: tags.entityType, id: tags.entityId },
+        tags.tags,
+      ),
+    }),
   };
 }
 

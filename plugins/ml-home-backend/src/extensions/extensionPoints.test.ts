@@ -80,12 +80,19 @@ function demoModule(runs: MlHomeDemoDataLoaderContext[]) {
                 'champion',
                 version.version,
               );
-              const note = await alice.createNote({
-                entityType: 'project',
-                entityId: project.id,
-                body: 'Loaded by the test module',
-              });
+              // Past work is recorded at the time the loader gives.
+              const note = await context.writer
+                .as('user:default/alice', {
+                  at: new Date('2025-01-02T03:04:05.000Z'),
+                })
+                .createNote({
+                  entityType: 'project',
+                  entityId: project.id,
+                  body: 'Loaded by the test module',
+                });
               expect(note.createdBy).toBe('user:default/alice');
+              expect(note.createdAt).toBe('2025-01-02T03:04:05.000Z');
+              expect(note.updatedAt).toBe('2025-01-02T03:04:05.000Z');
             },
           });
         },

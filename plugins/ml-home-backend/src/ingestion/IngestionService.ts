@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { IngestBatch, IngestResult } from '@ml-home/plugin-ml-home-common';
 import { CatalogChecks } from '../catalog/CatalogChecks';
+import { Clock, systemClock } from '../database/clock';
 import { Stores, UnitOfWork } from '../database/UnitOfWork';
 import { Caller } from '../domain/Caller';
 import { ProjectScope } from '../domain/scopes';
@@ -28,6 +29,7 @@ export class DefaultIngestionService implements IngestionService {
     private readonly stores: Stores,
     private readonly unitOfWork: UnitOfWork,
     private readonly catalog: CatalogChecks,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async ingest(
@@ -51,6 +53,13 @@ export class DefaultIngestionService implements IngestionService {
       })),
       'component',
     );
-    return ingestBatch(this.unitOfWork, project, batch, caller.actor, plan);
+    return ingestBatch(
+      this.unitOfWork,
+      project,
+      batch,
+      caller.actor,
+      plan,
+      this.clock(),
+    );
   }
 }

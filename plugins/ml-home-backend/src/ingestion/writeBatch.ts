@@ -44,9 +44,10 @@ export function ingestBatch(
   batch: IngestBatchInput,
   actor: string,
   attachments?: AttachmentPlan,
+  now: Date = new Date(),
 ): Promise<IngestResult> {
   return unitOfWork.run(stores =>
-    writeBatch({ stores, project, batch, actor, now: new Date() }, attachments),
+    writeBatch({ stores, project, batch, actor, now }, attachments),
   );
 }
 

@@ -20,6 +20,7 @@ import {
   fromDbTime,
   toDbTime,
 } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import {
   countOf,
   decodeIntegerCursor,
@@ -139,7 +140,10 @@ type AliasOfModel = Pick<
 
 /** The Knex implementation of {@link ModelsStore}. */
 export class DatabaseModelsStore implements ModelsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   private async hydrateModels(rows: ModelRow[]): Promise<Model[]> {
     if (rows.length === 0) return [];
@@ -272,7 +276,7 @@ export class DatabaseModelsStore implements ModelsStore {
     input: { name: string; description: string; owner?: string },
     actor: string,
   ): Promise<Model> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       const existing = await tx<ModelRow>('models')
         .where('name', input.name)
@@ -389,7 +393,7 @@ export class DatabaseModelsStore implements ModelsStore {
     input: ModelVersionInput,
     actor: string,
   ): Promise<number> {
-    const now = new Date();
+    const now = this.clock();
     const [max] = await tx('model_versions')
       .where('model_id', model.id)
       .max<{ v: unknown }[]>({ v: 'version' });
@@ -460,7 +464,7 @@ export class DatabaseModelsStore implements ModelsStore {
     version: number,
     actor: string,
   ): Promise<ModelAlias> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await lockModel(tx, model.id);
       const target = await tx<ModelVersionRow>('model_versions')
@@ -525,7 +529,7 @@ export class DatabaseModelsStore implements ModelsStore {
   }
 
   async deleteAlias(model: Model, alias: string, actor: string): Promise<void> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await lockModel(tx, model.id);
       const current = await currentAliasVersion(tx, model.id, alias);

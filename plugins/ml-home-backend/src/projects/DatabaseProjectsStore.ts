@@ -22,6 +22,7 @@ import {
   projectSearchText,
   toDbTime,
 } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import {
   countOf,
   decodeCursorValue,
@@ -120,7 +121,10 @@ function cursorValue(value: unknown): string {
 
 /** The Knex implementation of {@link ProjectsStore}, for SQLite and PostgreSQL. */
 export class DatabaseProjectsStore implements ProjectsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async listProjects(
     query: ProjectListQuery,
@@ -285,7 +289,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
   }
 
   async createProject(input: ProjectInput, actor: string): Promise<Project> {
-    const now = new Date();
+    const now = this.clock();
     const id = randomUUID();
     await inTransaction(this.db, async tx => {
       const existing = await tx<ProjectRow>('projects')
@@ -341,7 +345,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
     patch: ProjectPatch,
     actor: string,
   ): Promise<Project> {
-    const now = new Date();
+    const now = this.clock();
     const merged = { ...project, ...patch };
     const changed = Object.entries(patch)
       .filter(([, value]) => value !== undefined)
@@ -391,7 +395,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
     deleted: boolean,
     actor: string,
   ): Promise<Project> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       await tx<ProjectRow>('projects')
         .where('id', project.id)
@@ -422,7 +426,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
   async appendEvent(
     project: Project,
     event: EventInput,
-    at: Date = new Date(),
+    at: Date = this.clock(),
   ): Promise<void> {
     await insertProjectEvent(this.db, project.id, event, at);
   }

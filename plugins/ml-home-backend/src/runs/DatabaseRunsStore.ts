@@ -19,6 +19,7 @@ import {
   runStatusOf,
   toDbTime,
 } from '../database/mappers';
+import { Clock, systemClock } from '../database/clock';
 import {
   IN_CHUNK,
   chunks,
@@ -95,7 +96,10 @@ type ExperimentWithCount = ExperimentRow & { run_count: unknown };
 
 /** The Knex implementation of {@link RunsStore}, for SQLite and PostgreSQL. */
 export class DatabaseRunsStore implements RunsStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async listExperiments(
     project: Project,
@@ -134,7 +138,7 @@ export class DatabaseRunsStore implements RunsStore {
     input: { name: string; description: string },
     actor: string,
   ): Promise<Experiment> {
-    const now = new Date();
+    const now = this.clock();
     await inTransaction(this.db, async tx => {
       const existing = await tx<ExperimentRow>('experiments')
         .where({ project_id: project.id, name: input.name })

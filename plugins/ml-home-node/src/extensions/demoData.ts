@@ -45,8 +45,23 @@ export interface MlHomeDemoDataWriter {
   /**
    * The writes, recorded as made by `actor` (an entity ref such as `user:default/alice`): it is
    * the author of notes, the creator of projects and versions, the actor of alias moves, ….
+   *
+   * With `at`, they are also recorded as made at that time instead of now: creation and update
+   * times, the project's activity feed and last activity, note revisions, alias moves, the
+   * retirement of a replaced deployment. Times the API already carries (runs' start and end,
+   * metric and monitoring points' timestamps, `deployedAt`) are taken from the request as usual.
    */
-  as(actor: string): MlHomeDataWriter;
+  as(actor: string, options?: MlHomeDemoDataWriterOptions): MlHomeDataWriter;
+}
+
+/**
+ * How a demo-data writer records its writes.
+ *
+ * @alpha
+ */
+export interface MlHomeDemoDataWriterOptions {
+  /** The time the writes are recorded as made at; now when absent. */
+  at?: Date;
 }
 
 /**

@@ -5,15 +5,15 @@
  *
  * It starts the example backend once, with the portal's normal configuration (app-config.yaml,
  * app-config.local.yaml, APP_CONFIG_* variables, or the files given with --config) and
- * `mlHome.demoData.enabled: true`, on a spare port, waits until it is ready (the ML Home plugin
- * loads the demo data during its start, and only when the ML Home database holds no project at
- * all), reports what happened and stops the backend. It never deletes anything: a database that
+ * `mlHome.demoData.enabled: true`, on a spare port, waits until it is ready (this module's loader
+ * writes the demo data while the ML Home plugin starts, and only when the ML Home database holds
+ * no project at all), reports what happened and stops the backend. It never deletes anything: a database that
  * already has projects is left as it is.
  *
  *   npm run seed                                                # the file SQLite under data/sqlite
  *   npm run seed -- app-config.yaml app-config.production.yaml  # PostgreSQL
  *   APP_CONFIG_backend_database_connection_directory=/tmp/x npm run seed   # another SQLite folder
- *   node plugins/ml-home-backend/scripts/seed.js --config app-config.yaml --config more.yaml
+ *   node plugins/ml-home-backend-module-demo/scripts/seed.js --config app-config.yaml --config more.yaml
  *
  * Config paths are relative to the folder npm was started from or to the repository root. Through
  * the root script npm keeps `--config` for itself and passes on only the file names, so bare
@@ -30,8 +30,10 @@ const backendLib = require('../../../scripts/lib/backend');
 const { startBackend, getGuestToken, findFreePort, portInUse, root } =
   backendLib;
 
-const LOADED = /Loaded ML Home demo data in (\d+) ms: ([^\n]*)/;
-const ELSEWHERE = /Demo data is being loaded elsewhere: ([^\n]*)/;
+// What the module's loader and ML Home's extension point log (src/module.ts, and the backend's
+// extensions/demoDataLoaders.ts).
+const LOADED = /Loaded ML Home demo data in (\d+) ms: ([^\n(]*)/;
+const ELSEWHERE = /the data is being loaded elsewhere \(([^\n]*)\)/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 

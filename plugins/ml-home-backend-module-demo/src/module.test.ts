@@ -1,0 +1,225 @@
+import {
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The module is tested with the plugin it extends, as the example backend installs them.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import mlHomePlugin from '@ml-home/plugin-ml-home-backend';
+import { Knex } from 'knex';
+import request from 'supertest';
+import {
+  DEMO_EPOCH_MS,
+  generateDemoData,
+  summarizeDemoData,
+} from './generator/generateDemoData';
+import mlHomeModuleDemo from './index';
+import { demoLastActivity } from './writeDemoData';
+
+jest.setTimeout(300_000);
+
+const DAY = 24 * 60 * 60 * 1000;
+const SEED = 7;
+const SCALE = 0.1;
+
+/** A logger that keeps every message, whichever child it was written through. */
+function recordingLogger(messages: string[]): LoggerService {
+  const logger: LoggerService = {
+    error: m => void messages.push(m),
+    warn: m => void messages.push(m),
+    info: m => void messages.push(m),
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+/** Stored times as milliseconds, whichever way the database returns them. */
+const ms = (value: unknown) =>
+  value instanceof Date ? value.getTime() : new Date(String(value)).getTime();
+
+describe('mlHomeModuleDemo', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  function start(knex: Knex, messages: string[], enabled = true) {
+    return startTestBackend({
+      features: [
+        mlHomePlugin,
+        mlHomeModuleDemo,
+        mockServices.database.factory({ knex }),
+        // The catalog knows nobody: the demo must not depend on it.
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: { mlHome: { demoData: { enabled, seed: SEED, scale: SCALE } } },
+        }),
+        createServiceFactory({
+          service: coreServices.logger,
+          deps: {},
+          factory: () => recordingLogger(messages),
+        }),
+      ],
+    });
+  }
+
+  const count = async (knex: Knex, table: string, where: object = {}) =>
+    Number((await knex(table).where(where).count({ n: '*' }))[0].n);
+
+  it.each(databases.eachSupportedId())(
+    'loads the demo organisation into an empty ML Home on %p, and only then',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const messages: string[] = [];
+      const backend = await start(knex, messages);
+      const demo = generateDemoData({ seed: SEED, scale: SCALE });
+      const expected = summarizeDemoData(demo);
+      try {
+        expect(
+          messages.some(m => m.startsWith('Loaded ML Home demo data')),
+        ).toBe(true);
+        expect(await count(knex, 'projects')).toBe(expected.projects);
+        expect(await count(knex, 'experiments')).toBe(expected.experiments);
+        expect(await count(knex, 'runs')).toBe(expected.runs);
+        expect(await count(knex, 'metric_points')).toBe(expected.points);
+        expect(await count(knex, 'datasets')).toBe(3 * expected.projects);
+        expect(await count(knex, 'datasets', { kind: 'feature-set' })).toBe(
+          expected.projects,
+        );
+        expect(await count(knex, 'run_inputs')).toBe(2 * expected.runs);
+        expect(await count(knex, 'models')).toBe(expected.models);
+        expect(await count(knex, 'model_versions')).toBe(
+          expected.modelVersions,
+        );
+        expect(await count(knex, 'evaluations')).toBe(expected.evaluations);
+        expect(await count(knex, 'evaluation_results')).toBe(
+          demo.evaluations.reduce((n, e) => n + e.results.length, 0),
+        );
+        expect(await count(knex, 'deployments')).toBe(expected.deployments);
+        expect(await count(knex, 'deployments', { status: 'active' })).toBe(
+          demo.deployments.filter(d => d.status === 'active').length,
+        );
+        expect(await count(knex, 'monitoring_points')).toBe(
+          expected.monitoringPoints,
+        );
+        expect(await count(knex, 'notes')).toBe(expected.notes);
+        expect(await count(knex, 'note_revisions')).toBe(
+          expected.noteRevisions,
+        );
+        expect(await count(knex, 'entity_tags')).toBe(expected.tags);
+
+        // Every model as generated, through the API: versions linked to runs, aliases where
+        // they were moved to, each recorded when the demo says it happened.
+        for (const m of demo.models) {
+          const res = await request(backend.server)
+            .get(`/api/ml-home/models/${m.name}`)
+            .set('Authorization', mockCredentials.user.header());
+          expect(res.status).toBe(200);
+          expect(res.body.project).toBe(m.project);
+          expect(res.body.versionCount).toBe(m.versions.length);
+          expect(
+            Object.fromEntries(
+              res.body.aliases.map((a: { alias: string; version: number }) => [
+                a.alias,
+                a.version,
+              ]),
+            ),
+          ).toEqual(m.aliases);
+          expect(ms(res.body.createdAt)).toBe(m.createdAt);
+          const version = await request(backend.server)
+            .get(`/api/ml-home/models/${m.name}/versions/1`)
+            .set('Authorization', mockCredentials.user.header());
+          expect(version.body.runId).toBe(m.versions[0].runId);
+          expect(ms(version.body.createdAt)).toBe(m.versions[0].createdAt);
+          const history = await knex('model_alias_history')
+            .join('models', 'models.id', 'model_alias_history.model_id')
+            .where('models.name', m.name)
+            .orderBy('model_alias_history.id')
+            .select('model_alias_history.created_at');
+          expect(history.map(h => ms(h.created_at))).toEqual(
+            m.aliasMoves.map(a => a.at),
+          );
+        }
+
+        // Evaluations and deployments at their own times; active deployments monitored up to
+        // the demo's "now".
+        for (const e of demo.evaluations.slice(0, 10)) {
+          const row = await knex('evaluations')
+            .join(
+              'model_versions',
+              'model_versions.id',
+              'evaluations.model_version_id',
+            )
+            .join('models', 'models.id', 'model_versions.model_id')
+            .where({
+              'models.name': e.model,
+              'model_versions.version': e.version,
+              'evaluations.name': e.name,
+            })
+            .first('evaluations.created_at');
+          expect(ms(row.created_at)).toBe(e.createdAt);
+        }
+        const lastPoint = await knex('monitoring_points').max({
+          t: 'timestamp',
+        });
+        expect(Number(lastPoint[0].t)).toBe(DEMO_EPOCH_MS - 60 * 60 * 1000);
+        const firstDeployment = await knex('deployments').min({
+          t: 'deployed_at',
+        });
+        expect(ms(firstDeployment[0].t)).toBeGreaterThan(
+          DEMO_EPOCH_MS - 365 * DAY,
+        );
+
+        // Notes with their edit history, at the demo's times.
+        const edited = demo.notes.find(n => n.edits.length > 0)!;
+        const note = await knex('notes')
+          .where('body', edited.edits[edited.edits.length - 1].body)
+          .first();
+        expect(ms(note.created_at)).toBe(edited.createdAt);
+        const revisions = await knex('note_revisions')
+          .where('note_id', note.id)
+          .orderBy('revision');
+        expect(revisions.map(r => r.body)).toEqual([
+          edited.body,
+          ...edited.edits.map(e => e.body),
+        ]);
+        expect(revisions.map(r => ms(r.edited_at))).toEqual([
+          edited.createdAt,
+          ...edited.edits.map(e => e.at),
+        ]);
+
+        // Projects created and last active when the demo says.
+        for (const p of demo.projects) {
+          const row = await knex('projects').where('name', p.name).first();
+          expect(ms(row.created_at)).toBe(p.createdAt);
+          expect(ms(row.last_activity_at)).toBe(demoLastActivity(demo, p.name));
+        }
+      } finally {
+        await backend.stop();
+      }
+
+      // Not again: the database is no longer empty.
+      const again: string[] = [];
+      const second = await start(knex, again);
+      await second.stop();
+      expect(again).toContain(
+        'ML Home holds data already; skipping 1 demo-data loader(s): demo',
+      );
+      expect(await count(knex, 'projects')).toBe(expected.projects);
+    },
+  );
+
+  it('adds no loader unless mlHome.demoData.enabled is true', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const messages: string[] = [];
+    const backend = await start(knex, messages, false);
+    await backend.stop();
+    expect(await count(knex, 'projects')).toBe(0);
+    expect(messages.some(m => m.includes('demo-data loader'))).toBe(false);
+  });
+});
