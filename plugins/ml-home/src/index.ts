@@ -6,3 +6,4 @@
  */
 export { mlHomePlugin as default } from './plugin';
 export { mlHomeApiRef } from './api/mlHomeApiRef';
+export { mlHomeTranslationRef } from './translation';

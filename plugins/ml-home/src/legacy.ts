@@ -51,6 +51,7 @@ export const MlHomePage = mlHomeLegacyPlugin.provide(
 );
 
 export { mlHomeApiRef } from './api/mlHomeApiRef';
+export { mlHomeTranslationRef } from './translation';
 
 /**
  * The "ML" tab of an entity page for the legacy app: on a component, the models it serves; on an

@@ -10,6 +10,7 @@ import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { mlHomeEntityExtensions } from './alpha/entityExtensions';
 import { mlHomeSearchExtensions } from './alpha/searchResultItem';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
+import { mlHomeTranslationRef } from './translation';
 import {
   compareRouteRef,
   evaluationRouteRef,
@@ -33,7 +34,7 @@ const mlHomeApi = ApiBlueprint.make({
 const mlHomePage = PageBlueprint.make({
   params: {
     path: '/ml-home',
-    title: 'ML Home',
+    title: mlHomeTranslationRef('title'),
     icon: <ScatterPlotIcon />,
     routeRef: rootRouteRef,
     noHeader: true,

@@ -3,6 +3,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { ML_MODEL_RESOURCE_TYPE } from '../components/entity/entityPredicates';
+import { mlHomeTranslationRef } from '../translation';
 
 /*
  * Filters are declarative predicates, so an app can narrow or widen them in app-config
@@ -17,7 +18,7 @@ export const entityMlContent = EntityContentBlueprint.make({
   name: 'ml',
   params: {
     path: '/ml',
-    title: 'ML',
+    title: mlHomeTranslationRef('entity.tabTitle'),
     // Components (whatever serves a model) and the Resources that stand for ML Home models.
     filter: {
       $any: [

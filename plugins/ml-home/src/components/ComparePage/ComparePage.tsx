@@ -13,6 +13,7 @@ import {
   useApi,
   useAppSearchParams,
   useRouteRef,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -23,6 +24,7 @@ import { useEffect, useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { modelRouteRef, projectRouteRef, rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import {
   CompareState,
@@ -51,6 +53,7 @@ export function ComparePage() {
   const projectLink = useRouteRef(projectRouteRef);
   const modelLink = useRouteRef(modelRouteRef);
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [searchParams, setSearchParams] = useAppSearchParams();
   const search = searchParams.toString();
   const state = useMemo(
@@ -88,16 +91,15 @@ export function ComparePage() {
     () => (result ? result.items.map(i => i.runId) : []),
     [result],
   );
-  const kind =
-    state.versions.length && !state.runs.length ? 'model versions' : 'runs';
+  const versionsOnly = state.versions.length > 0 && !state.runs.length;
 
   let body: JSX.Element;
   if (count === 0) {
     body = (
       <EmptyState
         missing="data"
-        title="Nothing to compare yet"
-        description="Open a project's Experiments & runs tab, select two or more runs and press Compare. You can also link here with ?runs=<id>,<id> or ?versions=<model>:<version>,<model>:<version>."
+        title={t('compare.nothingTitle')}
+        description={t('compare.nothingDescription')}
         action={
           <Button
             variant="contained"
@@ -106,7 +108,7 @@ export function ComparePage() {
             href={rootLink?.() ?? '/'}
             role="link"
           >
-            Find a project
+            {t('compare.findProject')}
           </Button>
         }
       />
@@ -115,15 +117,15 @@ export function ComparePage() {
     body = (
       <EmptyState
         missing="data"
-        title={`A comparison takes at most ${MAX_ITEMS} items`}
-        description={`This link names ${count}. Go back and select fewer runs or model versions.`}
+        title={t('compare.tooManyTitle', { max: MAX_ITEMS })}
+        description={t('compare.tooManyDescription', { count })}
       />
     );
   } else if (comparison.error) {
     body = (
       <LoadErrorPanel
         error={comparison.error}
-        title="ML Home could not compare these items"
+        title={t('compare.failed')}
         onRetry={comparison.retry}
       />
     );
@@ -136,7 +138,13 @@ export function ComparePage() {
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <InfoCard title={`Comparing ${result.items.length} ${kind}`}>
+          <InfoCard
+            title={
+              versionsOnly
+                ? t('compare.comparingVersions', { count: result.items.length })
+                : t('compare.comparingRuns', { count: result.items.length })
+            }
+          >
             <Box
               component="ul"
               display="flex"
@@ -144,7 +152,7 @@ export function ComparePage() {
               p={0}
               m={0}
               style={{ gap: 8, listStyle: 'none' }}
-              aria-label="Compared items"
+              aria-label={t('compare.items')}
             >
               {result.items.map((item, i) => {
                 const model =
@@ -157,16 +165,20 @@ export function ComparePage() {
                       variant="outlined"
                       label={
                         <span>
-                          <strong>{labels[i]}</strong>
-                          {' in '}
-                          <Link
-                            to={
-                              projectLink?.({ projectName: item.project }) ??
-                              '#'
-                            }
-                          >
-                            {item.project}
-                          </Link>
+                          {t('compare.itemIn', {
+                            label: <strong>{labels[i]}</strong>,
+                            project: (
+                              <Link
+                                to={
+                                  projectLink?.({
+                                    projectName: item.project,
+                                  }) ?? '#'
+                                }
+                              >
+                                {item.project}
+                              </Link>
+                            ),
+                          })}
                           {model && modelLink ? (
                             <>
                               {' · '}
@@ -185,7 +197,7 @@ export function ComparePage() {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Metrics">
+          <InfoCard title={t('compare.metrics')}>
             <MetricTable
               metrics={result.metrics}
               labels={labels}
@@ -195,7 +207,7 @@ export function ComparePage() {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Metric curves">
+          <InfoCard title={t('compare.metricCurves')}>
             <MetricCurvesSection
               metrics={result.metrics}
               runIds={runIds}
@@ -208,7 +220,7 @@ export function ComparePage() {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Params">
+          <InfoCard title={t('compare.params')}>
             <ParamDiffTable
               params={result.params}
               labels={labels}
@@ -218,7 +230,7 @@ export function ComparePage() {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Params against a metric">
+          <InfoCard title={t('compare.paramsAgainstMetric')}>
             <ParallelCoordinatesSection
               params={result.params}
               metrics={result.metrics}
@@ -231,8 +243,8 @@ export function ComparePage() {
         {state.versions.length >= 2 ? (
           <Grid item xs={12}>
             <InfoCard
-              title="Evaluations slice by slice"
-              subheader="Each version's evaluation on the same dataset, with the change against the first version"
+              title={t('compare.evaluations')}
+              subheader={t('compare.evaluationsSubheader')}
             >
               <VersionEvaluationsSection versions={state.versions} />
             </InfoCard>
@@ -245,13 +257,23 @@ export function ComparePage() {
   return (
     <Page themeId="tool">
       <Header
-        title="Compare"
-        subtitle={`${count} ${kind} side by side`}
-        type="ML Home"
+        title={t('compare.title')}
+        subtitle={
+          versionsOnly
+            ? t('compare.subtitleVersions', { count })
+            : t('compare.subtitleRuns', { count })
+        }
+        type={t('title')}
         typeLink={rootLink?.()}
       />
       <Content>
-        <ContentHeader title={`Compare ${kind}`} />
+        <ContentHeader
+          title={
+            versionsOnly
+              ? t('compare.contentVersions')
+              : t('compare.contentRuns')
+          }
+        />
         {body}
       </Content>
     </Page>

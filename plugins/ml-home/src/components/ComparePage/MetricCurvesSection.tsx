@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
@@ -8,6 +8,7 @@ import type { CompareResult } from '@ml-home/plugin-ml-home-common';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import {
   CurveSeries,
   CurveSettings,
@@ -42,6 +43,7 @@ function MetricCurvesForKey(props: {
 }) {
   const { metricKey, row, runIds, labels, settings } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const wanted = useMemo(
     () =>
       runIds.flatMap((runId, i) =>
@@ -71,12 +73,14 @@ function MetricCurvesForKey(props: {
       {histories.error ? (
         <LoadErrorPanel
           error={histories.error}
-          title={`ML Home could not load the history of ${metricKey}`}
+          title={t('compare.curves.historyFailed', { metric: metricKey })}
           onRetry={histories.retry}
         />
       ) : null}
       {histories.loading ? (
-        <LinearProgress aria-label={`Loading the history of ${metricKey}`} />
+        <LinearProgress
+          aria-label={t('compare.curves.loadingHistory', { metric: metricKey })}
+        />
       ) : null}
       {/* Mounted while the histories load, so the chart is ready to draw when they arrive. */}
       {histories.error ? null : (
@@ -112,6 +116,7 @@ export function MetricCurvesSection(props: {
     settings,
     onSettingsChange,
   } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const rows = new Map(metrics.map(m => [m.key, m]));
   const keys = metrics.map(m => m.key);
   const shown = chosen.filter(k => rows.has(k));
@@ -129,7 +134,11 @@ export function MetricCurvesSection(props: {
           disableCloseOnSelect
           onChange={(_e, next) => onChosenChange(next)}
           renderInput={params => (
-            <TextField {...params} variant="outlined" label="Metrics to plot" />
+            <TextField
+              {...params}
+              variant="outlined"
+              label={t('compare.curves.metricsToPlot')}
+            />
           )}
         />
         <CurveSettingsControls
@@ -140,7 +149,7 @@ export function MetricCurvesSection(props: {
       </Box>
       {shown.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Choose a metric above to plot its history for every compared item.
+          {t('compare.curves.choose')}
         </Typography>
       ) : (
         shown.map(key => (

@@ -7,8 +7,10 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import StarIcon from '@material-ui/icons/Star';
 import TextField from '@material-ui/core/TextField';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { CompareResult } from '@ml-home/plugin-ml-home-common';
 import { useMemo, useState } from 'react';
+import { mlHomeTranslationRef } from '../../translation';
 import { formatMetric, metricNumber, visuallyHidden } from '../charts';
 import { PagingControls } from '../common/paging';
 
@@ -28,6 +30,7 @@ export function MetricTable(props: {
   onFilterChange: (filter: string) => void;
 }) {
   const { metrics: all, labels, filter, onFilterChange } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [page, setPage] = useState({ filter, index: 0 });
   const pageIndex = page.filter === filter ? page.index : 0;
   const matching = useMemo(() => {
@@ -42,7 +45,7 @@ export function MetricTable(props: {
   if (all.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        None of the compared items logged metrics.
+        {t('compare.metricTable.none')}
       </Typography>
     );
   }
@@ -56,27 +59,33 @@ export function MetricTable(props: {
       {all.length > 10 || filter ? (
         <TextField
           id="ml-home-compare-metric-filter"
-          label="Filter metrics"
+          label={t('compare.metricTable.filter')}
           type="search"
           size="small"
           variant="outlined"
           value={filter}
           onChange={e => onFilterChange(e.target.value)}
-          helperText={`${matching.length.toLocaleString()} of ${all.length.toLocaleString()} metrics`}
+          helperText={t('compare.metricTable.filterCount', {
+            shown: matching.length,
+            count: all.length,
+          })}
           style={{ marginBottom: 8, minWidth: 280 }}
         />
       ) : null}
       {matching.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No metric key contains “{filter}”. Clear the filter to see all{' '}
-          {all.length.toLocaleString()}.
+          {t('compare.metricTable.noMatch', { filter, count: all.length })}
         </Typography>
       ) : null}
       <TableContainer style={{ maxHeight: 480 }}>
-        <Table size="small" stickyHeader aria-label="Metrics">
+        <Table
+          size="small"
+          stickyHeader
+          aria-label={t('compare.metricTable.table')}
+        >
           <TableHead>
             <TableRow>
-              <TableCell>Metric</TableCell>
+              <TableCell>{t('compare.metricTable.metric')}</TableCell>
               {labels.map((label, i) => (
                 <TableCell key={i} align="right">
                   {label}
@@ -97,15 +106,18 @@ export function MetricTable(props: {
                       component="div"
                     >
                       {row.direction === 'higher'
-                        ? '↑ higher is better'
-                        : '↓ lower is better'}
+                        ? t('compare.metricTable.higherBetter')
+                        : t('compare.metricTable.lowerBetter')}
                     </Typography>
                   </TableCell>
                   {row.last.map((last, i) => {
                     if (last === null) {
                       return (
                         <TableCell key={i} align="right">
-                          <span aria-label="not logged" title="not logged">
+                          <span
+                            aria-label={t('compare.metricTable.notLogged')}
+                            title={t('compare.metricTable.notLogged')}
+                          >
                             —
                           </span>
                         </TableCell>
@@ -127,7 +139,9 @@ export function MetricTable(props: {
                         data-best={isBest ? 'true' : undefined}
                       >
                         <span
-                          title={isBest ? 'Best' : undefined}
+                          title={
+                            isBest ? t('compare.metricTable.best') : undefined
+                          }
                           style={{
                             fontWeight: isBest ? 700 : undefined,
                             whiteSpace: 'nowrap',
@@ -145,7 +159,9 @@ export function MetricTable(props: {
                           ) : null}
                           {formatMetric(metricNumber(last))}
                           {isBest ? (
-                            <span style={visuallyHidden}> (best)</span>
+                            <span style={visuallyHidden}>
+                              {t('compare.metricTable.bestHidden')}
+                            </span>
                           ) : null}
                         </span>
                         {range ? (
@@ -154,7 +170,9 @@ export function MetricTable(props: {
                             color="textSecondary"
                             component="div"
                           >
-                            <span style={visuallyHidden}>range </span>
+                            <span style={visuallyHidden}>
+                              {t('compare.metricTable.rangeHidden')}
+                            </span>
                             {range}
                           </Typography>
                         ) : null}
@@ -169,7 +187,7 @@ export function MetricTable(props: {
       </TableContainer>
       {matching.length > METRIC_ROWS_PER_PAGE ? (
         <PagingControls
-          noun="metrics"
+          noun={t('compare.metricTable.pagingNoun')}
           pageIndex={pageIndex}
           pageSize={METRIC_ROWS_PER_PAGE}
           shown={metrics.length}

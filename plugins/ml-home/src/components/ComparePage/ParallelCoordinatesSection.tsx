@@ -1,8 +1,10 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { CompareResult } from '@ml-home/plugin-ml-home-common';
 import { useMemo } from 'react';
+import { mlHomeTranslationRef } from '../../translation';
 import {
   EChart,
   MAX_PARALLEL_PARAMS,
@@ -23,6 +25,7 @@ export function ParallelCoordinatesSection(props: {
   onMetricChange: (key: string) => void;
 }) {
   const { params, metrics, labels, onMetricChange } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const row = metrics.find(m => m.key === props.metricKey) ?? metrics[0];
   const paramRows = useMemo(() => params.filter(p => p.differs), [params]);
   const option = useMemo(() => {
@@ -36,31 +39,45 @@ export function ParallelCoordinatesSection(props: {
       paramKeys: paramRows.map(p => p.key),
       metricKey: row.key,
       direction: row.direction,
+      unsetLabel: t('charts.unset'),
     });
-  }, [row, paramRows, labels]);
+  }, [row, paramRows, labels, t]);
 
   if (!row) {
     return (
       <Typography variant="body2" color="textSecondary">
-        The compared items logged no metric to plot against their params.
+        {t('compare.parallel.noMetric')}
       </Typography>
     );
   }
   const summary = labels.map((label, i) => {
     const last = row.last[i];
     const values = paramRows
-      .map(p => `${p.key} ${p.values[i] ?? 'not set'}`)
+      .map(p =>
+        t('compare.parallel.param', {
+          key: p.key,
+          value: p.values[i] ?? t('compare.parallel.notSet'),
+        }),
+      )
       .join(', ');
-    return `${label}: ${row.key} ${
-      last !== null ? formatMetric(metricNumber(last)) : 'not logged'
-    }${values ? `; ${values}` : ''}.`;
+    const line = {
+      label,
+      metric: row.key,
+      value:
+        last !== null
+          ? formatMetric(metricNumber(last))
+          : t('compare.parallel.notLogged'),
+    };
+    return values
+      ? t('compare.parallel.summaryWithParams', { ...line, params: values })
+      : t('compare.parallel.summary', line);
   });
   return (
     <div>
       <TextField
         id="ml-home-compare-parallel-metric"
         select
-        label="Metric axis"
+        label={t('compare.parallel.metricAxis')}
         size="small"
         style={{ minWidth: 200 }}
         value={row.key}
@@ -74,24 +91,26 @@ export function ParallelCoordinatesSection(props: {
       </TextField>
       {paramRows.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No param differs between the compared items, so there is nothing to
-          relate to {row.key}.
+          {t('compare.parallel.noDifference', { metric: row.key })}
         </Typography>
       ) : (
         <>
           <Typography variant="caption" color="textSecondary" component="p">
-            Drag along an axis to keep only the lines through that range.
             {paramRows.length > MAX_PARALLEL_PARAMS
-              ? ` Showing the first ${MAX_PARALLEL_PARAMS} of ${paramRows.length} differing params.`
-              : ''}
+              ? t('compare.parallel.dragFirst', {
+                  max: MAX_PARALLEL_PARAMS,
+                  count: paramRows.length,
+                })
+              : t('compare.parallel.drag')}
           </Typography>
           <EChart
             option={option!}
             height={420}
-            ariaLabel={`Parallel coordinates of ${Math.min(
-              paramRows.length,
-              MAX_PARALLEL_PARAMS,
-            )} params against ${row.key} for ${labels.length} items`}
+            ariaLabel={t('compare.parallel.ariaLabel', {
+              params: Math.min(paramRows.length, MAX_PARALLEL_PARAMS),
+              metric: row.key,
+              items: labels.length,
+            })}
             summary={
               <ul>
                 {summary.map((line, i) => (

@@ -7,7 +7,9 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { CompareResult } from '@ml-home/plugin-ml-home-common';
+import { mlHomeTranslationRef } from '../../translation';
 
 /**
  * The params side by side: by default only those whose values differ between the items.
@@ -19,13 +21,17 @@ export function ParamDiffTable(props: {
   onShowAllChange: (showAll: boolean) => void;
 }) {
   const { params, labels, showAll, onShowAllChange } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const differing = params.filter(p => p.differs);
   const rows = showAll ? params : differing;
   return (
     <div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <Typography variant="body2" aria-live="polite">
-          {`${differing.length} of ${params.length} params differ`}
+          {t('compare.paramDiff.differ', {
+            count: differing.length,
+            total: params.length,
+          })}
         </Typography>
         <FormControlLabel
           control={
@@ -36,21 +42,25 @@ export function ParamDiffTable(props: {
               onChange={e => onShowAllChange(e.target.checked)}
             />
           }
-          label="Show all params"
+          label={t('compare.paramDiff.showAll')}
         />
       </div>
       {rows.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           {params.length === 0
-            ? 'None of the compared items logged params.'
-            : 'Every param has the same value in all items. Turn on "Show all params" to see them.'}
+            ? t('compare.paramDiff.noParams')
+            : t('compare.paramDiff.allSame')}
         </Typography>
       ) : (
         <TableContainer style={{ maxHeight: 480 }}>
-          <Table size="small" stickyHeader aria-label="Param differences">
+          <Table
+            size="small"
+            stickyHeader
+            aria-label={t('compare.paramDiff.table')}
+          >
             <TableHead>
               <TableRow>
-                <TableCell>Param</TableCell>
+                <TableCell>{t('compare.paramDiff.param')}</TableCell>
                 {labels.map((label, i) => (
                   <TableCell key={i}>{label}</TableCell>
                 ))}
@@ -67,15 +77,17 @@ export function ParamDiffTable(props: {
                         color="secondary"
                         component="span"
                       >
-                        {' '}
-                        (differs)
+                        {t('compare.paramDiff.differs')}
                       </Typography>
                     ) : null}
                   </TableCell>
                   {row.values.map((value, i) => (
                     <TableCell key={i}>
                       {value ?? (
-                        <span aria-label="not set" title="not set">
+                        <span
+                          aria-label={t('compare.paramDiff.notSet')}
+                          title={t('compare.paramDiff.notSet')}
+                        >
                           —
                         </span>
                       )}

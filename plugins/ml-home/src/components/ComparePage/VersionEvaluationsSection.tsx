@@ -1,8 +1,9 @@
 import { EmptyState, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { EvaluationSummary } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { EvaluationComparison } from '../EvaluationComparison';
 
@@ -52,11 +53,15 @@ export function VersionEvaluationsSection(props: {
   versions: { model: string; version: number }[];
 }) {
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const key = props.versions.map(v => `${v.model}:${v.version}`).join(',');
   const state = useAsyncRetry(async () => {
     const perVersion = await Promise.all(
       props.versions.map(async v => ({
-        label: `${v.model} v${v.version}`,
+        label: t('compare.versionEvaluations.label', {
+          model: v.model,
+          version: String(v.version),
+        }),
         evaluations: (
           await api.listEvaluations({
             model: v.model,
@@ -75,7 +80,7 @@ export function VersionEvaluationsSection(props: {
     return (
       <LoadErrorPanel
         error={state.error}
-        title="The evaluations of these versions could not be loaded"
+        title={t('compare.versionEvaluations.failed')}
         onRetry={state.retry}
       />
     );
@@ -85,18 +90,21 @@ export function VersionEvaluationsSection(props: {
     return (
       <EmptyState
         missing="data"
-        title="Fewer than two of these versions were evaluated on the same dataset"
-        description="Record an evaluation of each version on one evaluation set (POST /api/ml-home/models/<model>/versions/<v>/evaluations, or evaluations in a batch) to compare them slice by slice."
+        title={t('compare.versionEvaluations.tooFewTitle')}
+        description={t('compare.versionEvaluations.tooFewDescription')}
       />
     );
   }
   return (
     <>
       <p>
-        On dataset <strong>{picked.dataset}</strong>, each version's newest
-        evaluation; deltas are against the first.
+        {t('compare.versionEvaluations.onDataset', {
+          dataset: <strong>{picked.dataset}</strong>,
+        })}
         {picked.missing.length
-          ? ` Not evaluated on it: ${picked.missing.join(', ')}.`
+          ? t('compare.versionEvaluations.notEvaluated', {
+              versions: picked.missing.join(', '),
+            })
           : ''}
       </p>
       <EvaluationComparison evaluationIds={picked.ids} />

@@ -1,5 +1,5 @@
 import { EmptyState, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Paper from '@material-ui/core/Paper';
@@ -21,6 +21,7 @@ import type {
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { formatMetric } from '../charts';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { toNumber } from '../EvaluationPage/evaluationGrid';
@@ -63,8 +64,12 @@ const useStyles = makeStyles(theme => ({
   groupStart: { borderTop: `2px solid ${theme.palette.divider}` },
 }));
 
-function title(item: EvaluationSummary) {
-  return `${item.model} v${item.version} · ${item.name}`;
+function title(item: EvaluationSummary, t: MlHomeT) {
+  return t('evaluationComparison.title', {
+    model: item.model,
+    version: String(item.version),
+    name: item.name,
+  });
 }
 
 function hasFailure(row: EvaluationComparisonRow) {
@@ -77,6 +82,7 @@ function ValueCell(props: {
   reference: string;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { row, index, reference } = props;
   const value = toNumber(row.values[index]);
   const delta = index > 0 ? toNumber(row.deltas[index]) : undefined;
@@ -86,7 +92,7 @@ function ValueCell(props: {
   if (value === undefined) {
     return (
       <TableCell align="right">
-        <span aria-label="no result">—</span>
+        <span aria-label={t('evaluationComparison.noResult')}>—</span>
       </TableCell>
     );
   }
@@ -103,7 +109,9 @@ function ValueCell(props: {
             <VerdictMark
               pass={pass}
               description={
-                pass ? 'passes its thresholds' : 'fails its thresholds'
+                pass
+                  ? t('evaluationComparison.passes')
+                  : t('evaluationComparison.fails')
               }
             />
           ) : null}
@@ -111,7 +119,7 @@ function ValueCell(props: {
         {best ? (
           <span className={classes.best}>
             <StarIcon className={classes.bestIcon} aria-hidden />
-            best
+            {t('evaluationComparison.best')}
           </span>
         ) : null}
         {delta !== undefined && referenceValue !== undefined ? (
@@ -140,6 +148,7 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
   const classes = useStyles();
   const api = useApi(mlHomeApiRef);
   const evaluationLink = useEvaluationLink();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const idsKey = evaluationIds.join(',');
   const state = useAsyncRetry(
     async () =>
@@ -157,8 +166,8 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
     return (
       <EmptyState
         missing="data"
-        title="Nothing to compare"
-        description="Select two or more evaluations to compare them slice by slice."
+        title={t('evaluationComparison.nothingTitle')}
+        description={t('evaluationComparison.nothingDescription')}
       />
     );
   }
@@ -167,7 +176,7 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
     return (
       <LoadErrorPanel
         error={state.error ?? new Error('No comparison')}
-        title="The evaluations could not be compared"
+        title={t('evaluationComparison.failed')}
         onRetry={state.retry}
       />
     );
@@ -175,7 +184,9 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
 
   const comparison = state.value;
   const items = comparison.items;
-  const reference = items[0] ? `reference ${title(items[0])}` : 'reference';
+  const reference = items[0]
+    ? t('evaluationComparison.referenceTo', { title: title(items[0], t) })
+    : t('evaluationComparison.reference');
   const rows = failingOnly
     ? comparison.rows.filter(hasFailure)
     : comparison.rows;
@@ -202,12 +213,15 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
               color="primary"
             />
           }
-          label="Failing rows only"
+          label={t('evaluationComparison.failingOnly')}
         />
         <Typography variant="body2" color="textSecondary">
-          {rows.length} of {comparison.rows.length} rows ·{' '}
-          {comparison.slices.length} slices · {comparison.metrics.length}{' '}
-          metrics · deltas against the first evaluation
+          {t('evaluationComparison.counts', {
+            rows: rows.length,
+            total: comparison.rows.length,
+            slices: comparison.slices.length,
+            metrics: comparison.metrics.length,
+          })}
         </Typography>
       </Box>
       {rows.length === 0 ? (
@@ -215,26 +229,27 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
           missing="data"
           title={
             failingOnly
-              ? 'No evaluation fails a threshold on any slice'
-              : 'The evaluations have no results in common'
+              ? t('evaluationComparison.noFailing')
+              : t('evaluationComparison.noCommon')
           }
           description={
             failingOnly
-              ? 'Turn off "Failing rows only" to see every row.'
-              : 'Compare evaluations that measured the same metrics.'
+              ? t('evaluationComparison.noFailingHelp')
+              : t('evaluationComparison.noCommonHelp')
           }
         />
       ) : (
         <Paper variant="outlined">
           <TableContainer>
-            <Table
-              size="small"
-              aria-label="Evaluations compared by slice and metric"
-            >
+            <Table size="small" aria-label={t('evaluationComparison.table')}>
               <TableHead>
                 <TableRow>
-                  <TableCell scope="col">Slice</TableCell>
-                  <TableCell scope="col">Metric</TableCell>
+                  <TableCell scope="col">
+                    {t('evaluationComparison.slice')}
+                  </TableCell>
+                  <TableCell scope="col">
+                    {t('evaluationComparison.metric')}
+                  </TableCell>
                   {items.map((item, i) => (
                     <TableCell key={item.id} align="right" scope="col">
                       <Box
@@ -242,7 +257,9 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
                         flexDirection="column"
                         alignItems="flex-end"
                       >
-                        <Link to={evaluationLink(item.id)}>{title(item)}</Link>
+                        <Link to={evaluationLink(item.id)}>
+                          {title(item, t)}
+                        </Link>
                         <Box
                           display="flex"
                           alignItems="center"
@@ -250,7 +267,7 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
                         >
                           {i === 0 ? (
                             <Typography variant="caption" color="textSecondary">
-                              reference
+                              {t('evaluationComparison.reference')}
                             </Typography>
                           ) : null}
                           <PassFailBadge pass={item.pass} />
@@ -288,8 +305,8 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
                           component="div"
                         >
                           {row.direction === 'lower'
-                            ? 'lower is better'
-                            : 'higher is better'}
+                            ? t('evaluationComparison.lowerBetter')
+                            : t('evaluationComparison.higherBetter')}
                         </Typography>
                       </TableCell>
                       {items.map((item, i) => (
@@ -313,7 +330,7 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
               page={shownPage}
               rowsPerPage={pageSize}
               rowsPerPageOptions={PAGE_SIZES}
-              labelRowsPerPage="Rows per page"
+              labelRowsPerPage={t('evaluationComparison.rowsPerPage')}
               onPageChange={(_, p) => setPage(p)}
               onRowsPerPageChange={e => {
                 setPageSize(Number(e.target.value));

@@ -8,7 +8,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -28,6 +32,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { errorMessage, formatDateTime } from '../common/format';
 import { useMlHomeLinks } from '../common/links';
@@ -56,22 +61,50 @@ import { PassFailBadge } from './verdicts';
 const FAILING_PARAM = 'failing';
 const REGRESSIONS_PARAM = 'regressions';
 
-function emptyTitle(failingOnly: boolean, regressionsOnly: boolean) {
-  if (failingOnly && regressionsOnly)
-    return 'No failing slice has a regression';
-  if (failingOnly) return 'No slice fails its thresholds';
-  return 'No slice regresses against the baseline';
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
+function emptyTitle(
+  failingOnly: boolean,
+  regressionsOnly: boolean,
+  t: MlHomeT,
+) {
+  if (failingOnly && regressionsOnly) {
+    return t('evaluation.view.noFailingRegression');
+  }
+  if (failingOnly) return t('evaluation.view.noFailing');
+  return t('evaluation.view.noRegression');
 }
 
 function Summary(props: { evaluation: Evaluation }) {
   const { evaluation: e } = props;
   const links = useMlHomeLinks();
   const evaluationLink = useEvaluationLink();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const failing = e.score.slices.filter(s => !s.pass).length;
+  const baselineText = (ev: Evaluation) => {
+    if (ev.baselineVersion === undefined) {
+      return t('evaluation.summary.noBaseline');
+    }
+    const version = (
+      <Link to={links.model(ev.model, ev.baselineVersion)}>
+        {t('evaluation.summary.version', {
+          model: ev.model,
+          version: String(ev.baselineVersion),
+        })}
+      </Link>
+    );
+    return ev.baselineEvaluationId
+      ? t('evaluation.summary.baselineEvaluation', {
+          version,
+          evaluation: (
+            <Link to={evaluationLink(ev.baselineEvaluationId)}>
+              {t('evaluation.summary.itsEvaluation')}
+            </Link>
+          ),
+        })
+      : t('evaluation.summary.noBaselineEvaluation', {
+          version,
+          name: ev.name,
+        });
+  };
   return (
     <Paper variant="outlined">
       <Box p={2}>
@@ -83,10 +116,15 @@ function Summary(props: { evaluation: Evaluation }) {
         >
           <PassFailBadge pass={e.score.pass} />
           <Typography variant="body2">
-            {plural(failing, 'failing slice', 'failing slices')} of{' '}
-            {e.score.slices.length} ·{' '}
-            {plural(e.score.regressions, 'regression', 'regressions')} against
-            the baseline
+            {t('evaluation.summary.line', {
+              failing: t('evaluation.summary.failingSlices', {
+                count: failing,
+              }),
+              slices: e.score.slices.length,
+              regressions: t('evaluation.summary.regressions', {
+                count: e.score.regressions,
+              }),
+            })}
           </Typography>
         </Box>
         <Box
@@ -101,16 +139,23 @@ function Summary(props: { evaluation: Evaluation }) {
           }}
         >
           <Typography component="dt" variant="body2" color="textSecondary">
-            Model version
+            {t('evaluation.summary.modelVersion')}
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-            <Link to={links.model(e.model, e.version)}>
-              {e.model} v{e.version}
-            </Link>{' '}
-            in <Link to={links.project(e.project)}>{e.project}</Link>
+            {t('evaluation.summary.inProject', {
+              version: (
+                <Link to={links.model(e.model, e.version)}>
+                  {t('evaluation.summary.version', {
+                    model: e.model,
+                    version: String(e.version),
+                  })}
+                </Link>
+              ),
+              project: <Link to={links.project(e.project)}>{e.project}</Link>,
+            })}
           </Typography>
           <Typography component="dt" variant="body2" color="textSecondary">
-            Dataset
+            {t('evaluation.summary.dataset')}
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
             <Link to={links.dataset(e.dataset.project, e.dataset.name)}>
@@ -120,36 +165,19 @@ function Summary(props: { evaluation: Evaluation }) {
             </Link>
           </Typography>
           <Typography component="dt" variant="body2" color="textSecondary">
-            Baseline
+            {t('evaluation.summary.baseline')}
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-            {e.baselineVersion === undefined ? (
-              'None: register the evaluation with a baselineVersion to see deltas'
-            ) : (
-              <>
-                <Link to={links.model(e.model, e.baselineVersion)}>
-                  {e.model} v{e.baselineVersion}
-                </Link>
-                {e.baselineEvaluationId ? (
-                  <>
-                    {' '}
-                    (
-                    <Link to={evaluationLink(e.baselineEvaluationId)}>
-                      its evaluation
-                    </Link>
-                    )
-                  </>
-                ) : (
-                  ` has no evaluation named ${e.name} on this dataset, so there are no deltas`
-                )}
-              </>
-            )}
+            {baselineText(e)}
           </Typography>
           <Typography component="dt" variant="body2" color="textSecondary">
-            Created
+            {t('evaluation.summary.created')}
           </Typography>
           <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-            {formatDateTime(e.createdAt)} by <ActorLink actor={e.createdBy} />
+            {t('evaluation.summary.createdBy', {
+              when: formatDateTime(e.createdAt),
+              actor: <ActorLink actor={e.createdBy} />,
+            })}
           </Typography>
         </Box>
         {e.description ? (
@@ -172,6 +200,7 @@ function EvaluationView(props: {
 }) {
   const { evaluation, onSaved } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const failingOnly = searchParams.get(FAILING_PARAM) === '1';
   const regressionsOnly = searchParams.get(REGRESSIONS_PARAM) === '1';
@@ -213,8 +242,10 @@ function EvaluationView(props: {
   const resultSlices = useMemo(() => saved.slices.map(s => s.slice), [saved]);
   const baselineLabel =
     evaluation.baselineVersion !== undefined
-      ? `baseline v${evaluation.baselineVersion}`
-      : 'baseline';
+      ? t('evaluation.view.baselineVersion', {
+          version: String(evaluation.baselineVersion),
+        })
+      : t('evaluation.view.baseline');
 
   const save = async () => {
     if (!draft) return;
@@ -249,7 +280,7 @@ function EvaluationView(props: {
           mb={1}
         >
           <Typography variant="h5" component="h2">
-            Slices and metrics
+            {t('evaluation.view.slicesAndMetrics')}
           </Typography>
           <FormControlLabel
             control={
@@ -259,7 +290,7 @@ function EvaluationView(props: {
                 color="primary"
               />
             }
-            label="Failing slices only"
+            label={t('evaluation.view.failingOnly')}
           />
           <FormControlLabel
             control={
@@ -269,7 +300,7 @@ function EvaluationView(props: {
                 color="primary"
               />
             }
-            label="Regressions only"
+            label={t('evaluation.view.regressionsOnly')}
           />
           <Box flexGrow={1} />
           {canEdit && !draft ? (
@@ -283,7 +314,7 @@ function EvaluationView(props: {
                 setDraft(draftFromEvaluation(evaluation));
               }}
             >
-              Edit thresholds
+              {t('evaluation.view.editThresholds')}
             </Button>
           ) : null}
         </Box>
@@ -291,7 +322,7 @@ function EvaluationView(props: {
           {savedNotice ? (
             <Box mb={1}>
               <Alert severity="success" onClose={() => setSavedNotice(false)}>
-                Thresholds saved; the verdict below is the stored one.
+                {t('evaluation.view.saved')}
               </Alert>
             </Box>
           ) : null}
@@ -319,27 +350,25 @@ function EvaluationView(props: {
         ) : null}
         {preview ? (
           <Box mb={1}>
-            <Alert severity="info">
-              Previewing unsaved thresholds: the table shows the verdict they
-              would give.
-            </Alert>
+            <Alert severity="info">{t('evaluation.view.previewing')}</Alert>
           </Box>
         ) : null}
         {evaluation.thresholds.length === 0 && !draft ? (
           <Box mb={1}>
             <Typography variant="body2" color="textSecondary">
-              This evaluation has no thresholds, so every slice passes.
               {canEdit
-                ? ' Use "Edit thresholds" to set the bars it must clear.'
-                : ''}
+                ? t('evaluation.view.noThresholdsEdit')
+                : t('evaluation.view.noThresholds')}
             </Typography>
           </Box>
         ) : null}
         {rows.length === 0 ? (
           <EmptyState
             missing="data"
-            title={emptyTitle(failingOnly, regressionsOnly)}
-            description={`All ${grid.rows.length} slices are hidden by the filters.`}
+            title={emptyTitle(failingOnly, regressionsOnly, t)}
+            description={t('evaluation.view.allHidden', {
+              count: grid.rows.length,
+            })}
             action={
               <Button
                 variant="outlined"
@@ -350,7 +379,7 @@ function EvaluationView(props: {
                   setSearchParams(next, { replace: true });
                 }}
               >
-                Show all slices
+                {t('evaluation.view.showAll')}
               </Button>
             }
           />
@@ -358,7 +387,10 @@ function EvaluationView(props: {
           <>
             {rows.length < grid.rows.length ? (
               <Typography variant="body2" color="textSecondary" gutterBottom>
-                Showing {rows.length} of {grid.rows.length} slices.
+                {t('evaluation.view.showing', {
+                  shown: rows.length,
+                  count: grid.rows.length,
+                })}
               </Typography>
             ) : null}
             <SliceMetricTable
@@ -366,14 +398,14 @@ function EvaluationView(props: {
               metrics={grid.metrics}
               directions={directions}
               baselineLabel={baselineLabel}
-              caption={`Results of ${evaluation.name} by slice and metric`}
+              caption={t('evaluation.view.caption', { name: evaluation.name })}
             />
           </>
         )}
       </Grid>
       <Grid item xs={12} md={4}>
         <Typography variant="h5" component="h2" gutterBottom>
-          Tags
+          {t('evaluation.view.tags')}
         </Typography>
         <TagEditor
           entityType="evaluation"
@@ -383,7 +415,7 @@ function EvaluationView(props: {
       </Grid>
       <Grid item xs={12} md={8}>
         <Typography variant="h5" component="h2" gutterBottom>
-          Notes
+          {t('evaluation.view.notes')}
         </Typography>
         <NotesPanel
           entityType="evaluation"
@@ -405,6 +437,7 @@ export const EvaluationPage = () => {
   const { evaluationId = '' } = useParams();
   const api = useApi(mlHomeApiRef);
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(
     () => api.getEvaluation(evaluationId),
     [api, evaluationId],
@@ -415,7 +448,7 @@ export const EvaluationPage = () => {
   if (state.loading && !evaluation) {
     return (
       <Page themeId="tool">
-        <Header title="Evaluation" type="Evaluation" />
+        <Header title={t('evaluation.title')} type={t('evaluation.type')} />
         <Content>
           <Progress />
         </Content>
@@ -427,27 +460,29 @@ export const EvaluationPage = () => {
       (state.error as { statusCode?: number } | undefined)?.statusCode === 404;
     return (
       <Page themeId="tool">
-        <Header title="Evaluation" type="Evaluation" />
+        <Header title={t('evaluation.title')} type={t('evaluation.type')} />
         <Content>
           {notFound ? (
             <EmptyState
               missing="data"
-              title="No such evaluation"
-              description={`There is no evaluation with id ${evaluationId}. It may have been deleted, or you may not have access to its project.`}
+              title={t('evaluation.notFoundTitle')}
+              description={t('evaluation.notFoundDescription', {
+                id: evaluationId,
+              })}
               action={
                 <LinkButton
                   variant="contained"
                   color="primary"
                   to={rootLink?.() ?? '/'}
                 >
-                  Go to ML Home
+                  {t('evaluation.goHome')}
                 </LinkButton>
               }
             />
           ) : (
             <LoadErrorPanel
               error={state.error ?? new Error('No evaluation')}
-              title="The evaluation could not be loaded"
+              title={t('evaluation.loadFailed')}
               onRetry={state.retry}
             />
           )}
@@ -459,16 +494,26 @@ export const EvaluationPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title={`${evaluation.model} v${evaluation.version} · ${evaluation.name}`}
-        subtitle={`Evaluated on ${evaluation.dataset.project}/${evaluation.dataset.name}`}
-        type="Evaluation"
+        title={t('evaluation.headerTitle', {
+          model: evaluation.model,
+          version: String(evaluation.version),
+          name: evaluation.name,
+        })}
+        subtitle={t('evaluation.evaluatedOn', {
+          dataset: `${evaluation.dataset.project}/${evaluation.dataset.name}`,
+        })}
+        type={t('evaluation.type')}
       >
         <HeaderLabel
-          label="Result"
-          value={evaluation.score.pass ? '✓ Pass' : '✗ Fail'}
+          label={t('evaluation.result')}
+          value={
+            evaluation.score.pass
+              ? t('evaluation.resultPass')
+              : t('evaluation.resultFail')
+          }
         />
         <HeaderLabel
-          label="Regressions"
+          label={t('evaluation.regressions')}
           value={String(evaluation.score.regressions)}
         />
       </Header>

@@ -10,8 +10,10 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { MetricDirection } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { formatMetric } from '../charts';
 import { type GridCell, type GridRow, outcomeText } from './evaluationGrid';
 import { DeltaText, PassFailBadge, VerdictMark, percent } from './verdicts';
@@ -49,19 +51,33 @@ const useStyles = makeStyles(theme => ({
   missing: { color: theme.palette.text.secondary },
 }));
 
-function cellTooltip(cell: GridCell, baselineLabel: string): string {
-  const lines = cell.outcomes.map(o => {
-    const text = outcomeText(o);
+function cellTooltip(
+  cell: GridCell,
+  baselineLabel: string,
+  t: MlHomeT,
+): string {
+  const lines: string[] = cell.outcomes.map(o => {
+    const text = outcomeText(o, t);
     return text.charAt(0).toUpperCase() + text.slice(1);
   });
   const d = cell.delta;
   if (d?.baseline !== undefined && d.delta !== undefined) {
     const rel = percent(d.relativeDelta);
+    const values = {
+      baseline: baselineLabel,
+      value: formatMetric(d.baseline),
+      delta: formatMetric(d.delta),
+    };
     lines.push(
-      `${baselineLabel}: ${formatMetric(d.baseline)} (change ${formatMetric(d.delta)}${rel ? `, ${rel}` : ''})`,
+      rel
+        ? t('evaluation.table.baselineChangeRelative', {
+            ...values,
+            relative: rel,
+          })
+        : t('evaluation.table.baselineChange', values),
     );
   }
-  if (lines.length === 0) lines.push('No threshold applies; no baseline value');
+  if (lines.length === 0) lines.push(t('evaluation.table.nothingApplies'));
   return lines.join(' · ');
 }
 
@@ -72,17 +88,20 @@ function MetricCell(props: {
   baselineLabel: string;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { cell, metric, slice, baselineLabel } = props;
   if (!cell) {
     return (
       <TableCell align="right" className={classes.missing}>
-        <span aria-label={`No ${metric} result on ${slice}`}>—</span>
+        <span aria-label={t('evaluation.table.noResultOn', { metric, slice })}>
+          —
+        </span>
       </TableCell>
     );
   }
   const pass = cell.outcomes.every(o => o.pass);
   const d = cell.delta;
-  const tooltip = cellTooltip(cell, baselineLabel);
+  const tooltip = cellTooltip(cell, baselineLabel, t);
   return (
     <TableCell align="right">
       <Tooltip title={tooltip}>
@@ -95,7 +114,9 @@ function MetricCell(props: {
           <span className={classes.valueLine}>
             <span>
               {cell.value === undefined ? (
-                <span className={classes.missing}>no result</span>
+                <span className={classes.missing}>
+                  {t('evaluation.table.noResult')}
+                </span>
               ) : (
                 formatMetric(cell.value)
               )}
@@ -103,7 +124,9 @@ function MetricCell(props: {
             {cell.outcomes.length > 0 ? (
               <VerdictMark
                 pass={pass}
-                description={cell.outcomes.map(outcomeText).join('; ')}
+                description={cell.outcomes
+                  .map(o => outcomeText(o, t))
+                  .join('; ')}
               />
             ) : null}
           </span>
@@ -136,6 +159,7 @@ export function SliceMetricTable(props: {
   caption: string;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { rows, metrics, directions, baselineLabel, caption } = props;
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
@@ -150,7 +174,7 @@ export function SliceMetricTable(props: {
           <TableHead>
             <TableRow>
               <TableCell className={classes.sliceCell} scope="col">
-                Slice
+                {t('evaluation.table.slice')}
               </TableCell>
               {metrics.map(metric => (
                 <TableCell key={metric} align="right" scope="col">
@@ -158,8 +182,8 @@ export function SliceMetricTable(props: {
                     <span>{metric}</span>
                     <Typography variant="caption" color="textSecondary">
                       {directions[metric] === 'lower'
-                        ? 'lower is better'
-                        : 'higher is better'}
+                        ? t('evaluation.table.lowerBetter')
+                        : t('evaluation.table.higherBetter')}
                     </Typography>
                   </Box>
                 </TableCell>
@@ -185,14 +209,16 @@ export function SliceMetricTable(props: {
                       {row.pass ? null : (
                         <PassFailBadge
                           pass={false}
-                          label={`Fails: ${row.failing.join(', ')}`}
+                          label={t('evaluation.table.fails', {
+                            metrics: row.failing.join(', '),
+                          })}
                         />
                       )}
                       {row.regressions > 0 ? (
                         <Typography variant="caption" color="error">
-                          {row.regressions === 1
-                            ? '1 regression'
-                            : `${row.regressions} regressions`}
+                          {t('evaluation.table.regressions', {
+                            count: row.regressions,
+                          })}
                         </Typography>
                       ) : null}
                     </Box>
@@ -219,7 +245,7 @@ export function SliceMetricTable(props: {
           page={shownPage}
           rowsPerPage={pageSize}
           rowsPerPageOptions={PAGE_SIZES}
-          labelRowsPerPage="Slices per page"
+          labelRowsPerPage={t('evaluation.table.slicesPerPage')}
           onPageChange={(_, p) => setPage(p)}
           onRowsPerPageChange={e => {
             setPageSize(Number(e.target.value));

@@ -7,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import Alert from '@material-ui/lab/Alert';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   metricDirection,
   type EvaluationScore,
@@ -19,21 +20,18 @@ import {
   type ThresholdsDraft,
   newRowKey,
 } from './evaluationGrid';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { PassFailBadge } from './verdicts';
 
-const OPS: { value: EvaluationThreshold['op']; label: string }[] = [
-  { value: '>=', label: '≥ at least' },
-  { value: '>', label: '> more than' },
-  { value: '<=', label: '≤ at most' },
-  { value: '<', label: '< less than' },
-];
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** The comparisons offered, in this order; each is said by its `evaluation.editor.ops` message. */
+const OPS: EvaluationThreshold['op'][] = ['>=', '>', '<=', '<'];
 
 /** One line on what the draft would change, for the live preview. */
-function previewLines(saved: EvaluationScore, next: EvaluationScore): string[] {
+function previewLines(
+  saved: EvaluationScore,
+  next: EvaluationScore,
+  t: MlHomeT,
+): string[] {
   const savedBySlice = new Map(saved.slices.map(s => [s.slice, s]));
   const lines: string[] = [];
   for (const s of next.slices) {
@@ -41,8 +39,11 @@ function previewLines(saved: EvaluationScore, next: EvaluationScore): string[] {
     if (before && before.pass === s.pass) continue;
     lines.push(
       s.pass
-        ? `${s.slice} would pass`
-        : `${s.slice} would fail (${s.failing.join(', ')})`,
+        ? t('evaluation.editor.wouldPass', { slice: s.slice })
+        : t('evaluation.editor.wouldFail', {
+            slice: s.slice,
+            metrics: s.failing.join(', '),
+          }),
     );
   }
   return lines;
@@ -51,16 +52,17 @@ function previewLines(saved: EvaluationScore, next: EvaluationScore): string[] {
 /** The verdict the draft would give, against the saved one, said as it changes. */
 function Preview(props: { saved: EvaluationScore; next?: EvaluationScore }) {
   const { saved, next } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   if (!next) {
     return (
       <Typography variant="body2" color="textSecondary">
-        Fix the highlighted fields to see the verdict these thresholds give.
+        {t('evaluation.editor.fixFields')}
       </Typography>
     );
   }
   const failing = next.slices.filter(s => !s.pass).length;
   const savedFailing = saved.slices.filter(s => !s.pass).length;
-  const changes = previewLines(saved, next);
+  const changes = previewLines(saved, next, t);
   return (
     <Box>
       <Box
@@ -70,22 +72,34 @@ function Preview(props: { saved: EvaluationScore; next?: EvaluationScore }) {
         style={{ gap: 8 }}
       >
         <Typography variant="body2" component="span">
-          Preview with these thresholds:
+          {t('evaluation.editor.preview')}
         </Typography>
         <PassFailBadge pass={next.pass} />
         <Typography variant="body2" component="span">
-          {plural(failing, 'failing slice', 'failing slices')} of{' '}
-          {next.slices.length},{' '}
-          {plural(next.regressions, 'regression', 'regressions')}
+          {t('evaluation.editor.previewCounts', {
+            failing: t('evaluation.summary.failingSlices', { count: failing }),
+            slices: next.slices.length,
+            regressions: t('evaluation.summary.regressions', {
+              count: next.regressions,
+            }),
+          })}
         </Typography>
         <Typography variant="body2" component="span" color="textSecondary">
-          (saved: {saved.pass ? 'pass' : 'fail'},{' '}
-          {plural(savedFailing, 'failing slice', 'failing slices')},{' '}
-          {plural(saved.regressions, 'regression', 'regressions')})
+          {t('evaluation.editor.savedCounts', {
+            verdict: saved.pass
+              ? t('evaluation.editor.savedPass')
+              : t('evaluation.editor.savedFail'),
+            failing: t('evaluation.summary.failingSlices', {
+              count: savedFailing,
+            }),
+            regressions: t('evaluation.summary.regressions', {
+              count: saved.regressions,
+            }),
+          })}
         </Typography>
       </Box>
       {changes.length > 0 ? (
-        <ul aria-label="Slices whose verdict changes">
+        <ul aria-label={t('evaluation.editor.changes')}>
           {changes.slice(0, 20).map(line => (
             <li key={line}>
               <Typography variant="body2">{line}</Typography>
@@ -94,14 +108,14 @@ function Preview(props: { saved: EvaluationScore; next?: EvaluationScore }) {
           {changes.length > 20 ? (
             <li>
               <Typography variant="body2">
-                and {changes.length - 20} more
+                {t('evaluation.editor.more', { count: changes.length - 20 })}
               </Typography>
             </li>
           ) : null}
         </ul>
       ) : (
         <Typography variant="body2" color="textSecondary">
-          No slice changes its verdict.
+          {t('evaluation.editor.noChange')}
         </Typography>
       )}
     </Box>
@@ -113,11 +127,12 @@ function ThresholdRow(props: {
   row: ThresholdRowDraft;
   metrics: string[];
   slices: string[];
-  errors?: { metric?: string; value?: string };
+  errors?: DraftErrors['rows'][number];
   onChange: (row: ThresholdRowDraft) => void;
   onRemove: () => void;
 }) {
   const { index, row, metrics, slices, errors, onChange, onRemove } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const id = `threshold-${row.key}`;
   const metricOptions =
     metrics.includes(row.metric) || !row.metric
@@ -131,12 +146,12 @@ function ThresholdRow(props: {
       spacing={1}
       alignItems="flex-start"
       role="group"
-      aria-label={`Threshold ${index + 1}`}
+      aria-label={t('evaluation.editor.threshold', { index: index + 1 })}
     >
       <Grid item xs={12} sm={3}>
         <TextField
           id={`${id}-metric`}
-          label="Metric"
+          label={t('evaluation.editor.metric')}
           select
           fullWidth
           margin="dense"
@@ -144,10 +159,12 @@ function ThresholdRow(props: {
           SelectProps={{ native: true }}
           value={row.metric}
           error={!!errors?.metric}
-          helperText={errors?.metric}
+          helperText={errors?.metric && t(errors.metric)}
           onChange={e => onChange({ ...row, metric: e.target.value })}
         >
-          {row.metric ? null : <option value="">Pick a metric</option>}
+          {row.metric ? null : (
+            <option value="">{t('evaluation.editor.pickMetric')}</option>
+          )}
           {metricOptions.map(m => (
             <option key={m} value={m}>
               {m}
@@ -158,7 +175,7 @@ function ThresholdRow(props: {
       <Grid item xs={12} sm={3}>
         <TextField
           id={`${id}-slice`}
-          label="Slice"
+          label={t('evaluation.editor.slice')}
           select
           fullWidth
           margin="dense"
@@ -167,7 +184,7 @@ function ThresholdRow(props: {
           value={row.slice}
           onChange={e => onChange({ ...row, slice: e.target.value })}
         >
-          <option value="">All slices</option>
+          <option value="">{t('evaluation.editor.allSlices')}</option>
           {sliceOptions.map(s => (
             <option key={s} value={s}>
               {s}
@@ -178,7 +195,7 @@ function ThresholdRow(props: {
       <Grid item xs={6} sm={2}>
         <TextField
           id={`${id}-op`}
-          label="Passes when"
+          label={t('evaluation.editor.passesWhen')}
           select
           fullWidth
           margin="dense"
@@ -193,8 +210,8 @@ function ThresholdRow(props: {
           }
         >
           {OPS.map(op => (
-            <option key={op.value} value={op.value}>
-              {op.label}
+            <option key={op} value={op}>
+              {t(`evaluation.editor.ops.${op}`)}
             </option>
           ))}
         </TextField>
@@ -202,7 +219,7 @@ function ThresholdRow(props: {
       <Grid item xs={6} sm={3}>
         <TextField
           id={`${id}-value`}
-          label="Value"
+          label={t('evaluation.editor.value')}
           type="number"
           fullWidth
           margin="dense"
@@ -210,13 +227,13 @@ function ThresholdRow(props: {
           inputProps={{ step: 'any' }}
           value={row.value}
           error={!!errors?.value}
-          helperText={errors?.value}
+          helperText={errors?.value && t(errors.value)}
           onChange={e => onChange({ ...row, value: e.target.value })}
         />
       </Grid>
       <Grid item xs={12} sm={1}>
         <IconButton
-          aria-label={`Remove threshold ${index + 1}`}
+          aria-label={t('evaluation.editor.remove', { index: index + 1 })}
           onClick={onRemove}
         >
           <DeleteIcon />
@@ -259,6 +276,7 @@ export function ThresholdsEditor(props: {
     onSave,
     onCancel,
   } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const setRow = (i: number, row: ThresholdRowDraft) =>
     onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? row : r)) });
   const setDirection = (metric: string, direction: MetricDirection) =>
@@ -279,17 +297,14 @@ export function ThresholdsEditor(props: {
         }}
       >
         <Typography variant="h6" component="h3" id="thresholds-editor-title">
-          Edit thresholds
+          {t('evaluation.editor.title')}
         </Typography>
         <Typography variant="body2" color="textSecondary" paragraph>
-          A threshold on all slices is checked on every slice that has the
-          metric; one on a slice only there. The evaluation passes when every
-          threshold passes.
+          {t('evaluation.editor.explanation')}
         </Typography>
         {draft.rows.length === 0 ? (
           <Typography variant="body2" paragraph>
-            No thresholds: the evaluation passes whatever its results. Add one
-            to hold the model to a bar.
+            {t('evaluation.editor.none')}
           </Typography>
         ) : null}
         {draft.rows.map((row, i) => (
@@ -328,19 +343,19 @@ export function ThresholdsEditor(props: {
               })
             }
           >
-            Add threshold
+            {t('evaluation.editor.add')}
           </Button>
         </Box>
 
         <Typography variant="subtitle2" component="h4">
-          Which way is better
+          {t('evaluation.editor.whichWay')}
         </Typography>
         <Grid container spacing={1}>
           {metrics.map(metric => (
             <Grid item xs={6} sm={3} key={metric}>
               <TextField
                 id={`direction-${metric}`}
-                label={`${metric} is better when`}
+                label={t('evaluation.editor.betterWhen', { metric })}
                 select
                 fullWidth
                 margin="dense"
@@ -351,8 +366,8 @@ export function ThresholdsEditor(props: {
                   setDirection(metric, e.target.value as MetricDirection)
                 }
               >
-                <option value="higher">higher</option>
-                <option value="lower">lower</option>
+                <option value="higher">{t('evaluation.editor.higher')}</option>
+                <option value="lower">{t('evaluation.editor.lower')}</option>
               </TextField>
             </Grid>
           ))}
@@ -360,7 +375,7 @@ export function ThresholdsEditor(props: {
         <Box maxWidth={320}>
           <TextField
             id="thresholds-tolerance"
-            label="Tolerance"
+            label={t('evaluation.editor.tolerance')}
             type="number"
             fullWidth
             margin="dense"
@@ -369,8 +384,9 @@ export function ThresholdsEditor(props: {
             value={draft.tolerance}
             error={!!errors.tolerance}
             helperText={
-              errors.tolerance ??
-              'How much a result may move against the baseline before it counts as a regression or improvement'
+              errors.tolerance
+                ? t(errors.tolerance)
+                : t('evaluation.editor.toleranceHelp')
             }
             onChange={e => onChange({ ...draft, tolerance: e.target.value })}
           />
@@ -382,7 +398,7 @@ export function ThresholdsEditor(props: {
         {saveError ? (
           <Box mt={2}>
             <Alert severity="error">
-              The thresholds were not saved: {saveError}
+              {t('evaluation.editor.saveFailed', { message: saveError })}
             </Alert>
           </Box>
         ) : null}
@@ -393,10 +409,12 @@ export function ThresholdsEditor(props: {
             color="primary"
             disabled={!valid || saving}
           >
-            {saving ? 'Saving…' : 'Save thresholds'}
+            {saving
+              ? t('evaluation.editor.saving')
+              : t('evaluation.editor.save')}
           </Button>
           <Button onClick={onCancel} disabled={saving}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Box>
       </Box>

@@ -13,6 +13,7 @@ import {
 } from './evaluationGrid';
 import { churnEvaluation, scoredEvaluation } from './__testUtils__/evaluations';
 import { percent, signed } from './verdicts';
+import { mlHomeT } from '../../translation/__testUtils__/mlHomeT';
 
 describe('evaluationGrid', () => {
   it('lays the score out by slice (overall first) and metric', () => {
@@ -124,9 +125,10 @@ describe('evaluationGrid', () => {
     const errors = validateDraft(broken);
     expect(isDraftValid(errors)).toBe(false);
     expect(errors.rows[1]).toEqual({
-      metric: 'Pick a metric',
-      value: 'Enter a finite number',
+      metric: 'evaluation.editor.pickMetric',
+      value: 'evaluation.editor.finiteNumber',
     });
+    expect(mlHomeT(errors.rows[1].metric!)).toBe('Pick a metric');
     expect(errors.tolerance).toBeDefined();
 
     const update = updateFromDraft({
@@ -144,11 +146,14 @@ describe('evaluationGrid', () => {
   });
 
   it('says what a threshold asks for', () => {
-    expect(thresholdText({ metric: 'auc', op: '>=', value: 0.8 })).toBe(
-      'auc ≥ 0.8 on every slice',
-    );
     expect(
-      thresholdText({ metric: 'loss', op: '<', value: 1, slice: 'a=b' }),
+      thresholdText({ metric: 'auc', op: '>=', value: 0.8 }, mlHomeT),
+    ).toBe('auc ≥ 0.8 on every slice');
+    expect(
+      thresholdText(
+        { metric: 'loss', op: '<', value: 1, slice: 'a=b' },
+        mlHomeT,
+      ),
     ).toBe('loss < 1 on a=b');
   });
 
@@ -209,9 +214,7 @@ describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
       const update = updateFromDraft(draft);
       expect(Object.keys(update.directions)).toEqual([metric]);
       expect(update.directions[metric]).toBe('lower');
-      expect(JSON.stringify(update.directions)).toBe(
-        JSON.stringify(declared),
-      );
+      expect(JSON.stringify(update.directions)).toBe(JSON.stringify(declared));
       expect(previewScore(evaluation, draft)).toEqual(savedScore(evaluation));
     });
   },

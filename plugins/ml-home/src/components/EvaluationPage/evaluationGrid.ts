@@ -17,6 +17,7 @@ import {
   type SliceDelta,
   type ThresholdOutcome,
 } from '@ml-home/plugin-ml-home-common';
+import type { MlHomeT } from '../../translation';
 
 /** A wire metric value as a number (`NaN` for anything unreadable); undefined stays undefined. */
 export function toNumber(
@@ -103,10 +104,17 @@ export interface ThresholdsDraft {
 }
 
 /** Field errors of a draft; empty when it can be scored and saved. */
+/** What is wrong with a field of a draft, as the message that says it. */
 export interface DraftErrors {
   /** Per row index. */
-  rows: Record<number, { metric?: string; value?: string }>;
-  tolerance?: string;
+  rows: Record<
+    number,
+    {
+      metric?: 'evaluation.editor.pickMetric';
+      value?: 'evaluation.editor.finiteNumber';
+    }
+  >;
+  tolerance?: 'evaluation.editor.nonNegative';
 }
 
 let rowKey = 0;
@@ -141,16 +149,16 @@ function parseNumber(text: string): number | undefined {
 export function validateDraft(draft: ThresholdsDraft): DraftErrors {
   const errors: DraftErrors = { rows: {} };
   draft.rows.forEach((row, i) => {
-    const rowErrors: { metric?: string; value?: string } = {};
-    if (!row.metric.trim()) rowErrors.metric = 'Pick a metric';
+    const rowErrors: DraftErrors['rows'][number] = {};
+    if (!row.metric.trim()) rowErrors.metric = 'evaluation.editor.pickMetric';
     if (parseNumber(row.value) === undefined) {
-      rowErrors.value = 'Enter a finite number';
+      rowErrors.value = 'evaluation.editor.finiteNumber';
     }
     if (rowErrors.metric || rowErrors.value) errors.rows[i] = rowErrors;
   });
   const tolerance = parseNumber(draft.tolerance);
   if (tolerance === undefined || tolerance < 0) {
-    errors.tolerance = 'Enter a number ≥ 0';
+    errors.tolerance = 'evaluation.editor.nonNegative';
   }
   return errors;
 }
@@ -307,18 +315,36 @@ const OP_TEXT: Record<EvaluationThreshold['op'], string> = {
 };
 
 /** `accuracy ≥ 0.8`, and where it applies. */
-export function thresholdText(threshold: EvaluationThreshold): string {
-  const where = threshold.slice ? `on ${threshold.slice}` : 'on every slice';
-  return `${threshold.metric} ${OP_TEXT[threshold.op]} ${threshold.value} ${where}`;
+export function thresholdText(
+  threshold: EvaluationThreshold,
+  t: MlHomeT,
+): string {
+  const values = {
+    metric: threshold.metric,
+    op: OP_TEXT[threshold.op],
+    value: String(threshold.value),
+  };
+  return threshold.slice
+    ? t('evaluation.threshold.onSlice', { ...values, slice: threshold.slice })
+    : t('evaluation.threshold.onEverySlice', values);
 }
 
 /** A sentence for one outcome: `passes accuracy ≥ 0.8 on every slice`. */
-export function outcomeText(outcome: ThresholdOutcome): string {
-  const verb = outcome.pass ? 'passes' : 'fails';
-  let why = '';
-  if (outcome.reason === 'missing') why = ' (no result)';
-  if (outcome.reason === 'nan') why = ' (the value is NaN)';
-  return `${verb} ${thresholdText(outcome.threshold)}${why}`;
+export function outcomeText(outcome: ThresholdOutcome, t: MlHomeT): string {
+  const threshold = thresholdText(outcome.threshold, t);
+  if (outcome.reason === 'missing') {
+    return outcome.pass
+      ? t('evaluation.threshold.passesMissing', { threshold })
+      : t('evaluation.threshold.failsMissing', { threshold });
+  }
+  if (outcome.reason === 'nan') {
+    return outcome.pass
+      ? t('evaluation.threshold.passesNan', { threshold })
+      : t('evaluation.threshold.failsNan', { threshold });
+  }
+  return outcome.pass
+    ? t('evaluation.threshold.passes', { threshold })
+    : t('evaluation.threshold.fails', { threshold });
 }
 
 /** The evaluation's metrics with the direction the score uses for each. */

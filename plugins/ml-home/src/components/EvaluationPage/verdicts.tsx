@@ -9,6 +9,8 @@ import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import RemoveIcon from '@material-ui/icons/Remove';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { formatMetric, visuallyHidden } from '../charts';
 
 const useStyles = makeStyles(theme => ({
@@ -46,12 +48,14 @@ const useStyles = makeStyles(theme => ({
  */
 export function PassFailBadge(props: { pass: boolean; label?: string }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { pass } = props;
   const Icon = pass ? CheckCircleIcon : CancelIcon;
   return (
     <span className={`${classes.badge} ${pass ? classes.pass : classes.fail}`}>
       <Icon className={classes.icon} aria-hidden />
-      {props.label ?? (pass ? 'Pass' : 'Fail')}
+      {props.label ??
+        (pass ? t('evaluation.verdict.pass') : t('evaluation.verdict.fail'))}
     </span>
   );
 }
@@ -105,16 +109,26 @@ function deltaKind(regression: boolean, improvement: boolean) {
 /**
  * What a change against a reference means, in words, for screen readers and tooltips.
  */
-export function deltaWords(options: {
-  delta: number;
-  regression: boolean;
-  improvement: boolean;
-  reference: string;
-  referenceValue: number;
-}): string {
+export function deltaWords(
+  options: {
+    delta: number;
+    regression: boolean;
+    improvement: boolean;
+    reference: string;
+    referenceValue: number;
+  },
+  t: MlHomeT,
+): string {
   const { delta, regression, improvement, reference, referenceValue } = options;
-  const kind = deltaKind(regression, improvement);
-  return `${kind}: ${signed(delta)} against ${reference} ${formatMetric(referenceValue)}`;
+  let kind: string = t('evaluation.verdict.noChange');
+  if (regression) kind = t('evaluation.verdict.regression');
+  else if (improvement) kind = t('evaluation.verdict.improvement');
+  return t('evaluation.verdict.delta', {
+    kind,
+    delta: signed(delta),
+    reference,
+    value: formatMetric(referenceValue),
+  });
 }
 
 /**
@@ -130,6 +144,7 @@ export function DeltaText(props: {
   referenceValue: number;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { delta, regression, improvement } = props;
   let tone = classes.neutral;
   if (regression) tone = classes.fail;
@@ -144,7 +159,7 @@ export function DeltaText(props: {
     >
       <Icon className={classes.icon} aria-hidden />
       <span aria-hidden>{signed(delta)}</span>
-      <span style={visuallyHidden}>{deltaWords(props)}</span>
+      <span style={visuallyHidden}>{deltaWords(props, t)}</span>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { EmptyState, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -16,6 +16,7 @@ import type { EvaluationSummary } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { visuallyHidden } from '../charts';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../common/links';
@@ -46,19 +47,26 @@ const FAILING_SHOWN = 3;
 
 function FailingSlices(props: { item: EvaluationSummary }) {
   const { item } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   if (item.failingSlices.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        none of {item.sliceCount}
+        {t('evaluations.noneFailing', { count: item.sliceCount })}
       </Typography>
     );
   }
   const shown = item.failingSlices.slice(0, FAILING_SHOWN);
   const more = item.failingSlices.length - shown.length;
+  const values = {
+    failing: item.failingSlices.length,
+    count: item.sliceCount,
+    slices: shown.join(', '),
+  };
   return (
     <Typography variant="body2">
-      {item.failingSlices.length} of {item.sliceCount}: {shown.join(', ')}
-      {more > 0 ? ` and ${more} more` : ''}
+      {more > 0
+        ? t('evaluations.failingMore', { ...values, more })
+        : t('evaluations.failing', values)}
     </Typography>
   );
 }
@@ -76,6 +84,7 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const evaluationLink = useEvaluationLink();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const queryKey = JSON.stringify([project, model, version]);
   const pages = useCursorPages(queryKey);
   const state = useAsyncRetry(
@@ -110,7 +119,7 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
     return (
       <LoadErrorPanel
         error={state.error}
-        title="The evaluations could not be loaded"
+        title={t('evaluations.loadFailed')}
         onRetry={state.retry}
       />
     );
@@ -119,18 +128,15 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
     return (
       <EmptyState
         missing="data"
-        title="No evaluations yet"
-        description={
-          <>
-            Record an offline evaluation of a model version (results per slice
-            and metric, thresholds, a baseline version) with{' '}
+        title={t('evaluations.emptyTitle')}
+        description={t('evaluations.emptyDescription', {
+          route: (
             <code>
               POST
               /api/ml-home/models/&#123;model&#125;/versions/&#123;version&#125;/evaluations
             </code>
-            ; it shows here with its verdict.
-          </>
-        }
+          ),
+        })}
       />
     );
   }
@@ -146,9 +152,16 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
       >
         <Typography variant="body2" aria-live="polite">
           {selected.length === 0
-            ? 'Select evaluations to compare them slice by slice.'
-            : `${selected.length} selected${selected.length > 0 ? `; the first, ${selected[0].model} v${selected[0].version} · ${selected[0].name}, is the reference` : ''}.`}
-          {tooMany ? ` At most ${MAX_COMPARED} can be compared at once.` : ''}
+            ? t('evaluations.selectPrompt')
+            : t('evaluations.selected', {
+                count: selected.length,
+                reference: t('evaluations.label', {
+                  model: selected[0].model,
+                  version: String(selected[0].version),
+                  name: selected[0].name,
+                }),
+              })}
+          {tooMany ? t('evaluations.tooMany', { max: MAX_COMPARED }) : ''}
         </Typography>
         <Box flexGrow={1} />
         {selected.length > 0 ? (
@@ -159,7 +172,7 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
               setCompared(undefined);
             }}
           >
-            Clear selection
+            {t('evaluations.clear')}
           </Button>
         ) : null}
         <Button
@@ -168,49 +181,67 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
           disabled={selected.length < 2 || tooMany}
           onClick={() => setCompared(selected.map(s => s.id))}
         >
-          Compare evaluations
+          {t('evaluations.compare')}
         </Button>
       </Box>
       {state.loading ? (
-        <LinearProgress aria-label="Loading evaluations" />
+        <LinearProgress aria-label={t('evaluations.loading')} />
       ) : null}
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="This page of evaluations could not be loaded"
+          title={t('evaluations.pageFailed')}
           onRetry={state.retry}
         />
       ) : null}
       <Paper variant="outlined">
         <TableContainer>
-          <Table size="small" aria-label="Evaluations">
+          <Table size="small" aria-label={t('evaluations.table')}>
             <TableHead>
               <TableRow>
                 <TableCell padding="checkbox" scope="col">
-                  <span style={visuallyHidden}>Select</span>
+                  <span style={visuallyHidden}>{t('evaluations.select')}</span>
                 </TableCell>
-                <TableCell scope="col">Evaluation</TableCell>
-                <TableCell scope="col">Model version</TableCell>
-                <TableCell scope="col">Dataset</TableCell>
-                <TableCell scope="col">Result</TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.evaluationColumn')}
+                </TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.modelVersionColumn')}
+                </TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.datasetColumn')}
+                </TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.resultColumn')}
+                </TableCell>
                 <TableCell scope="col" align="right">
-                  Regressions
+                  {t('evaluations.regressionsColumn')}
                 </TableCell>
-                <TableCell scope="col">Failing slices</TableCell>
-                <TableCell scope="col">Created</TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.failingColumn')}
+                </TableCell>
+                <TableCell scope="col">
+                  {t('evaluations.createdColumn')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {items.map(item => {
                 const checked = isSelected(item.id);
-                const label = `${item.model} v${item.version} · ${item.name}`;
+                const label = t('evaluations.label', {
+                  model: item.model,
+                  version: String(item.version),
+                  name: item.name,
+                });
                 return (
                   <TableRow key={item.id} hover selected={checked}>
                     <TableCell padding="checkbox">
                       <Checkbox
                         checked={checked}
                         onChange={() => toggle(item)}
-                        inputProps={{ 'aria-label': `Select ${label}` }}
+                        inputProps={{
+                          'aria-label': t('evaluations.selectOne', { label }),
+                        }}
                       />
                     </TableCell>
                     <TableCell component="th" scope="row" role="rowheader">
@@ -229,7 +260,10 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
                     </TableCell>
                     <TableCell>
                       <Link to={links.model(item.model, item.version)}>
-                        {item.model} v{item.version}
+                        {t('evaluations.modelVersion', {
+                          model: item.model,
+                          version: String(item.version),
+                        })}
                       </Link>
                       {item.baselineVersion !== undefined ? (
                         <Typography
@@ -237,7 +271,9 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
                           color="textSecondary"
                           component="div"
                         >
-                          baseline v{item.baselineVersion}
+                          {t('evaluations.baseline', {
+                            version: String(item.baselineVersion),
+                          })}
                         </Typography>
                       ) : null}
                     </TableCell>
@@ -277,7 +313,7 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
         </TableContainer>
       </Paper>
       <PagingControls
-        noun="evaluations"
+        noun={t('evaluations.pagingNoun')}
         pageIndex={pages.pageIndex}
         pageSize={PAGE_SIZE}
         shown={items.length}
@@ -298,11 +334,11 @@ export function EvaluationsTable(props: EvaluationsTableProps) {
               component="h3"
               id="evaluation-comparison-title"
             >
-              Comparison of {compared.length} evaluations
+              {t('evaluations.comparisonTitle', { count: compared.length })}
             </Typography>
             <Box flexGrow={1} />
             <Button size="small" onClick={() => setCompared(undefined)}>
-              Close comparison
+              {t('evaluations.closeComparison')}
             </Button>
           </Box>
           <EvaluationComparison evaluationIds={compared} />

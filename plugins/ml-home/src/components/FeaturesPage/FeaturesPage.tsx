@@ -6,7 +6,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -17,6 +21,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useUrlSearch } from '../../hooks/useUrlSearch';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { DatasetAccordion } from '../common/DatasetAccordion';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
@@ -33,11 +38,12 @@ const PAGE_SIZE = 25;
 export const FeaturesPage = () => {
   const api = useApi(mlHomeApiRef);
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const search = useUrlSearch({ resets: ['open'] });
   const q = search.query;
   const kindParam = searchParams.get('kind');
-  const kind = DATASET_KINDS.find(k => k.value === kindParam)?.value;
+  const kind = DATASET_KINDS.find(k => k === kindParam);
   const project = searchParams.get('project') ?? undefined;
   const open = searchParams.get('open') ?? undefined;
 
@@ -66,13 +72,13 @@ export const FeaturesPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title="Features and datasets"
-        subtitle="Feature sets, training and evaluation data of every ML project, and what consumes them"
-        type="ML Home"
+        title={t('features.title')}
+        subtitle={t('features.subtitle')}
+        type={t('title')}
         typeLink={rootLink?.()}
       />
       <Content>
-        <ContentHeader title="Explore features" />
+        <ContentHeader title={t('features.contentTitle')} />
         <Box
           display="flex"
           flexWrap="wrap"
@@ -82,7 +88,7 @@ export const FeaturesPage = () => {
         >
           <TextField
             id="ml-home-dataset-search"
-            label="Search datasets and feature sets"
+            label={t('features.searchLabel')}
             type="search"
             {...search.fieldProps}
             variant="outlined"
@@ -92,7 +98,7 @@ export const FeaturesPage = () => {
           <TextField
             id="ml-home-dataset-kind"
             select
-            label="Kind"
+            label={t('features.kindLabel')}
             value={kind ?? ''}
             onChange={e =>
               update(p => {
@@ -104,16 +110,16 @@ export const FeaturesPage = () => {
             size="small"
             style={{ minWidth: 200 }}
           >
-            <MenuItem value="">All kinds</MenuItem>
+            <MenuItem value="">{t('features.allKinds')}</MenuItem>
             {DATASET_KINDS.map(k => (
-              <MenuItem key={k.value} value={k.value}>
-                {k.label}
+              <MenuItem key={k} value={k}>
+                {t(`datasetKinds.${k}`)}
               </MenuItem>
             ))}
           </TextField>
           {project ? (
             <Chip
-              label={`project: ${project}`}
+              label={t('features.projectChip', { project })}
               onDelete={() => update(p => p.delete('project'))}
             />
           ) : null}
@@ -122,7 +128,7 @@ export const FeaturesPage = () => {
         {state.error ? (
           <LoadErrorPanel
             error={state.error}
-            title="The datasets could not be loaded"
+            title={t('features.loadFailed')}
             onRetry={state.retry}
           />
         ) : null}
@@ -130,12 +136,12 @@ export const FeaturesPage = () => {
           <EmptyState
             missing="data"
             title={
-              filtered ? 'No dataset matches' : 'No dataset is registered yet'
+              filtered ? t('features.noMatchTitle') : t('features.noneTitle')
             }
             description={
               filtered
-                ? 'Try other words, another kind, or all projects.'
-                : 'Projects register their training data, evaluation sets and feature sets with their schema (POST /api/ml-home/projects/{name}/datasets); runs then declare them as inputs.'
+                ? t('features.noMatchDescription')
+                : t('features.noneDescription')
             }
             action={
               filtered ? (
@@ -149,7 +155,7 @@ export const FeaturesPage = () => {
                     })
                   }
                 >
-                  Clear filters
+                  {t('common.clearFilters')}
                 </Button>
               ) : undefined
             }
@@ -157,8 +163,7 @@ export const FeaturesPage = () => {
         ) : null}
         {page && page.items.length ? (
           <Box mb={1} color="text.secondary" fontSize="body2.fontSize">
-            {page.totalCount.toLocaleString()}{' '}
-            {page.totalCount === 1 ? 'dataset' : 'datasets'}
+            {t('features.datasetCount', { count: page.totalCount })}
           </Box>
         ) : null}
         {(page?.items ?? []).map(d => {
@@ -180,7 +185,7 @@ export const FeaturesPage = () => {
         })}
         {page && page.items.length ? (
           <PagingControls
-            noun="datasets"
+            noun={t('features.pagingNoun')}
             pageIndex={pages.pageIndex}
             pageSize={PAGE_SIZE}
             shown={page.items.length}

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -15,6 +15,7 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { FormEvent, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { OwnerPicker } from '../common/OwnerPicker';
 import { fieldOfError } from './fieldErrors';
 
@@ -30,28 +31,30 @@ type Field = (typeof FIELDS)[number];
 
 const LIFECYCLES: Lifecycle[] = ['experimental', 'production', 'deprecated'];
 
-function checkLocally(values: {
-  name: string;
-  title: string;
-  owner: string | null;
-  tags: string[];
-}): Partial<Record<Field, string>> {
+function checkLocally(
+  values: {
+    name: string;
+    title: string;
+    owner: string | null;
+    tags: string[];
+  },
+  t: MlHomeT,
+): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   if (!values.name) {
-    errors.name = 'A project needs a name';
+    errors.name = t('createProject.nameRequired');
   } else if (!NAME_PATTERN.test(values.name)) {
-    errors.name =
-      'Use 1 to 63 lowercase letters, digits and dashes, not starting or ending with a dash';
+    errors.name = t('createProject.nameInvalid');
   }
   if (values.title.length > TITLE_MAX) {
-    errors.title = `At most ${TITLE_MAX} characters`;
+    errors.title = t('createProject.titleTooLong', { max: TITLE_MAX });
   }
   if (!values.owner) {
-    errors.owner = 'Pick the team that owns the project';
+    errors.owner = t('createProject.ownerRequired');
   }
-  const badTag = values.tags.find(t => !NAME_PATTERN.test(t));
+  const badTag = values.tags.find(tag => !NAME_PATTERN.test(tag));
   if (badTag) {
-    errors.tags = `'${badTag}' is not a valid tag: use lowercase letters, digits and dashes`;
+    errors.tags = t('createProject.tagInvalid', { tag: badTag });
   }
   return errors;
 }
@@ -69,6 +72,7 @@ export function CreateProjectDialog(props: {
 }) {
   const { open, onClose, onCreated, myGroups } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState<string | null>(myGroups[0] ?? null);
@@ -85,13 +89,13 @@ export function CreateProjectDialog(props: {
 
   const tags = tagText
     .split(/[\s,]+/)
-    .map(t => t.trim())
+    .map(tag => tag.trim())
     .filter(Boolean);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(undefined);
-    const local = checkLocally({ name, title, owner: effectiveOwner, tags });
+    const local = checkLocally({ name, title, owner: effectiveOwner, tags }, t);
     setErrors(local);
     if (Object.keys(local).length) {
       return;
@@ -129,7 +133,7 @@ export function CreateProjectDialog(props: {
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="create-project-title">
-          Create an ML project
+          {t('createProject.title')}
         </DialogTitle>
         <DialogContent>
           {formError && (
@@ -139,7 +143,7 @@ export function CreateProjectDialog(props: {
           )}
           <TextField
             id="create-project-name"
-            label="Name"
+            label={t('createProject.name')}
             value={name}
             onChange={e => setName(e.target.value)}
             required
@@ -147,25 +151,22 @@ export function CreateProjectDialog(props: {
             margin="dense"
             variant="outlined"
             error={!!errors.name}
-            helperText={
-              errors.name ??
-              'Lowercase letters, digits and dashes; it becomes part of URLs and cannot change'
-            }
+            helperText={errors.name ?? t('createProject.nameHelp')}
           />
           <TextField
             id="create-project-title-field"
-            label="Title"
+            label={t('createProject.titleField')}
             value={title}
             onChange={e => setTitle(e.target.value)}
             fullWidth
             margin="dense"
             variant="outlined"
             error={!!errors.title}
-            helperText={errors.title ?? 'Shown in lists; defaults to the name'}
+            helperText={errors.title ?? t('createProject.titleHelp')}
           />
           <OwnerPicker
             id="create-project-owner"
-            label="Owner team"
+            label={t('createProject.owner')}
             value={effectiveOwner}
             onChange={ref => {
               setOwnerTouched(true);
@@ -174,12 +175,12 @@ export function CreateProjectDialog(props: {
             preferred={myGroups}
             required
             error={errors.owner}
-            helperText="A group from the software catalog"
+            helperText={t('createProject.ownerHelp')}
           />
           <TextField
             id="create-project-lifecycle"
             select
-            label="Lifecycle"
+            label={t('createProject.lifecycle')}
             value={lifecycle}
             onChange={e => setLifecycle(e.target.value as Lifecycle)}
             fullWidth
@@ -190,24 +191,24 @@ export function CreateProjectDialog(props: {
           >
             {LIFECYCLES.map(l => (
               <MenuItem key={l} value={l}>
-                {l}
+                {t(`lifecycle.${l}`)}
               </MenuItem>
             ))}
           </TextField>
           <TextField
             id="create-project-tags"
-            label="Tags"
+            label={t('createProject.tags')}
             value={tagText}
             onChange={e => setTagText(e.target.value)}
             fullWidth
             margin="dense"
             variant="outlined"
             error={!!errors.tags}
-            helperText={errors.tags ?? 'Separated by commas or spaces'}
+            helperText={errors.tags ?? t('createProject.tagsHelp')}
           />
           <TextField
             id="create-project-description"
-            label="Description"
+            label={t('createProject.description')}
             value={description}
             onChange={e => setDescription(e.target.value)}
             fullWidth
@@ -217,19 +218,21 @@ export function CreateProjectDialog(props: {
             variant="outlined"
             error={!!errors.description}
             helperText={
-              errors.description ?? 'Markdown: goals, data, how to contribute'
+              errors.description ?? t('createProject.descriptionHelp')
             }
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             type="submit"
             color="primary"
             variant="contained"
             disabled={submitting}
           >
-            {submitting ? 'Creating…' : 'Create project'}
+            {submitting
+              ? t('createProject.creating')
+              : t('createProject.create')}
           </Button>
         </DialogActions>
       </form>

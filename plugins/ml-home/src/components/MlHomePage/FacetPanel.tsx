@@ -6,7 +6,9 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormGroup from '@material-ui/core/FormGroup';
 import FormLabel from '@material-ui/core/FormLabel';
 import type { FacetCount } from '@ml-home/plugin-ml-home-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useState } from 'react';
+import { mlHomeTranslationRef } from '../../translation';
 
 const SHOWN_BEFORE_MORE = 8;
 
@@ -25,6 +27,7 @@ export function FacetGroup(props: {
   format?: (value: string) => string;
 }) {
   const { label, name, counts, selected, onToggle, format = v => v } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [expanded, setExpanded] = useState(false);
   const missing = selected
     .filter(v => !counts.some(c => c.value === v))
@@ -39,7 +42,7 @@ export function FacetGroup(props: {
         <FormLabel component="legend">{label}</FormLabel>
         {all.length === 0 ? (
           <Box color="text.secondary" fontSize="body2.fontSize" mt={1}>
-            None
+            {t('discover.facet.none')}
           </Box>
         ) : (
           <FormGroup>
@@ -54,7 +57,10 @@ export function FacetGroup(props: {
                     onChange={() => onToggle(c.value)}
                   />
                 }
-                label={`${format(c.value)} (${c.count.toLocaleString()})`}
+                label={t('discover.facet.value', {
+                  value: format(c.value),
+                  count: c.count,
+                })}
               />
             ))}
           </FormGroup>
@@ -65,7 +71,9 @@ export function FacetGroup(props: {
             onClick={() => setExpanded(e => !e)}
             aria-expanded={expanded}
           >
-            {expanded ? 'Show fewer' : `Show all ${all.length}`}
+            {expanded
+              ? t('discover.facet.showFewer')
+              : t('discover.facet.showAll', { count: all.length })}
           </Button>
         ) : null}
       </FormControl>

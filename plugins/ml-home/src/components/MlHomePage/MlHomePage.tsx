@@ -9,7 +9,11 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -30,6 +34,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useMyGroups } from '../../hooks/useMyGroups';
 import { useUrlSearch } from '../../hooks/useUrlSearch';
+import { mlHomeTranslationRef } from '../../translation';
 import {
   featuresRouteRef,
   orphansRouteRef,
@@ -37,7 +42,8 @@ import {
 } from '../../routes';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
-import { formatRelativeTime, shortEntityRef } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
+import { shortEntityRef } from '../common/format';
 import { CreateProjectDialog } from './CreateProjectDialog';
 import { FacetGroup } from './FacetPanel';
 import { MyTeamsProjects } from './MyTeamsProjects';
@@ -45,9 +51,9 @@ import { MyTeamsProjects } from './MyTeamsProjects';
 const PAGE_SIZE = 25;
 
 const SORTS = {
-  lastActivityAt: { label: 'Recently active', order: 'desc' },
-  name: { label: 'Name', order: 'asc' },
-  createdAt: { label: 'Newest', order: 'desc' },
+  lastActivityAt: { label: 'discover.sortRecentlyActive', order: 'desc' },
+  name: { label: 'discover.sortName', order: 'asc' },
+  createdAt: { label: 'discover.sortNewest', order: 'desc' },
 } as const;
 type Sort = keyof typeof SORTS;
 
@@ -61,6 +67,8 @@ const FILTER_KEYS = ['q', 'owner', 'tag', 'lifecycle'] as const;
  */
 export const MlHomePage = () => {
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const navigate = useNavigate();
   const projectLink = useRouteRef(projectRouteRef);
   const featuresLink = useRouteRef(featuresRouteRef);
@@ -126,7 +134,7 @@ export const MlHomePage = () => {
 
   const columns: TableColumn<Project>[] = [
     {
-      title: 'Project',
+      title: t('discover.projectColumn'),
       field: 'title',
       render: p => (
         <>
@@ -142,33 +150,37 @@ export const MlHomePage = () => {
       ),
     },
     {
-      title: 'Owner',
+      title: t('discover.ownerColumn'),
       field: 'owner',
       render: p => <EntityRefLink entityRef={p.owner} defaultKind="group" />,
     },
-    { title: 'Lifecycle', field: 'lifecycle' },
     {
-      title: 'Tags',
+      title: t('discover.lifecycleColumn'),
+      field: 'lifecycle',
+      render: p => t(`lifecycle.${p.lifecycle}`),
+    },
+    {
+      title: t('discover.tagsColumn'),
       field: 'tags',
       render: p =>
-        p.tags.map(t => (
+        p.tags.map(tag => (
           <Chip
-            key={t}
-            label={t}
+            key={tag}
+            label={tag}
             size="small"
             style={{ marginRight: 4, marginBottom: 2 }}
-            onClick={() => !tags.includes(t) && toggle('tag', t)}
-            aria-label={`Filter by tag ${t}`}
+            onClick={() => !tags.includes(tag) && toggle('tag', tag)}
+            aria-label={t('discover.filterByTag', { tag })}
           />
         )),
     },
-    { title: 'Runs', field: 'counts.runs', type: 'numeric' },
+    { title: t('discover.runsColumn'), field: 'counts.runs', type: 'numeric' },
     {
-      title: 'Last activity',
+      title: t('discover.lastActivityColumn'),
       field: 'lastActivityAt',
       render: p => (
         <span title={new Date(p.lastActivityAt).toLocaleString()}>
-          {formatRelativeTime(p.lastActivityAt)}
+          {relativeTime(p.lastActivityAt)}
         </span>
       ),
     },
@@ -181,7 +193,7 @@ export const MlHomePage = () => {
     body = (
       <LoadErrorPanel
         error={projects.error}
-        title="ML Home could not load the projects"
+        title={t('discover.loadFailed')}
         onRetry={projects.retry}
       />
     );
@@ -189,12 +201,12 @@ export const MlHomePage = () => {
     body = (
       <EmptyState
         missing="data"
-        title="No ML projects yet"
-        description="ML projects gather your team's experiments, runs, models, evaluations and deployments. Create a project, or log runs with the batch API (POST /api/ml-home/projects/{name}/ingest)."
+        title={t('discover.emptyTitle')}
+        description={t('discover.emptyDescription')}
         action={
           openCreate ? (
             <Button variant="contained" color="primary" onClick={openCreate}>
-              Create project
+              {t('discover.createProject')}
             </Button>
           ) : undefined
         }
@@ -205,13 +217,19 @@ export const MlHomePage = () => {
       ...owners.map(v => ({
         key: 'owner' as const,
         v,
-        label: `owner: ${shortEntityRef(v)}`,
+        label: t('discover.activeOwner', { value: shortEntityRef(v) }),
       })),
-      ...tags.map(v => ({ key: 'tag' as const, v, label: `tag: ${v}` })),
+      ...tags.map(v => ({
+        key: 'tag' as const,
+        v,
+        label: t('discover.activeTag', { value: v }),
+      })),
       ...lifecycles.map(v => ({
         key: 'lifecycle' as const,
         v,
-        label: `lifecycle: ${v}`,
+        label: t('discover.activeLifecycle', {
+          value: t(`lifecycle.${v}`),
+        }),
       })),
     ];
     body = (
@@ -224,9 +242,15 @@ export const MlHomePage = () => {
           />
         ) : null}
         <Grid container spacing={3}>
-          <Grid item xs={12} md={3} component="aside" aria-label="Filters">
+          <Grid
+            item
+            xs={12}
+            md={3}
+            component="aside"
+            aria-label={t('discover.filters')}
+          >
             <FacetGroup
-              label="Owner team"
+              label={t('discover.ownerFacet')}
               name="owner"
               counts={page?.facets.owner ?? []}
               selected={owners}
@@ -240,19 +264,20 @@ export const MlHomePage = () => {
                   variant="outlined"
                   onClick={() => setOwners(myGroups)}
                 >
-                  Only my teams
+                  {t('discover.onlyMyTeams')}
                 </Button>
               </Box>
             ) : null}
             <FacetGroup
-              label="Lifecycle"
+              label={t('discover.lifecycleFacet')}
               name="lifecycle"
               counts={page?.facets.lifecycle ?? []}
               selected={lifecycles}
               onToggle={v => toggle('lifecycle', v)}
+              format={v => t(`lifecycle.${v as Lifecycle}`)}
             />
             <FacetGroup
-              label="Tag"
+              label={t('discover.tagFacet')}
               name="tag"
               counts={page?.facets.tag ?? []}
               selected={tags}
@@ -269,7 +294,7 @@ export const MlHomePage = () => {
             >
               <TextField
                 id="ml-home-project-search"
-                label="Search projects"
+                label={t('discover.searchLabel')}
                 type="search"
                 {...search.fieldProps}
                 variant="outlined"
@@ -279,7 +304,7 @@ export const MlHomePage = () => {
               <TextField
                 id="ml-home-project-sort"
                 select
-                label="Sort by"
+                label={t('discover.sortLabel')}
                 value={sort}
                 onChange={e =>
                   update(p => {
@@ -292,13 +317,13 @@ export const MlHomePage = () => {
               >
                 {Object.entries(SORTS).map(([value, s]) => (
                   <MenuItem key={value} value={value}>
-                    {s.label}
+                    {t(s.label)}
                   </MenuItem>
                 ))}
               </TextField>
             </Box>
             {activeChips.length ? (
-              <Box mb={1} aria-label="Active filters" role="group">
+              <Box mb={1} aria-label={t('discover.activeFilters')} role="group">
                 {activeChips.map(c => (
                   <Chip
                     key={`${c.key}:${c.v}`}
@@ -309,15 +334,15 @@ export const MlHomePage = () => {
                   />
                 ))}
                 <Button size="small" onClick={clearFilters}>
-                  Clear filters
+                  {t('common.clearFilters')}
                 </Button>
               </Box>
             ) : null}
             <Table<Project>
               title={
                 page
-                  ? `Projects (${page.totalCount.toLocaleString()})`
-                  : 'Projects'
+                  ? t('discover.projectsCount', { count: page.totalCount })
+                  : t('discover.projects')
               }
               isLoading={projects.loading}
               columns={columns}
@@ -327,11 +352,11 @@ export const MlHomePage = () => {
                 <Box p={2}>
                   <EmptyState
                     missing="data"
-                    title="No project matches"
-                    description="Try other words, or remove a filter."
+                    title={t('discover.noMatchTitle')}
+                    description={t('discover.noMatchDescription')}
                     action={
                       <Button variant="outlined" onClick={clearFilters}>
-                        Clear filters
+                        {t('common.clearFilters')}
                       </Button>
                     }
                   />
@@ -340,7 +365,7 @@ export const MlHomePage = () => {
             />
             {page && page.items.length ? (
               <PagingControls
-                noun="projects"
+                noun={t('discover.pagingNoun')}
                 pageIndex={pages.pageIndex}
                 pageSize={PAGE_SIZE}
                 shown={page.items.length}
@@ -358,31 +383,25 @@ export const MlHomePage = () => {
 
   return (
     <Page themeId="tool">
-      <Header
-        title="ML Home"
-        subtitle="Every machine-learning project, model and run of the organisation in one place"
-      />
+      <Header title={t('title')} subtitle={t('discover.subtitle')} />
       <Content>
-        <ContentHeader title="Discover ML projects">
+        <ContentHeader title={t('discover.title')}>
           {featuresLink ? (
             <Button component={Link} to={featuresLink()}>
-              Explore features
+              {t('discover.exploreFeatures')}
             </Button>
           ) : null}
           {orphansLink ? (
             <Button component={Link} to={orphansLink()}>
-              Orphaned models
+              {t('discover.orphanedModels')}
             </Button>
           ) : null}
           {openCreate ? (
             <Button variant="contained" color="primary" onClick={openCreate}>
-              Create project
+              {t('discover.createProject')}
             </Button>
           ) : null}
-          <SupportButton>
-            ML Home gathers ML projects, experiments, models and their
-            production readiness.
-          </SupportButton>
+          <SupportButton>{t('discover.support')}</SupportButton>
         </ContentHeader>
         {body}
         {creating ? (

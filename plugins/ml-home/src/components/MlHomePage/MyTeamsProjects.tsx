@@ -1,5 +1,9 @@
 import { Link } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
@@ -10,8 +14,10 @@ import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { projectRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { formatRelativeTime, shortEntityRef } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
+import { shortEntityRef } from '../common/format';
 
 const SHOWN = 6;
 
@@ -27,6 +33,8 @@ export function MyTeamsProjects(props: {
   const { groups, onShowAll, onCreate } = props;
   const api = useApi(mlHomeApiRef);
   const projectLink = useRouteRef(projectRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const state = useAsyncRetry(
     async () =>
       groups.length
@@ -47,30 +55,30 @@ export function MyTeamsProjects(props: {
     <Box component="section" mb={3} aria-labelledby="my-teams-projects">
       <Box display="flex" alignItems="baseline" style={{ gap: 16 }} mb={1}>
         <Typography variant="h5" component="h2" id="my-teams-projects">
-          Your teams' projects
+          {t('discover.myTeams.title')}
         </Typography>
         <Typography variant="body2" color="textSecondary">
           {teams}
         </Typography>
         {state.value && state.value.totalCount > SHOWN ? (
           <Button size="small" color="primary" onClick={onShowAll}>
-            Show all {state.value.totalCount.toLocaleString()}
+            {t('discover.myTeams.showAll', { count: state.value.totalCount })}
           </Button>
         ) : null}
       </Box>
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="Your teams' projects could not be loaded"
+          title={t('discover.myTeams.loadFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {state.value && state.value.items.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Your teams own no ML project yet.{' '}
+          {t('discover.myTeams.none')}{' '}
           {onCreate ? (
             <Button size="small" color="primary" onClick={onCreate}>
-              Create one
+              {t('discover.myTeams.createOne')}
             </Button>
           ) : null}
         </Typography>
@@ -86,14 +94,17 @@ export function MyTeamsProjects(props: {
                   </Link>
                 </Typography>
                 <Typography variant="body2" color="textSecondary">
-                  {shortEntityRef(p.owner)} · {p.lifecycle} · active{' '}
-                  {formatRelativeTime(p.lastActivityAt)}
+                  {t('discover.myTeams.summary', {
+                    owner: shortEntityRef(p.owner),
+                    lifecycle: t(`lifecycle.${p.lifecycle}`),
+                    when: relativeTime(p.lastActivityAt),
+                  })}
                 </Typography>
                 <Box mt={1}>
-                  {p.tags.slice(0, 4).map(t => (
+                  {p.tags.slice(0, 4).map(tag => (
                     <Chip
-                      key={t}
-                      label={t}
+                      key={tag}
+                      label={tag}
                       size="small"
                       style={{ marginRight: 4 }}
                     />

@@ -1,5 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -8,19 +8,30 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { AliasHistoryEntry, Model } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { useLoadMore } from '../../hooks/useLoadMore';
 import { ActorLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { formatRelativeTime } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
 
-function describe(entry: AliasHistoryEntry): string {
+function describe(entry: AliasHistoryEntry, t: MlHomeT): string {
   if (entry.fromVersion === undefined) {
-    return `${entry.alias} set to v${entry.toVersion}`;
+    return t('model.aliases.set', {
+      alias: entry.alias,
+      version: String(entry.toVersion),
+    });
   }
   if (entry.toVersion === undefined) {
-    return `${entry.alias} removed from v${entry.fromVersion}`;
+    return t('model.aliases.removed', {
+      alias: entry.alias,
+      version: String(entry.fromVersion),
+    });
   }
-  return `${entry.alias} moved from v${entry.fromVersion} to v${entry.toVersion}`;
+  return t('model.aliases.moved', {
+    alias: entry.alias,
+    from: String(entry.fromVersion),
+    to: String(entry.toVersion),
+  });
 }
 
 /** The model's aliases, the button to move one, and the history of their moves. */
@@ -33,13 +44,15 @@ export function AliasesCard(props: {
 }) {
   const { model, canMove, onMove, revision } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const history = useLoadMore<AliasHistoryEntry>(
     cursor => api.getModelAliasHistory(model.name, { limit: 10, cursor }),
     [api, model.name, revision],
   );
   return (
     <InfoCard
-      title="Aliases"
+      title={t('model.aliases.title')}
       action={
         canMove ? (
           <Box mt={1} mr={1}>
@@ -49,33 +62,34 @@ export function AliasesCard(props: {
               onClick={() => onMove()}
               disabled={!model.versionCount}
             >
-              Move alias
+              {t('model.aliases.move')}
             </Button>
           </Box>
         ) : undefined
       }
     >
       {model.aliases.length ? (
-        <List dense aria-label="Current aliases">
+        <List dense aria-label={t('model.aliases.current')}>
           {model.aliases.map(a => (
             <ListItem key={a.alias} divider>
               <ListItemText
-                primary={`${a.alias} → v${a.version}`}
-                secondary={
-                  <>
-                    by <ActorLink actor={a.updatedBy} />{' '}
-                    {formatRelativeTime(a.updatedAt)}
-                  </>
-                }
+                primary={t('model.aliases.alias', {
+                  alias: a.alias,
+                  version: String(a.version),
+                })}
+                secondary={t('model.aliases.by', {
+                  actor: <ActorLink actor={a.updatedBy} />,
+                  when: relativeTime(a.updatedAt),
+                })}
                 secondaryTypographyProps={{ component: 'div' }}
               />
               {canMove ? (
                 <Button
                   size="small"
                   onClick={() => onMove(a.alias)}
-                  aria-label={`Move ${a.alias}`}
+                  aria-label={t('model.aliases.moveOne', { alias: a.alias })}
                 >
-                  Move
+                  {t('model.aliases.moveButton')}
                 </Button>
               ) : null}
             </ListItem>
@@ -83,27 +97,26 @@ export function AliasesCard(props: {
         </List>
       ) : (
         <Typography variant="body2" color="textSecondary" paragraph>
-          No alias yet. Aliases such as production or champion name the version
-          that services should load, so that promoting a version is one move.
+          {t('model.aliases.none')}
         </Typography>
       )}
       <Typography variant="subtitle2" component="h3">
-        History
+        {t('model.aliases.history')}
       </Typography>
       {history.items.length === 0 && !history.loading && !history.error ? (
         <Typography variant="body2" color="textSecondary">
-          No alias has moved yet.
+          {t('model.aliases.noMoves')}
         </Typography>
       ) : null}
-      <List dense aria-label="Alias history">
+      <List dense aria-label={t('model.aliases.historyList')}>
         {history.items.map((entry, i) => (
           <ListItem key={`${entry.createdAt}-${i}`}>
             <ListItemText
-              primary={describe(entry)}
+              primary={describe(entry, t)}
               secondary={
                 <>
                   <ActorLink actor={entry.actor} />{' '}
-                  {formatRelativeTime(entry.createdAt)}
+                  {relativeTime(entry.createdAt)}
                 </>
               }
               secondaryTypographyProps={{ component: 'div' }}
@@ -115,13 +128,13 @@ export function AliasesCard(props: {
       {history.error ? (
         <LoadErrorPanel
           error={history.error}
-          title="The alias history could not be loaded"
+          title={t('model.aliases.historyFailed')}
           onRetry={history.retry}
         />
       ) : null}
       {history.hasMore && !history.loading ? (
         <Button size="small" onClick={history.loadMore}>
-          Show older moves
+          {t('model.aliases.showOlder')}
         </Button>
       ) : null}
     </InfoCard>

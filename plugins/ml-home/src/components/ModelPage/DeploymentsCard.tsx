@@ -5,7 +5,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useComponentOwners } from '../../hooks/useComponentOwners';
 import Box from '@material-ui/core/Box';
@@ -16,6 +16,7 @@ import type { Deployment } from '@ml-home/plugin-ml-home-common';
 import { useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { MetricCurvesChart, type CurveSeries } from '../charts';
 import { CatalogRefLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
@@ -41,6 +42,7 @@ const TIME_SETTINGS = { xAxis: 'time' as const, logScale: false, smoothing: 0 };
 function MonitoringChart(props: { deployments: Deployment[]; metric: string }) {
   const { deployments, metric } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(async () => {
     const series = await Promise.all(
       deployments.map(d =>
@@ -48,7 +50,10 @@ function MonitoringChart(props: { deployments: Deployment[]; metric: string }) {
       ),
     );
     return series.map((s, i): CurveSeries => ({
-      name: `${deployments[i].environment} · ${shortEntityRef(deployments[i].service)}`,
+      name: t('model.deployments.series', {
+        environment: deployments[i].environment,
+        service: shortEntityRef(deployments[i].service),
+      }),
       points: s.points.map((p, step) => ({
         step,
         value: p.value,
@@ -61,7 +66,7 @@ function MonitoringChart(props: { deployments: Deployment[]; metric: string }) {
     return (
       <LoadErrorPanel
         error={state.error}
-        title={`The ${metric} series could not be loaded`}
+        title={t('model.deployments.seriesFailed', { metric })}
         onRetry={state.retry}
       />
     );
@@ -70,10 +75,7 @@ function MonitoringChart(props: { deployments: Deployment[]; metric: string }) {
   if (!series.length) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No {metric} points were reported for the active deployments. Serving
-        systems send them with POST
-        /api/ml-home/deployments/&#123;id&#125;/monitoring; pick another metric
-        above if they report under another name.
+        {t('model.deployments.noPoints', { metric })}
       </Typography>
     );
   }
@@ -112,6 +114,7 @@ export function DeploymentsCard(props: {
     selectedId,
   } = props;
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const owners = useComponentOwners(props.deployments.map(d => d.service));
   const selectedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -120,7 +123,7 @@ export function DeploymentsCard(props: {
   const active = deployments.filter(d => d.status === 'active');
   const columns: TableColumn<Deployment>[] = [
     {
-      title: 'Version',
+      title: t('model.deployments.versionColumn'),
       field: 'version',
       render: d => (
         <Box
@@ -130,20 +133,22 @@ export function DeploymentsCard(props: {
             ref: d.id === selectedId ? selectedRef : undefined,
           } as object)}
         >
-          <Link to={links.model(d.model, d.version)}>v{d.version}</Link>
+          <Link to={links.model(d.model, d.version)}>
+            {t('model.deployments.version', { version: String(d.version) })}
+          </Link>
         </Box>
       ),
     },
-    { title: 'Environment', field: 'environment' },
+    { title: t('model.deployments.environmentColumn'), field: 'environment' },
     {
-      title: 'Service',
+      title: t('model.deployments.serviceColumn'),
       field: 'service',
       render: d => (
         <EntityRefLink entityRef={d.service} defaultKind="component" />
       ),
     },
     {
-      title: 'Service owner',
+      title: t('model.deployments.serviceOwnerColumn'),
       field: 'service',
       render: d =>
         owners.get(d.service) ? (
@@ -152,11 +157,11 @@ export function DeploymentsCard(props: {
             defaultKind="group"
           />
         ) : (
-          'unknown'
+          t('model.deployments.unknown')
         ),
     },
     {
-      title: 'Endpoint',
+      title: t('model.deployments.endpointColumn'),
       field: 'endpoint',
       render: d =>
         /^https?:\/\//.test(d.endpoint) ? (
@@ -166,27 +171,27 @@ export function DeploymentsCard(props: {
         ),
     },
     {
-      title: 'Status',
+      title: t('model.deployments.statusColumn'),
       field: 'status',
       render: d => <DeploymentStatus status={d.status} />,
     },
     {
-      title: 'Deployed',
+      title: t('model.deployments.deployedColumn'),
       field: 'deployedAt',
       render: d => <RelativeTime value={d.deployedAt} />,
     },
   ];
   return (
-    <InfoCard title="Deployments and monitoring">
+    <InfoCard title={t('model.deployments.title')}>
       {error ? (
         <LoadErrorPanel
           error={error}
-          title="The deployments could not be loaded"
+          title={t('model.deployments.loadFailed')}
           onRetry={onRetry}
         />
       ) : (
         <Table<Deployment>
-          title={`Deployments (${active.length} active)`}
+          title={t('model.deployments.tableTitle', { count: active.length })}
           isLoading={loading}
           columns={columns}
           data={deployments}
@@ -204,9 +209,7 @@ export function DeploymentsCard(props: {
           emptyContent={
             <Box p={2}>
               <Typography variant="body2">
-                No deployment recorded. Record one when a service starts serving
-                a version (POST /api/ml-home/models/&#123;name&#125;/deployments
-                with the service's catalog ref); its monitoring then shows here.
+                {t('model.deployments.none')}
               </Typography>
             </Box>
           }
@@ -216,7 +219,7 @@ export function DeploymentsCard(props: {
         <Box mt={2}>
           <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={1}>
             <Typography variant="h6" component="h3">
-              Monitoring
+              {t('model.deployments.monitoring')}
             </Typography>
             <Autocomplete<string, false, true, true>
               id="model-monitoring-metric"
@@ -229,10 +232,10 @@ export function DeploymentsCard(props: {
               renderInput={params => (
                 <TextField
                   {...params}
-                  label="Metric"
+                  label={t('model.deployments.metric')}
                   variant="outlined"
                   size="small"
-                  helperText="Pick or type a metric name, then Enter"
+                  helperText={t('model.deployments.metricHelp')}
                 />
               )}
             />

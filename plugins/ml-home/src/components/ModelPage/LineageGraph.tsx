@@ -4,7 +4,7 @@ import {
   EmptyState,
   Progress,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import type { LineageNode } from '@ml-home/plugin-ml-home-common';
@@ -12,16 +12,9 @@ import { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../common/links';
-
-const KIND_LABELS: Record<LineageNode['kind'], string> = {
-  dataset: 'dataset',
-  run: 'run',
-  'model-version': 'model version',
-  deployment: 'deployment',
-  component: 'service',
-};
 
 const useStyles = makeStyles(theme => ({
   node: {
@@ -64,16 +57,25 @@ const LABEL_CHARS = 22;
  * What a node says, in the order it shows it: a caption (its kind, and its status or version) over
  * its name. A model version's number goes in the caption so that a long model name can be cut.
  */
-function nodeText(node: LineageNode): { caption: string; name: string } {
+function nodeText(
+  node: LineageNode,
+  t: MlHomeT,
+): { caption: string; name: string } {
+  const kind = t(`model.lineageGraph.kinds.${node.kind}`);
   if (node.kind === 'model-version' && node.ref) {
     const slash = node.ref.lastIndexOf('/');
     return {
-      caption: `${KIND_LABELS[node.kind]} · v${node.ref.slice(slash + 1)}`,
+      caption: t('model.lineageGraph.versionCaption', {
+        kind,
+        version: node.ref.slice(slash + 1),
+      }),
       name: node.ref.slice(0, slash),
     };
   }
   return {
-    caption: `${KIND_LABELS[node.kind]}${node.status ? ` · ${node.status}` : ''}`,
+    caption: node.status
+      ? t('model.lineageGraph.statusCaption', { kind, status: node.status })
+      : kind,
     name: node.label,
   };
 }
@@ -108,6 +110,7 @@ export function LineageGraph(props: {
   const { model, version, onSelectDeployment } = props;
   const api = useApi(mlHomeApiRef);
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const navigate = useNavigate();
   const links = useMlHomeLinks();
   const entityLink = useEntityRefLink();
@@ -149,7 +152,7 @@ export function LineageGraph(props: {
     return (
       <LoadErrorPanel
         error={state.error ?? new Error('No lineage')}
-        title="The lineage could not be loaded"
+        title={t('model.lineageGraph.loadFailed')}
         onRetry={state.retry}
       />
     );
@@ -159,8 +162,10 @@ export function LineageGraph(props: {
     return (
       <EmptyState
         missing="info"
-        title={`Nothing is linked to v${version} yet`}
-        description="Register versions from a run (runId), declare the run's input datasets, and record deployments: the lineage then draws itself."
+        title={t('model.lineageGraph.emptyTitle', {
+          version: String(version),
+        })}
+        description={t('model.lineageGraph.emptyDescription')}
       />
     );
   }
@@ -170,7 +175,7 @@ export function LineageGraph(props: {
   }: DependencyGraphTypes.RenderNodeProps<LineageNode>) => {
     const current =
       node.kind === 'model-version' && node.ref === `${model}/${version}`;
-    const { caption, name } = nodeText(node);
+    const { caption, name } = nodeText(node, t);
     // The accessible name is what the node shows, caption first, with the whole name.
     const label = `${caption} ${name}`;
     return (
@@ -201,7 +206,13 @@ export function LineageGraph(props: {
   };
 
   return (
-    <div aria-label={`Lineage of ${model} v${version}`} role="group">
+    <div
+      aria-label={t('model.lineageGraph.group', {
+        model,
+        version: String(version),
+      })}
+      role="group"
+    >
       <DependencyGraph<LineageNode, { label: string }>
         nodes={graph.nodes}
         edges={graph.edges}

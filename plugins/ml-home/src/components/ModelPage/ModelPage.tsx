@@ -9,7 +9,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -26,6 +30,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useCursorPages } from '../common/paging';
 import { useMlHomeLinks } from '../common/links';
@@ -62,6 +67,7 @@ export const ModelPage = () => {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [revision, setRevision] = useState(0);
   const [moving, setMoving] = useState<{ alias?: string } | undefined>();
 
@@ -111,7 +117,7 @@ export const ModelPage = () => {
   if (modelState.loading && !model) {
     return (
       <Page themeId="tool">
-        <Header title={modelName} type="ML model" />
+        <Header title={modelName} type={t('model.type')} />
         <Content>
           <Progress />
         </Content>
@@ -124,27 +130,27 @@ export const ModelPage = () => {
       404;
     return (
       <Page themeId="tool">
-        <Header title={modelName} type="ML model" />
+        <Header title={modelName} type={t('model.type')} />
         <Content>
           {notFound ? (
             <EmptyState
               missing="data"
-              title={`No model named ${modelName}`}
-              description="It may have been deleted, or you may not have access to its project."
+              title={t('model.notFoundTitle', { name: modelName })}
+              description={t('model.notFoundDescription')}
               action={
                 <LinkButton
                   variant="contained"
                   color="primary"
                   to={rootLink?.() ?? '/'}
                 >
-                  Find a project
+                  {t('model.findProject')}
                 </LinkButton>
               }
             />
           ) : (
             <LoadErrorPanel
               error={modelState.error ?? new Error('No model')}
-              title="The model could not be loaded"
+              title={t('model.loadFailed')}
               onRetry={modelState.retry}
             />
           )}
@@ -169,11 +175,11 @@ export const ModelPage = () => {
       <Header
         title={model.name}
         subtitle={model.description || undefined}
-        type="ML model"
+        type={t('model.type')}
         typeLink={links.project(model.project, 'models')}
       >
         <HeaderLabel
-          label="Project"
+          label={t('model.project')}
           value={
             <Link
               to={links.project(model.project)}
@@ -184,7 +190,7 @@ export const ModelPage = () => {
           }
         />
         <HeaderLabel
-          label="Owner"
+          label={t('model.owner')}
           value={
             <EntityRefLink
               entityRef={model.owner}
@@ -194,8 +200,12 @@ export const ModelPage = () => {
           }
         />
         <HeaderLabel
-          label="Latest version"
-          value={model.latestVersion ? `v${model.latestVersion}` : 'none'}
+          label={t('model.latestVersion')}
+          value={
+            model.latestVersion
+              ? t('model.version', { version: String(model.latestVersion) })
+              : t('model.none')
+          }
         />
       </Header>
       <Content>
@@ -204,7 +214,7 @@ export const ModelPage = () => {
             {versionsState.error ? (
               <LoadErrorPanel
                 error={versionsState.error}
-                title="The versions could not be loaded"
+                title={t('model.versionsFailed')}
                 onRetry={versionsState.retry}
               />
             ) : (
@@ -234,15 +244,15 @@ export const ModelPage = () => {
           </Grid>
           <Grid item xs={12}>
             <InfoCard
-              title="Lineage"
-              subheader="Datasets → run → version → deployments → services; select a node to open it"
+              title={t('model.lineage')}
+              subheader={t('model.lineageSubheader')}
               action={
                 selected ? (
                   <Box mt={1} mr={1}>
                     <TextField
                       id="model-lineage-version"
                       select
-                      label="Version"
+                      label={t('model.lineageVersion')}
                       value={selected}
                       onChange={e => setParam('version', e.target.value)}
                       variant="outlined"
@@ -251,7 +261,7 @@ export const ModelPage = () => {
                     >
                       {pickable.map(v => (
                         <MenuItem key={v} value={v}>
-                          v{v}
+                          {t('model.version', { version: String(v) })}
                         </MenuItem>
                       ))}
                     </TextField>
@@ -268,8 +278,8 @@ export const ModelPage = () => {
               ) : (
                 <EmptyState
                   missing="info"
-                  title="No version yet"
-                  description="Register a version from a run to see where it comes from and where it runs."
+                  title={t('model.noVersionTitle')}
+                  description={t('model.noVersionDescription')}
                 />
               )}
             </InfoCard>
@@ -287,13 +297,19 @@ export const ModelPage = () => {
           </Grid>
           <Grid item xs={12}>
             <InfoCard
-              title={selected ? `Model card of v${selected}` : 'Model card'}
+              title={
+                selected
+                  ? t('model.modelCardOf', { version: String(selected) })
+                  : t('model.modelCard')
+              }
             >
               {versionState.loading ? <Progress /> : null}
               {versionState.error ? (
                 <LoadErrorPanel
                   error={versionState.error}
-                  title={`Version ${selected} could not be loaded`}
+                  title={t('model.versionFailed', {
+                    version: String(selected),
+                  })}
                   onRetry={versionState.retry}
                 />
               ) : null}
@@ -303,19 +319,23 @@ export const ModelPage = () => {
                   version={versionState.value.version}
                 />
               ) : null}
-              {!selected ? 'Register a version to write its model card.' : null}
+              {!selected ? t('model.registerToWrite') : null}
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
             <InfoCard
-              title={selected ? `Evaluations of v${selected}` : 'Evaluations'}
-              subheader="Pass or fail per slice against the thresholds, and the change against the baseline version"
+              title={
+                selected
+                  ? t('model.evaluationsOf', { version: String(selected) })
+                  : t('model.evaluations')
+              }
+              subheader={t('model.evaluationsSubheader')}
             >
               <EvaluationsTable model={model.name} version={selected} />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={4}>
-            <InfoCard title="Tags">
+            <InfoCard title={t('model.tags')}>
               <TagEditor
                 entityType="model"
                 entityId={model.id}
@@ -324,7 +344,9 @@ export const ModelPage = () => {
               {versionState.value ? (
                 <Box mt={2}>
                   <Typography variant="subtitle2" component="h3">
-                    Tags of v{versionState.value.version}
+                    {t('model.tagsOf', {
+                      version: String(versionState.value.version),
+                    })}
                   </Typography>
                   <TagEditor
                     entityType="model-version"
@@ -336,7 +358,7 @@ export const ModelPage = () => {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={8}>
-            <InfoCard title="Notes">
+            <InfoCard title={t('model.notes')}>
               <NotesPanel
                 entityType="model"
                 entityId={model.id}

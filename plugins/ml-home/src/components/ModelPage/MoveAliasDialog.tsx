@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useComponentOwners } from '../../hooks/useComponentOwners';
 import Button from '@material-ui/core/Button';
@@ -21,16 +21,17 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { FormEvent, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { CatalogRefLink } from '../common/CatalogRefLink';
 import { errorMessage } from '../common/format';
 
-function aliasProblem(alias: string): string | undefined {
-  if (!alias) return 'Pick or type an alias';
+function aliasProblem(alias: string, t: MlHomeT): string | undefined {
+  if (!alias) return t('model.moveAlias.aliasRequired');
   if (!NAME_PATTERN.test(alias)) {
-    return 'Use lowercase letters, digits and dashes';
+    return t('model.moveAlias.aliasInvalid');
   }
   if (alias === 'latest' || /^v\d+$/.test(alias)) {
-    return "'latest' and 'v<number>' name versions and cannot be aliases";
+    return t('model.moveAlias.aliasReserved');
   }
   return undefined;
 }
@@ -52,6 +53,7 @@ export function MoveAliasDialog(props: {
 }) {
   const { model, versions, deployments, onClose, onMoved } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [alias, setAlias] = useState(
     props.initialAlias ?? model.aliases[0]?.alias ?? '',
   );
@@ -69,7 +71,7 @@ export function MoveAliasDialog(props: {
 
   const review = (event: FormEvent) => {
     event.preventDefault();
-    const problem = aliasProblem(alias);
+    const problem = aliasProblem(alias, t);
     setAliasError(problem);
     if (!problem && version !== '') {
       setStep('confirm');
@@ -100,7 +102,9 @@ export function MoveAliasDialog(props: {
     >
       {step === 'pick' ? (
         <form onSubmit={review} noValidate>
-          <DialogTitle id="move-alias-title">Move an alias</DialogTitle>
+          <DialogTitle id="move-alias-title">
+            {t('model.moveAlias.title')}
+          </DialogTitle>
           <DialogContent>
             <Autocomplete<string, false, false, true>
               id="move-alias-alias"
@@ -112,7 +116,7 @@ export function MoveAliasDialog(props: {
               renderInput={params => (
                 <TextField
                   {...params}
-                  label="Alias"
+                  label={t('model.moveAlias.alias')}
                   required
                   margin="dense"
                   variant="outlined"
@@ -120,8 +124,10 @@ export function MoveAliasDialog(props: {
                   helperText={
                     aliasError ??
                     (current
-                      ? `Now on v${current.version}`
-                      : 'A new alias is created')
+                      ? t('model.moveAlias.nowOn', {
+                          version: String(current.version),
+                        })
+                      : t('model.moveAlias.newAlias'))
                   }
                 />
               )}
@@ -129,7 +135,7 @@ export function MoveAliasDialog(props: {
             <TextField
               id="move-alias-version"
               select
-              label="Version"
+              label={t('model.moveAlias.version')}
               value={version}
               onChange={e => setVersion(Number(e.target.value))}
               required
@@ -139,15 +145,15 @@ export function MoveAliasDialog(props: {
             >
               {versions.map(v => (
                 <MenuItem key={v} value={v}>
-                  v{v}
+                  {t('model.version', { version: String(v) })}
                 </MenuItem>
               ))}
             </TextField>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" color="primary" variant="contained">
-              Review
+              {t('model.moveAlias.review')}
             </Button>
           </DialogActions>
         </form>
@@ -155,8 +161,12 @@ export function MoveAliasDialog(props: {
         <>
           <DialogTitle id="move-alias-title">
             {current
-              ? `Move ${alias} from v${current.version} to v${version}?`
-              : `Point the new alias ${alias} at v${version}?`}
+              ? t('model.moveAlias.confirmMove', {
+                  alias,
+                  from: String(current.version),
+                  to: String(version),
+                })
+              : t('model.moveAlias.confirmNew', { alias, to: String(version) })}
           </DialogTitle>
           <DialogContent>
             {error ? (
@@ -167,10 +177,12 @@ export function MoveAliasDialog(props: {
             {active.length ? (
               <>
                 <DialogContentText>
-                  These services serve {model.name} right now. Systems that load
-                  the model by its alias pick up v{version} on their next load:
+                  {t('model.moveAlias.servedNow', {
+                    model: model.name,
+                    version: String(version),
+                  })}
                 </DialogContentText>
-                <List dense aria-label="Services serving the model">
+                <List dense aria-label={t('model.moveAlias.servicesList')}>
                   {active.map(d => (
                     <ListItem key={d.id}>
                       <ListItemText
@@ -182,16 +194,20 @@ export function MoveAliasDialog(props: {
                         }
                         secondary={
                           <>
-                            {`${d.environment} · serves v${d.version}`}
-                            {owners.get(d.service) ? (
-                              <>
-                                {' · owned by '}
-                                <CatalogRefLink
-                                  entityRef={owners.get(d.service)!}
-                                  defaultKind="group"
-                                />
-                              </>
-                            ) : null}
+                            {t('model.moveAlias.serves', {
+                              environment: d.environment,
+                              version: String(d.version),
+                            })}
+                            {owners.get(d.service)
+                              ? t('model.moveAlias.ownedBy', {
+                                  owner: (
+                                    <CatalogRefLink
+                                      entityRef={owners.get(d.service)!}
+                                      defaultKind="group"
+                                    />
+                                  ),
+                                })
+                              : null}
                           </>
                         }
                       />
@@ -201,19 +217,26 @@ export function MoveAliasDialog(props: {
               </>
             ) : (
               <DialogContentText>
-                No service serves {model.name} at the moment.
+                {t('model.moveAlias.notServed', { model: model.name })}
               </DialogContentText>
             )}
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setStep('pick')}>Back</Button>
+            <Button onClick={() => setStep('pick')}>
+              {t('model.moveAlias.back')}
+            </Button>
             <Button
               color="primary"
               variant="contained"
               onClick={confirm}
               disabled={saving}
             >
-              {saving ? 'Moving…' : `Move ${alias} to v${version}`}
+              {saving
+                ? t('model.moveAlias.moving')
+                : t('model.moveAlias.move', {
+                    alias,
+                    version: String(version),
+                  })}
             </Button>
           </DialogActions>
         </>

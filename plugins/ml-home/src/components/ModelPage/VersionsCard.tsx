@@ -9,9 +9,11 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ModelVersion } from '@ml-home/plugin-ml-home-common';
+import { mlHomeTranslationRef } from '../../translation';
 import { PagingControls } from '../common/paging';
-import { formatRelativeTime } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
 import { useMlHomeLinks } from '../common/links';
 import { tableOptions } from '../common/tableOptions';
 
@@ -32,9 +34,11 @@ export function VersionsCard(props: {
 }) {
   const { versions, totalCount, loading, selected, onSelect, paging } = props;
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const columns: TableColumn<ModelVersion>[] = [
     {
-      title: 'Version',
+      title: t('model.versions.version'),
       field: 'version',
       render: v => (
         <Button
@@ -43,14 +47,14 @@ export function VersionsCard(props: {
           color="primary"
           onClick={() => onSelect(v.version)}
           aria-pressed={v.version === selected}
-          aria-label={`Show v${v.version}`}
+          aria-label={t('model.versions.show', { version: String(v.version) })}
         >
-          v{v.version}
+          {t('model.version', { version: String(v.version) })}
         </Button>
       ),
     },
     {
-      title: 'Aliases',
+      title: t('model.versions.aliases'),
       field: 'aliases',
       render: v => (
         <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
@@ -60,9 +64,9 @@ export function VersionsCard(props: {
         </Box>
       ),
     },
-    { title: 'Framework', field: 'framework' },
+    { title: t('model.versions.framework'), field: 'framework' },
     {
-      title: 'Run',
+      title: t('model.versions.run'),
       field: 'runId',
       render: v =>
         v.runId ? (
@@ -72,18 +76,18 @@ export function VersionsCard(props: {
         ),
     },
     {
-      title: 'Description',
+      title: t('model.versions.description'),
       field: 'description',
       render: v => <OverflowTooltip text={v.description} line={2} />,
     },
     {
-      title: 'Registered',
+      title: t('model.versions.registered'),
       field: 'createdAt',
-      render: v => formatRelativeTime(v.createdAt),
+      render: v => relativeTime(v.createdAt),
     },
   ];
   return (
-    <InfoCard title="Versions" noPadding>
+    <InfoCard title={t('model.versions.title')} noPadding>
       <Table<ModelVersion>
         isLoading={loading}
         columns={columns}
@@ -97,18 +101,14 @@ export function VersionsCard(props: {
         }}
         emptyContent={
           <Box p={2}>
-            <Typography variant="body2">
-              No version registered yet. Register one from a finished run (POST
-              /api/ml-home/models/&#123;name&#125;/versions with its runId) or
-              with an MLflow client.
-            </Typography>
+            <Typography variant="body2">{t('model.versions.none')}</Typography>
           </Box>
         }
       />
       {versions.length ? (
         <Box px={2} pb={1}>
           <PagingControls
-            noun="versions"
+            noun={t('model.versions.pagingNoun')}
             pageIndex={paging.pageIndex}
             pageSize={paging.pageSize}
             shown={versions.length}

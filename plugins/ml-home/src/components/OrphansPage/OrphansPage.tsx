@@ -8,11 +8,16 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../common/links';
 import { tableOptions } from '../common/tableOptions';
@@ -27,27 +32,30 @@ export const OrphansPage = () => {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(() => api.listOrphanedModels(), [api]);
 
   const columns: TableColumn<Model>[] = [
     {
-      title: 'Model',
+      title: t('orphans.modelColumn'),
       field: 'name',
       render: m => <Link to={links.model(m.name)}>{m.name}</Link>,
     },
     {
-      title: 'Project',
+      title: t('orphans.projectColumn'),
       field: 'project',
       render: m => <Link to={links.project(m.project)}>{m.project}</Link>,
     },
     {
-      title: 'Owner (gone from the catalog)',
+      title: t('orphans.ownerColumn'),
       field: 'owner',
       render: m =>
-        `${m.owner}${m.ownerIsProjectOwner ? ' (the project’s owner)' : ''}`,
+        m.ownerIsProjectOwner
+          ? t('orphans.projectOwner', { owner: m.owner })
+          : m.owner,
     },
     {
-      title: 'Versions',
+      title: t('orphans.versionsColumn'),
       field: 'versionCount',
       type: 'numeric',
     },
@@ -58,7 +66,7 @@ export const OrphansPage = () => {
     body = (
       <LoadErrorPanel
         error={state.error}
-        title="ML Home could not list the orphaned models"
+        title={t('orphans.loadFailed')}
         onRetry={state.retry}
       />
     );
@@ -66,8 +74,8 @@ export const OrphansPage = () => {
     body = (
       <EmptyState
         missing="data"
-        title="Every model has an owner"
-        description="Each model's owner (its own, or its project's) is a group in the software catalog. When a team is removed from the catalog, its models are listed here so that another team can take them over."
+        title={t('orphans.emptyTitle')}
+        description={t('orphans.emptyDescription')}
       />
     );
   } else {
@@ -75,8 +83,8 @@ export const OrphansPage = () => {
       <Table<Model>
         title={
           state.value
-            ? `Orphaned models (${state.value.totalCount})`
-            : 'Orphaned models'
+            ? t('orphans.titleCount', { count: state.value.totalCount })
+            : t('orphans.title')
         }
         isLoading={state.loading}
         columns={columns}
@@ -95,15 +103,13 @@ export const OrphansPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title="Orphaned models"
-        subtitle="Models whose owner group is no longer in the software catalog"
-        type="ML Home"
+        title={t('orphans.title')}
+        subtitle={t('orphans.subtitle')}
+        type={t('title')}
         typeLink={rootLink?.()}
       />
       <Content>
-        <ContentHeader title="Hand these models to a team that exists">
-          {null}
-        </ContentHeader>
+        <ContentHeader title={t('orphans.contentTitle')}>{null}</ContentHeader>
         {body}
       </Content>
     </Page>

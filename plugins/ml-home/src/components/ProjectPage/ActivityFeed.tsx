@@ -1,5 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -7,10 +7,11 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { ProjectEvent } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { useLoadMore } from '../../hooks/useLoadMore';
 import { ActorLink } from '../common/CatalogRefLink';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { formatRelativeTime } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
 
 const PAGE_SIZE = 15;
 
@@ -18,19 +19,20 @@ const PAGE_SIZE = 15;
 export function ActivityFeed(props: { projectName: string }) {
   const { projectName } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const feed = useLoadMore<ProjectEvent>(
     cursor => api.listProjectEvents(projectName, { limit: PAGE_SIZE, cursor }),
     [api, projectName],
   );
   return (
-    <InfoCard title="Activity">
+    <InfoCard title={t('project.activity.title')}>
       {feed.items.length === 0 && !feed.loading && !feed.error ? (
         <Typography variant="body2" color="textSecondary">
-          Nothing has happened here yet. Log a run or register a model and it
-          shows up here.
+          {t('project.activity.none')}
         </Typography>
       ) : null}
-      <List dense aria-label="Project activity">
+      <List dense aria-label={t('project.activity.list')}>
         {feed.items.map(event => (
           <ListItem key={event.id} divider>
             <ListItemText
@@ -42,7 +44,7 @@ export function ActivityFeed(props: { projectName: string }) {
                     dateTime={event.createdAt}
                     title={new Date(event.createdAt).toLocaleString()}
                   >
-                    {formatRelativeTime(event.createdAt)}
+                    {relativeTime(event.createdAt)}
                   </time>
                 </>
               }
@@ -55,13 +57,13 @@ export function ActivityFeed(props: { projectName: string }) {
       {feed.error ? (
         <LoadErrorPanel
           error={feed.error}
-          title="The activity could not be loaded"
+          title={t('project.activity.loadFailed')}
           onRetry={feed.retry}
         />
       ) : null}
       {feed.hasMore && !feed.loading && !feed.error ? (
         <Button size="small" onClick={feed.loadMore}>
-          Show older activity
+          {t('project.activity.showOlder')}
         </Button>
       ) : null}
     </InfoCard>

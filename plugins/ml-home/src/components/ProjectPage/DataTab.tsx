@@ -1,5 +1,5 @@
 import { EmptyState, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { DatasetAccordion } from '../common/DatasetAccordion';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
@@ -15,11 +16,11 @@ import { useMlHomeLinks } from '../common/links';
 
 const PAGE_SIZE = 25;
 
-/** Dataset kinds as a person reads them. */
-export const DATASET_KINDS: { value: DatasetKind; label: string }[] = [
-  { value: 'training-set', label: 'Training sets' },
-  { value: 'evaluation-set', label: 'Evaluation sets' },
-  { value: 'feature-set', label: 'Feature sets' },
+/** Dataset kinds in the order they are offered (their names are `datasetKinds.<kind>` messages). */
+export const DATASET_KINDS: DatasetKind[] = [
+  'training-set',
+  'evaluation-set',
+  'feature-set',
 ];
 
 /** The project's datasets and feature sets; expand one for its schema and consumers. */
@@ -27,9 +28,10 @@ export function DataTab(props: { project: Project }) {
   const { project } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const kindParam = searchParams.get('kind');
-  const kind = DATASET_KINDS.find(k => k.value === kindParam)?.value;
+  const kind = DATASET_KINDS.find(k => k === kindParam);
   const [open, setOpen] = useState<string>();
   const pages = useCursorPages(`${project.name}:${kind ?? ''}`);
   const state = useAsyncRetry(
@@ -48,7 +50,7 @@ export function DataTab(props: { project: Project }) {
         <TextField
           id="project-datasets-kind"
           select
-          label="Kind"
+          label={t('project.data.kind')}
           value={kind ?? ''}
           onChange={e => {
             const next = new URLSearchParams(searchParams);
@@ -60,28 +62,28 @@ export function DataTab(props: { project: Project }) {
           size="small"
           style={{ minWidth: 200 }}
         >
-          <MenuItem value="">All kinds</MenuItem>
+          <MenuItem value="">{t('project.data.allKinds')}</MenuItem>
           {DATASET_KINDS.map(k => (
-            <MenuItem key={k.value} value={k.value}>
-              {k.label}
+            <MenuItem key={k} value={k}>
+              {t(`datasetKinds.${k}`)}
             </MenuItem>
           ))}
         </TextField>
-        <Link to={links.features()}>Feature sets across all projects</Link>
+        <Link to={links.features()}>{t('project.data.acrossProjects')}</Link>
       </Box>
       {state.loading ? <Progress /> : null}
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The datasets could not be loaded"
+          title={t('project.data.loadFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {page && page.items.length === 0 ? (
         <EmptyState
           missing="data"
-          title={kind ? 'No dataset of this kind' : 'No dataset registered'}
-          description="Register the data your runs read (POST /api/ml-home/projects/{name}/datasets with its features), then declare it as a run input: lineage and the features page follow."
+          title={kind ? t('project.data.noneOfKind') : t('project.data.none')}
+          description={t('project.data.emptyDescription')}
         />
       ) : null}
       {(page?.items ?? []).map(d => (
@@ -94,7 +96,7 @@ export function DataTab(props: { project: Project }) {
       ))}
       {page && page.items.length ? (
         <PagingControls
-          noun="datasets"
+          noun={t('project.data.pagingNoun')}
           pageIndex={pages.pageIndex}
           pageSize={PAGE_SIZE}
           shown={page.items.length}

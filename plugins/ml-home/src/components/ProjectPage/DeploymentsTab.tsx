@@ -6,7 +6,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -15,6 +15,7 @@ import type { Deployment, Project } from '@ml-home/plugin-ml-home-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
 import { useMlHomeLinks } from '../common/links';
@@ -25,10 +26,11 @@ const PAGE_SIZE = 25;
 
 /** Shows a deployment's status in words with the matching status icon. */
 export function DeploymentStatus(props: { status: Deployment['status'] }) {
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   return props.status === 'active' ? (
-    <StatusOK>active</StatusOK>
+    <StatusOK>{t('project.deployments.active')}</StatusOK>
   ) : (
-    <StatusAborted>retired</StatusAborted>
+    <StatusAborted>{t('project.deployments.retired')}</StatusAborted>
   );
 }
 
@@ -37,6 +39,7 @@ export function DeploymentsTab(props: { project: Project }) {
   const { project } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const status =
     searchParams.get('status') === 'all'
@@ -55,24 +58,27 @@ export function DeploymentsTab(props: { project: Project }) {
   );
   const columns: TableColumn<Deployment>[] = [
     {
-      title: 'Model version',
+      title: t('project.deployments.modelVersionColumn'),
       field: 'model',
       render: d => (
         <Link to={links.model(d.model, d.version)}>
-          {d.model} v{d.version}
+          {t('project.deployments.modelVersion', {
+            model: d.model,
+            version: String(d.version),
+          })}
         </Link>
       ),
     },
-    { title: 'Environment', field: 'environment' },
+    { title: t('project.deployments.environmentColumn'), field: 'environment' },
     {
-      title: 'Service',
+      title: t('project.deployments.serviceColumn'),
       field: 'service',
       render: d => (
         <EntityRefLink entityRef={d.service} defaultKind="component" />
       ),
     },
     {
-      title: 'Endpoint',
+      title: t('project.deployments.endpointColumn'),
       field: 'endpoint',
       render: d =>
         /^https?:\/\//.test(d.endpoint) ? (
@@ -82,12 +88,12 @@ export function DeploymentsTab(props: { project: Project }) {
         ),
     },
     {
-      title: 'Status',
+      title: t('project.deployments.statusColumn'),
       field: 'status',
       render: d => <DeploymentStatus status={d.status} />,
     },
     {
-      title: 'Deployed',
+      title: t('project.deployments.deployedColumn'),
       field: 'deployedAt',
       render: d => <RelativeTime value={d.deployedAt} />,
     },
@@ -99,7 +105,7 @@ export function DeploymentsTab(props: { project: Project }) {
         <TextField
           id="project-deployments-status"
           select
-          label="Status"
+          label={t('project.deployments.status')}
           value={status ?? 'all'}
           onChange={e => {
             const next = new URLSearchParams(searchParams);
@@ -111,23 +117,29 @@ export function DeploymentsTab(props: { project: Project }) {
           size="small"
           style={{ minWidth: 160 }}
         >
-          <MenuItem value="active">Active</MenuItem>
-          <MenuItem value="retired">Retired</MenuItem>
-          <MenuItem value="all">All</MenuItem>
+          <MenuItem value="active">
+            {t('project.deployments.statusActive')}
+          </MenuItem>
+          <MenuItem value="retired">
+            {t('project.deployments.statusRetired')}
+          </MenuItem>
+          <MenuItem value="all">{t('project.deployments.statusAll')}</MenuItem>
         </TextField>
       </Box>
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The deployments could not be loaded"
+          title={t('project.deployments.loadFailed')}
           onRetry={state.retry}
         />
       ) : (
         <Table<Deployment>
           title={
             page
-              ? `Deployments (${(page.totalCount ?? page.items.length).toLocaleString()})`
-              : 'Deployments'
+              ? t('project.deployments.titleCount', {
+                  count: page.totalCount ?? page.items.length,
+                })
+              : t('project.deployments.title')
           }
           isLoading={state.loading}
           columns={columns}
@@ -143,17 +155,17 @@ export function DeploymentsTab(props: { project: Project }) {
               missing="data"
               title={
                 status === 'active'
-                  ? 'No model of this project is deployed'
-                  : 'No deployment'
+                  ? t('project.deployments.noneActive')
+                  : t('project.deployments.none')
               }
-              description="Record a deployment when a service starts serving a model version (POST /api/ml-home/models/{name}/deployments with the service's catalog ref): the model page then shows where it runs and its monitoring."
+              description={t('project.deployments.emptyDescription')}
             />
           }
         />
       )}
       {page && page.items.length ? (
         <PagingControls
-          noun="deployments"
+          noun={t('project.deployments.pagingNoun')}
           pageIndex={pages.pageIndex}
           pageSize={PAGE_SIZE}
           shown={page.items.length}

@@ -1,5 +1,5 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../common/links';
 
@@ -17,6 +18,7 @@ const SHOWN = 6;
 /** Aliases of a model as chips: `production → v3`, each linking to that version. */
 export function AliasChips(props: { model: Model }) {
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { model } = props;
   return (
     <Box display="inline-flex" flexWrap="wrap" style={{ gap: 4 }}>
@@ -29,7 +31,10 @@ export function AliasChips(props: { model: Model }) {
                 ? 'primary'
                 : 'default'
             }
-            label={`${a.alias} → v${a.version}`}
+            label={t('project.keyModels.alias', {
+              alias: a.alias,
+              version: String(a.version),
+            })}
             style={{ cursor: 'pointer' }}
           />
         </Link>
@@ -43,6 +48,7 @@ export function KeyModels(props: { projectName: string }) {
   const { projectName } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(
     () => api.listModels(projectName, { limit: 50 }),
     [api, projectName],
@@ -52,11 +58,13 @@ export function KeyModels(props: { projectName: string }) {
     .slice(0, SHOWN);
   return (
     <InfoCard
-      title="Key models"
+      title={t('project.keyModels.title')}
       deepLink={
         state.value && state.value.totalCount > SHOWN
           ? {
-              title: `All ${state.value.totalCount} models`,
+              title: t('project.keyModels.all', {
+                count: state.value.totalCount,
+              }),
               link: links.project(projectName, 'models'),
             }
           : undefined
@@ -66,25 +74,30 @@ export function KeyModels(props: { projectName: string }) {
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The models could not be loaded"
+          title={t('project.keyModels.loadFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {state.value && state.value.items.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No model is registered in this project yet. Register one from a run
-          with the models API or an MLflow client.
+          {t('project.keyModels.none')}
         </Typography>
       ) : null}
-      <List dense aria-label="Key models">
+      <List dense aria-label={t('project.keyModels.title')}>
         {models.map(m => (
           <ListItem key={m.name} divider>
             <ListItemText
               primary={<Link to={links.model(m.name)}>{m.name}</Link>}
               secondary={
                 <>
-                  {m.latestVersion ? `latest v${m.latestVersion} · ` : ''}
-                  {m.versionCount} versions{' '}
+                  {m.latestVersion
+                    ? t('project.keyModels.latest', {
+                        version: String(m.latestVersion),
+                      })
+                    : ''}
+                  {t('project.keyModels.versionCount', {
+                    count: m.versionCount,
+                  })}{' '}
                   {m.aliases.length ? <AliasChips model={m} /> : null}
                 </>
               }

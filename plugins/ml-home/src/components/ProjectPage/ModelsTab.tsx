@@ -4,14 +4,15 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Model, Project } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { PagingControls, useCursorPages } from '../common/paging';
-import { formatRelativeTime } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
 import { useMlHomeLinks } from '../common/links';
 import { AliasChips } from './KeyModels';
 import { tableOptions } from '../common/tableOptions';
@@ -23,6 +24,8 @@ export function ModelsTab(props: { project: Project }) {
   const { project } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const pages = useCursorPages(project.name);
   const state = useAsyncRetry(
     () =>
@@ -33,41 +36,55 @@ export function ModelsTab(props: { project: Project }) {
     return (
       <LoadErrorPanel
         error={state.error}
-        title="The models could not be loaded"
+        title={t('project.models.loadFailed')}
         onRetry={state.retry}
       />
     );
   }
   const columns: TableColumn<Model>[] = [
     {
-      title: 'Model',
+      title: t('project.models.modelColumn'),
       field: 'name',
       render: m => <Link to={links.model(m.name)}>{m.name}</Link>,
     },
-    { title: 'Description', field: 'description' },
+    { title: t('project.models.descriptionColumn'), field: 'description' },
     {
-      title: 'Latest version',
+      title: t('project.models.latestVersionColumn'),
       field: 'latestVersion',
-      render: m => (m.latestVersion ? `v${m.latestVersion}` : '—'),
+      render: m =>
+        m.latestVersion
+          ? t('project.models.version', { version: String(m.latestVersion) })
+          : '—',
     },
-    { title: 'Versions', field: 'versionCount', type: 'numeric' },
-    { title: 'Aliases', render: m => <AliasChips model={m} /> },
     {
-      title: 'Owner',
+      title: t('project.models.versionsColumn'),
+      field: 'versionCount',
+      type: 'numeric',
+    },
+    {
+      title: t('project.models.aliasesColumn'),
+      render: m => <AliasChips model={m} />,
+    },
+    {
+      title: t('project.models.ownerColumn'),
       field: 'owner',
       render: m => <EntityRefLink entityRef={m.owner} defaultKind="group" />,
     },
     {
-      title: 'Updated',
+      title: t('project.models.updatedColumn'),
       field: 'updatedAt',
-      render: m => formatRelativeTime(m.updatedAt),
+      render: m => relativeTime(m.updatedAt),
     },
   ];
   const page = state.value;
   return (
     <>
       <Table<Model>
-        title={page ? `Models (${page.totalCount.toLocaleString()})` : 'Models'}
+        title={
+          page
+            ? t('project.models.titleCount', { count: page.totalCount })
+            : t('project.models.title')
+        }
         isLoading={state.loading}
         columns={columns}
         data={page?.items ?? []}
@@ -80,14 +97,14 @@ export function ModelsTab(props: { project: Project }) {
         emptyContent={
           <EmptyState
             missing="data"
-            title="No registered model"
-            description="Register a model version from a finished run (POST /api/ml-home/projects/{name}/models, then its versions) or with an MLflow client's model registry."
+            title={t('project.models.emptyTitle')}
+            description={t('project.models.emptyDescription')}
           />
         }
       />
       {page && page.items.length ? (
         <PagingControls
-          noun="models"
+          noun={t('project.models.pagingNoun')}
           pageIndex={pages.pageIndex}
           pageSize={PAGE_SIZE}
           shown={page.items.length}

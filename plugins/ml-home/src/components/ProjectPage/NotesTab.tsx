@@ -1,7 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import type { Project } from '@ml-home/plugin-ml-home-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { NotesPanel, TagEditor } from '../annotations';
+import { mlHomeTranslationRef } from '../../translation';
 
 /**
  * The project's own notes and tags (written here), beside every note on anything in the project
@@ -9,10 +11,11 @@ import { NotesPanel, TagEditor } from '../annotations';
  */
 export function NotesTab(props: { project: Project }) {
   const { project } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
-        <InfoCard title="Notes on the project">
+        <InfoCard title={t('project.notes.onProject')}>
           <NotesPanel
             entityType="project"
             entityId={project.id}
@@ -21,7 +24,7 @@ export function NotesTab(props: { project: Project }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={5}>
-        <InfoCard title="Tags">
+        <InfoCard title={t('project.notes.tags')}>
           <TagEditor
             entityType="project"
             entityId={project.id}
@@ -31,8 +34,8 @@ export function NotesTab(props: { project: Project }) {
       </Grid>
       <Grid item xs={12}>
         <InfoCard
-          title="Every note in the project"
-          subheader="Notes on its models, versions, runs, evaluations, datasets and deployments, newest first"
+          title={t('project.notes.everyNote')}
+          subheader={t('project.notes.everyNoteSubheader')}
         >
           <NotesPanel project={project.name} />
         </InfoCard>

@@ -7,8 +7,9 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import type { Project } from '@ml-home/plugin-ml-home-common';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { useRouteRef, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { SafeMarkdown } from '../common/SafeMarkdown';
 import { ActivityFeed } from './ActivityFeed';
 import { KeyModels } from './KeyModels';
@@ -18,23 +19,28 @@ import { OwnerCard } from './OwnerCard';
 export function OverviewTab(props: { project: Project }) {
   const { project } = props;
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={8}>
-        <InfoCard title="About">
+        <InfoCard title={t('project.overview.about')}>
           {project.description.trim() ? (
             <SafeMarkdown content={project.description} />
           ) : (
             <Typography variant="body2" color="textSecondary">
-              No description yet. A good one says what the project predicts, for
-              whom, from which data, and how to contribute.
+              {t('project.overview.noDescription')}
             </Typography>
           )}
           <Box mt={2} display="flex" flexWrap="wrap" style={{ gap: 24 }}>
             {project.counts ? (
               <Typography variant="body2">
-                {project.counts.experiments.toLocaleString()} experiments ·{' '}
-                {project.counts.runs.toLocaleString()} runs
+                {t('project.overview.experimentCount', {
+                  count: project.counts.experiments,
+                })}{' '}
+                ·{' '}
+                {t('project.overview.runCount', {
+                  count: project.counts.runs,
+                })}
               </Typography>
             ) : null}
             {project.tags.length ? (
@@ -42,15 +48,15 @@ export function OverviewTab(props: { project: Project }) {
                 display="flex"
                 flexWrap="wrap"
                 style={{ gap: 4 }}
-                aria-label="Tags"
+                aria-label={t('project.overview.tags')}
               >
-                {project.tags.map(t => (
+                {project.tags.map(tag => (
                   <Link
-                    key={t}
-                    to={`${rootLink?.() ?? ''}?tag=${encodeURIComponent(t)}`}
+                    key={tag}
+                    to={`${rootLink?.() ?? ''}?tag=${encodeURIComponent(tag)}`}
                   >
                     <Chip
-                      label={t}
+                      label={tag}
                       size="small"
                       style={{ cursor: 'pointer' }}
                     />
@@ -70,9 +76,9 @@ export function OverviewTab(props: { project: Project }) {
       <Grid item xs={12} md={4}>
         <OwnerCard owner={project.owner} />
         <Box mt={3}>
-          <InfoCard title="Related services and systems">
+          <InfoCard title={t('project.overview.related')}>
             {project.relatedEntities.length ? (
-              <List dense aria-label="Related catalog entities">
+              <List dense aria-label={t('project.overview.relatedList')}>
                 {project.relatedEntities.map(ref => (
                   <ListItem key={ref}>
                     <EntityRefLink entityRef={ref} />
@@ -81,16 +87,15 @@ export function OverviewTab(props: { project: Project }) {
               </List>
             ) : (
               <Typography variant="body2" color="textSecondary">
-                No related services. Add the systems and components this project
-                feeds to the project's related entities.
+                {t('project.overview.noRelated')}
               </Typography>
             )}
           </InfoCard>
         </Box>
         <Box mt={3}>
-          <InfoCard title="Links">
+          <InfoCard title={t('project.overview.links')}>
             {project.links.length ? (
-              <List dense aria-label="Project links">
+              <List dense aria-label={t('project.overview.linksList')}>
                 {project.links.map(l => (
                   <ListItem key={l.url}>
                     <Link to={l.url}>{l.title || l.url}</Link>
@@ -99,7 +104,7 @@ export function OverviewTab(props: { project: Project }) {
               </List>
             ) : (
               <Typography variant="body2" color="textSecondary">
-                No links yet: dashboards, docs and repositories belong here.
+                {t('project.overview.noLinks')}
               </Typography>
             )}
           </InfoCard>

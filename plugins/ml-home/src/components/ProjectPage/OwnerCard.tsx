@@ -4,15 +4,18 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useGroupMembers } from '../../hooks/useGroupMembers';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 
 /** The owner team from the catalog, and its members. */
 export function OwnerCard(props: { owner: string }) {
   const { owner } = props;
   const group = useGroupMembers(owner);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   return (
-    <InfoCard title="Owner">
+    <InfoCard title={t('project.ownerCard.title')}>
       <Typography variant="h6" component="p">
         <EntityRefLink entityRef={owner} defaultKind="group" />
       </Typography>
@@ -20,23 +23,24 @@ export function OwnerCard(props: { owner: string }) {
       {group.error ? (
         <LoadErrorPanel
           error={group.error}
-          title="The owner's members could not be loaded from the catalog"
+          title={t('project.ownerCard.membersFailed')}
           onRetry={group.retry}
         />
       ) : null}
       {group.value && !group.value.found ? (
         <Alert severity="warning">
-          The catalog has no group {owner}. Change the project's owner to an
-          existing team so people know whom to ask.
+          {t('project.ownerCard.noGroup', { owner })}
         </Alert>
       ) : null}
       {group.value?.found ? (
         <>
           <Typography variant="subtitle2" component="h3">
-            Members ({group.value.members.length})
+            {t('project.ownerCard.members', {
+              count: group.value.members.length,
+            })}
           </Typography>
           {group.value.members.length ? (
-            <List dense aria-label="Members of the owner team">
+            <List dense aria-label={t('project.ownerCard.membersList')}>
               {group.value.members.map(member => (
                 <ListItem key={member}>
                   <EntityRefLink entityRef={member} defaultKind="user" />
@@ -45,7 +49,7 @@ export function OwnerCard(props: { owner: string }) {
             </List>
           ) : (
             <Typography variant="body2" color="textSecondary">
-              The group has no members in the catalog.
+              {t('project.ownerCard.noMembers')}
             </Typography>
           )}
         </>

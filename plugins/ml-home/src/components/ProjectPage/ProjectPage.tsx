@@ -8,7 +8,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
@@ -19,9 +23,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { useGroupMembers } from '../../hooks/useGroupMembers';
 import { rootRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { RunsTable } from '../RunsTable';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
-import { formatRelativeTime } from '../common/format';
+import { useRelativeTime } from '../common/RelativeTime';
 import { useMlHomeLinks } from '../common/links';
 import { DataTab } from './DataTab';
 import { DeploymentsTab } from './DeploymentsTab';
@@ -33,14 +38,14 @@ import { EvaluationsTable } from '../EvaluationsTable';
 
 /** The tabs of a project space; each has its own URL below the project's. */
 const TABS = [
-  { path: '', label: 'Overview' },
-  { path: 'runs', label: 'Experiments & runs' },
-  { path: 'models', label: 'Models' },
-  { path: 'data', label: 'Data & features' },
-  { path: 'evaluations', label: 'Evaluations' },
-  { path: 'deployments', label: 'Deployments' },
-  { path: 'notes', label: 'Notes' },
-  { path: 'tokens', label: 'Tokens' },
+  { path: '', label: 'project.tabs.overview' },
+  { path: 'runs', label: 'project.tabs.runs' },
+  { path: 'models', label: 'project.tabs.models' },
+  { path: 'data', label: 'project.tabs.data' },
+  { path: 'evaluations', label: 'project.tabs.evaluations' },
+  { path: 'deployments', label: 'project.tabs.deployments' },
+  { path: 'notes', label: 'project.tabs.notes' },
+  { path: 'tokens', label: 'project.tabs.tokens' },
 ] as const;
 type TabPath = (typeof TABS)[number]['path'];
 
@@ -69,10 +74,13 @@ function TabContent(props: { tab: TabPath; project: Project }) {
 /** The owner team's size from the catalog, in the header; the overview lists the members. */
 function TeamLabel(props: { owner: string }) {
   const group = useGroupMembers(props.owner);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   if (!group.value?.found) return null;
-  const n = group.value.members.length;
   return (
-    <HeaderLabel label="Team" value={n === 1 ? '1 member' : `${n} members`} />
+    <HeaderLabel
+      label={t('project.team')}
+      value={t('project.memberCount', { count: group.value.members.length })}
+    />
   );
 }
 
@@ -90,16 +98,18 @@ export const ProjectPage = () => {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const state = useAsyncRetry(
     () => api.getProject(projectName),
     [api, projectName],
   );
-  const tab = TABS.find(t => t.path === tabSegment);
+  const tab = TABS.find(candidate => candidate.path === tabSegment);
 
   if (state.loading && !state.value) {
     return (
       <Page themeId="tool">
-        <Header title={projectName} type="ML project" />
+        <Header title={projectName} type={t('project.type')} />
         <Content>
           <Progress />
         </Content>
@@ -111,27 +121,27 @@ export const ProjectPage = () => {
       (state.error as { statusCode?: number } | undefined)?.statusCode === 404;
     return (
       <Page themeId="tool">
-        <Header title={projectName} type="ML project" />
+        <Header title={projectName} type={t('project.type')} />
         <Content>
           {notFound ? (
             <EmptyState
               missing="data"
-              title={`No ML project named ${projectName}`}
-              description="It may have been renamed or deleted, or you may not have access to it."
+              title={t('project.notFoundTitle', { name: projectName })}
+              description={t('project.notFoundDescription')}
               action={
                 <LinkButton
                   variant="contained"
                   color="primary"
                   to={rootLink?.() ?? '/'}
                 >
-                  Find a project
+                  {t('project.findProject')}
                 </LinkButton>
               }
             />
           ) : (
             <LoadErrorPanel
               error={state.error ?? new Error('No project')}
-              title="The project could not be loaded"
+              title={t('project.loadFailed')}
               onRetry={state.retry}
             />
           )}
@@ -146,11 +156,11 @@ export const ProjectPage = () => {
       <Header
         title={project.title}
         subtitle={project.title !== project.name ? project.name : undefined}
-        type="ML project"
+        type={t('project.type')}
         typeLink={rootLink?.()}
       >
         <HeaderLabel
-          label="Owner"
+          label={t('project.owner')}
           value={
             <EntityRefLink
               entityRef={project.owner}
@@ -160,10 +170,13 @@ export const ProjectPage = () => {
           }
         />
         <TeamLabel owner={project.owner} />
-        <HeaderLabel label="Lifecycle" value={project.lifecycle} />
         <HeaderLabel
-          label="Last activity"
-          value={formatRelativeTime(project.lastActivityAt)}
+          label={t('project.lifecycle')}
+          value={t(`lifecycle.${project.lifecycle}`)}
+        />
+        <HeaderLabel
+          label={t('project.lastActivity')}
+          value={relativeTime(project.lastActivityAt)}
         />
       </Header>
       {/* The page is a grid: the tab bar takes the sub-header row, under the header. */}
@@ -178,16 +191,16 @@ export const ProjectPage = () => {
           indicatorColor="primary"
           textColor="primary"
           variant="scrollable"
-          aria-label="Project sections"
+          aria-label={t('project.sections')}
         >
-          {TABS.map(t => (
+          {TABS.map(section => (
             <Tab
-              key={t.path}
-              value={t.path}
-              label={t.label}
+              key={section.path}
+              value={section.path}
+              label={t(section.label)}
               component={Link}
-              to={links.project(project.name, t.path)}
-              id={`project-tab-${t.path || 'overview'}`}
+              to={links.project(project.name, section.path)}
+              id={`project-tab-${section.path || 'overview'}`}
               aria-controls="project-tabpanel"
             />
           ))}
@@ -206,8 +219,8 @@ export const ProjectPage = () => {
           ) : (
             <EmptyState
               missing="info"
-              title={`This project has no section called "${tabSegment}"`}
-              description="Pick one of the tabs above."
+              title={t('project.noSuchTabTitle', { tab: tabSegment })}
+              description={t('project.noSuchTabDescription')}
             />
           )}
         </div>

@@ -8,7 +8,11 @@ import {
   Table,
   type TableColumn,
 } from '@backstage/core-components';
-import { discoveryApiRef, useApi } from '@backstage/frontend-plugin-api';
+import {
+  discoveryApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -33,6 +37,7 @@ import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { RelativeTime } from '../common/RelativeTime';
 import { errorMessage, shortEntityRef } from '../common/format';
@@ -41,10 +46,6 @@ import { tableOptions } from '../common/tableOptions';
 /** The lifetimes offered when creating a token, in days; the backend allows 1 to 365. */
 const EXPIRY_DAYS = [7, 30, 90, 180, 365];
 const DEFAULT_EXPIRY_DAYS = 90;
-
-/** What a token may do, said once on the tab. */
-const PURPOSE =
-  'A project token lets pipelines and MLflow clients write runs, metrics, model versions, evaluations and deployments of this project only.';
 
 type TokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -58,10 +59,15 @@ export function tokenStatus(
 }
 
 function TokenStatusLabel(props: { token: ProjectToken }) {
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const status = tokenStatus(props.token);
-  if (status === 'active') return <StatusOK>active</StatusOK>;
-  if (status === 'expired') return <StatusWarning>expired</StatusWarning>;
-  return <StatusAborted>revoked</StatusAborted>;
+  if (status === 'active') {
+    return <StatusOK>{t('project.tokens.active')}</StatusOK>;
+  }
+  if (status === 'expired') {
+    return <StatusWarning>{t('project.tokens.expired')}</StatusWarning>;
+  }
+  return <StatusAborted>{t('project.tokens.revoked')}</StatusAborted>;
 }
 
 function Person(props: { actor: string }) {
@@ -107,7 +113,7 @@ function useProjectTokens(projectName: string) {
     retry: state.retry,
     added: (token: ProjectToken) => edit(items => [token, ...items]),
     replaced: (token: ProjectToken) =>
-      edit(items => items.map(t => (t.id === token.id ? token : t))),
+      edit(items => items.map(item => (item.id === token.id ? token : item))),
   };
 }
 
@@ -136,6 +142,7 @@ function CreatedToken(props: {
 }) {
   const { project, created } = props;
   const baseUrl = useMlHomeBaseUrl();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [copied, setCopied] = useState<'yes' | 'failed'>();
   const copy = async () => {
     try {
@@ -150,26 +157,25 @@ function CreatedToken(props: {
     : undefined;
   return (
     <>
-      <Alert severity="warning">
-        Copy the secret now: it will not be shown again. ML Home keeps only a
-        hash of it, so a lost secret cannot be recovered; revoke the token and
-        create a new one instead.
-      </Alert>
+      <Alert severity="warning">{t('project.tokens.copyNow')}</Alert>
       <Box display="flex" alignItems="flex-start" mt={2} style={{ gap: 8 }}>
         <TextField
           id="project-token-secret"
-          label="Secret"
+          label={t('project.tokens.secret')}
           value={created.secret}
           variant="outlined"
           margin="dense"
           fullWidth
           InputProps={{ readOnly: true, style: { fontFamily: 'monospace' } }}
           onFocus={e => e.target.select()}
-          helperText={`Token ${created.token.name}, prefix ${created.token.prefix}`}
+          helperText={t('project.tokens.secretHelp', {
+            name: created.token.name,
+            prefix: created.token.prefix,
+          })}
         />
         <Box mt={1}>
           <Button variant="outlined" color="primary" onClick={copy}>
-            Copy secret
+            {t('project.tokens.copySecret')}
           </Button>
         </Box>
       </Box>
@@ -178,15 +184,13 @@ function CreatedToken(props: {
         role="status"
         color={copied === 'failed' ? 'error' : 'textSecondary'}
       >
-        {copied === 'yes' ? 'Secret copied to the clipboard.' : null}
-        {copied === 'failed'
-          ? 'The secret could not be copied: select the field and copy it.'
-          : null}
+        {copied === 'yes' ? t('project.tokens.copied') : null}
+        {copied === 'failed' ? t('project.tokens.copyFailed') : null}
       </Typography>
       {snippets ? (
         <Box mt={2}>
           <Typography variant="subtitle2" component="h3">
-            Send runs from a pipeline
+            {t('project.tokens.fromPipeline')}
           </Typography>
           <CodeSnippet
             language="bash"
@@ -194,7 +198,7 @@ function CreatedToken(props: {
             showCopyCodeButton
           />
           <Typography variant="subtitle2" component="h3">
-            Or from an MLflow client
+            {t('project.tokens.fromMlflow')}
           </Typography>
           <CodeSnippet
             language="bash"
@@ -218,6 +222,7 @@ function CreateTokenDialog(props: {
 }) {
   const { project, onCreated, onClose } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [name, setName] = useState('');
   const [days, setDays] = useState(DEFAULT_EXPIRY_DAYS);
   const [nameError, setNameError] = useState<string>();
@@ -228,7 +233,7 @@ function CreateTokenDialog(props: {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setNameError('Say what will use the token, e.g. nightly-training');
+      setNameError(t('project.tokens.nameRequired'));
       return;
     }
     setNameError(undefined);
@@ -262,27 +267,27 @@ function CreateTokenDialog(props: {
       {created ? (
         <>
           <DialogTitle id="create-token-title">
-            Token {created.token.name} created
+            {t('project.tokens.createdTitle', { name: created.token.name })}
           </DialogTitle>
           <DialogContent>
             <CreatedToken project={project} created={created} />
           </DialogContent>
           <DialogActions>
             <Button color="primary" variant="contained" onClick={onClose}>
-              Done, I have copied the secret
+              {t('project.tokens.done')}
             </Button>
           </DialogActions>
         </>
       ) : (
         <form onSubmit={create} noValidate>
           <DialogTitle id="create-token-title">
-            Create a project token
+            {t('project.tokens.createTitle')}
           </DialogTitle>
           <DialogContent>
-            <DialogContentText>{PURPOSE}</DialogContentText>
+            <DialogContentText>{t('project.tokens.purpose')}</DialogContentText>
             <TextField
               id="create-token-name"
-              label="Name"
+              label={t('project.tokens.name')}
               value={name}
               onChange={e => setName(e.target.value)}
               required
@@ -291,14 +296,12 @@ function CreateTokenDialog(props: {
               variant="outlined"
               inputProps={{ maxLength: 250 }}
               error={!!nameError}
-              helperText={
-                nameError ?? 'What will use it, e.g. nightly-training'
-              }
+              helperText={nameError ?? t('project.tokens.nameHelp')}
             />
             <TextField
               id="create-token-expiry"
               select
-              label="Expires in"
+              label={t('project.tokens.expiresIn')}
               value={days}
               onChange={e => setDays(Number(e.target.value))}
               fullWidth
@@ -307,7 +310,7 @@ function CreateTokenDialog(props: {
             >
               {EXPIRY_DAYS.map(d => (
                 <MenuItem key={d} value={d}>
-                  {d} days
+                  {t('project.tokens.days', { count: d })}
                 </MenuItem>
               ))}
             </TextField>
@@ -319,7 +322,7 @@ function CreateTokenDialog(props: {
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose} disabled={saving}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button
               type="submit"
@@ -327,7 +330,7 @@ function CreateTokenDialog(props: {
               variant="contained"
               disabled={saving}
             >
-              Create token
+              {t('project.tokens.createToken')}
             </Button>
           </DialogActions>
         </form>
@@ -345,6 +348,7 @@ function RevokeTokenDialog(props: {
 }) {
   const { project, token, onRevoked, onClose } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const revoke = async () => {
@@ -365,18 +369,17 @@ function RevokeTokenDialog(props: {
       aria-describedby="revoke-token-description"
     >
       <DialogTitle id="revoke-token-title">
-        Revoke token {token.name}?
+        {t('project.tokens.revokeTitle', { name: token.name })}
       </DialogTitle>
       <DialogContent>
         <DialogContentText id="revoke-token-description">
-          Pipelines and clients that use it (secret starting {token.prefix})
-          stop working at once. This cannot be undone.
+          {t('project.tokens.revokeDescription', { prefix: token.prefix })}
         </DialogContentText>
         {error ? <Alert severity="error">{error}</Alert> : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={saving}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button
           onClick={revoke}
@@ -384,7 +387,7 @@ function RevokeTokenDialog(props: {
           variant="contained"
           disabled={saving}
         >
-          Revoke
+          {t('project.tokens.revoke')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -398,6 +401,7 @@ function RevokeTokenDialog(props: {
  */
 export function TokensTab(props: { project: Project }) {
   const { project } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { allowed: canManage } = usePermission({
     permission: mlHomeProjectUpdatePermission,
     resourceRef: project.name,
@@ -408,54 +412,58 @@ export function TokensTab(props: { project: Project }) {
   const forbidden = isForbidden(tokens.error);
 
   const columns: TableColumn<ProjectToken>[] = [
-    { title: 'Name', field: 'name' },
+    { title: t('project.tokens.nameColumn'), field: 'name' },
     {
-      title: 'Prefix',
+      title: t('project.tokens.prefixColumn'),
       field: 'prefix',
-      render: t => <code>{t.prefix}…</code>,
+      render: token => <code>{token.prefix}…</code>,
     },
     {
-      title: 'Created by',
+      title: t('project.tokens.createdByColumn'),
       field: 'createdBy',
-      render: t => <Person actor={t.createdBy} />,
+      render: token => <Person actor={token.createdBy} />,
     },
     {
-      title: 'Created',
+      title: t('project.tokens.createdColumn'),
       field: 'createdAt',
-      render: t => <RelativeTime value={t.createdAt} />,
+      render: token => <RelativeTime value={token.createdAt} />,
     },
     {
-      title: 'Expires',
+      title: t('project.tokens.expiresColumn'),
       field: 'expiresAt',
-      render: t => <RelativeTime value={t.expiresAt} />,
+      render: token => <RelativeTime value={token.expiresAt} />,
     },
     {
-      title: 'Last used',
+      title: t('project.tokens.lastUsedColumn'),
       field: 'lastUsedAt',
-      render: t =>
-        t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'never',
+      render: token =>
+        token.lastUsedAt ? (
+          <RelativeTime value={token.lastUsedAt} />
+        ) : (
+          t('project.tokens.never')
+        ),
     },
     {
-      title: 'Status',
+      title: t('project.tokens.statusColumn'),
       field: 'revokedAt',
       customSort: (a, b) => tokenStatus(a).localeCompare(tokenStatus(b)),
-      render: t => <TokenStatusLabel token={t} />,
+      render: token => <TokenStatusLabel token={token} />,
     },
   ];
   if (canManage) {
     columns.push({
-      title: 'Actions',
+      title: t('project.tokens.actionsColumn'),
       field: 'id',
       sorting: false,
-      render: t =>
-        tokenStatus(t) === 'active' ? (
+      render: token =>
+        tokenStatus(token) === 'active' ? (
           <Button
             size="small"
             color="secondary"
-            onClick={() => setRevoking(t)}
-            aria-label={`Revoke token ${t.name}`}
+            onClick={() => setRevoking(token)}
+            aria-label={t('project.tokens.revokeToken', { name: token.name })}
           >
-            Revoke
+            {t('project.tokens.revoke')}
           </Button>
         ) : null,
     });
@@ -466,15 +474,17 @@ export function TokensTab(props: { project: Project }) {
     body = (
       <EmptyState
         missing="info"
-        title="Only members of the owner team can see and manage this project's tokens"
-        description={`Ask someone in ${shortEntityRef(project.owner)} to create a token for your pipeline, or to add you to the team.`}
+        title={t('project.tokens.forbiddenTitle')}
+        description={t('project.tokens.forbiddenDescription', {
+          owner: shortEntityRef(project.owner),
+        })}
       />
     );
   } else if (tokens.error) {
     body = (
       <LoadErrorPanel
         error={tokens.error}
-        title="The tokens could not be loaded"
+        title={t('project.tokens.loadFailed')}
         onRetry={tokens.retry}
       />
     );
@@ -483,7 +493,7 @@ export function TokensTab(props: { project: Project }) {
   } else {
     body = (
       <Table<ProjectToken>
-        title={`Tokens (${tokens.tokens.length})`}
+        title={t('project.tokens.titleCount', { count: tokens.tokens.length })}
         columns={columns}
         data={tokens.tokens}
         options={{
@@ -495,11 +505,13 @@ export function TokensTab(props: { project: Project }) {
         emptyContent={
           <EmptyState
             missing="data"
-            title="No tokens yet: create one for your training pipeline"
+            title={t('project.tokens.emptyTitle')}
             description={
               canManage
-                ? 'Give it a name that says what uses it; its secret is shown once, when you create it.'
-                : `Members of ${shortEntityRef(project.owner)} can create one.`
+                ? t('project.tokens.emptyManage')
+                : t('project.tokens.emptyAsk', {
+                    owner: shortEntityRef(project.owner),
+                  })
             }
           />
         }
@@ -517,14 +529,14 @@ export function TokensTab(props: { project: Project }) {
         flexWrap="wrap"
         style={{ gap: 16 }}
       >
-        <Typography variant="body1">{PURPOSE}</Typography>
+        <Typography variant="body1">{t('project.tokens.purpose')}</Typography>
         {canManage && !forbidden ? (
           <Button
             variant="contained"
             color="primary"
             onClick={() => setCreating(true)}
           >
-            Create token
+            {t('project.tokens.createToken')}
           </Button>
         ) : null}
       </Box>

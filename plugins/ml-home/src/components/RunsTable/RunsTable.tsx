@@ -3,6 +3,7 @@ import {
   identityApiRef,
   useApi,
   useRouteRef,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -12,6 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { compareRouteRef } from '../../routes';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
 import { errorMessage } from '../common/format';
 import { PagingControls, useCursorPages } from '../common/paging';
@@ -57,6 +59,7 @@ export function RunsTable(props: RunsTableProps) {
   const api = useApi(mlHomeApiRef);
   const identityApi = useApi(identityApiRef);
   const compareLink = useRouteRef(compareRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [state, update] = useRunsTableUrl();
 
   const identity = useAsync(
@@ -126,7 +129,7 @@ export function RunsTable(props: RunsTableProps) {
     body = (
       <LoadErrorPanel
         error={runs.error}
-        title="ML Home could not load the runs"
+        title={t('runs.loadFailed')}
         onRetry={runs.retry}
       />
     );
@@ -176,7 +179,7 @@ export function RunsTable(props: RunsTableProps) {
           <TextField
             id="ml-home-runs-page-size"
             select
-            label="Runs per page"
+            label={t('runs.perPage')}
             size="small"
             style={{ minWidth: 120, marginTop: 8 }}
             value={state.pageSize}
@@ -189,7 +192,7 @@ export function RunsTable(props: RunsTableProps) {
             ))}
           </TextField>
           <PagingControls
-            noun="runs"
+            noun={t('runs.pagingNoun')}
             pageIndex={pages.pageIndex}
             pageSize={state.pageSize}
             shown={rows.length}

@@ -17,17 +17,19 @@ const run = (extra: Partial<Run>): Run =>
 
 describe('runCells', () => {
   it('says how long a run took, or has been running', () => {
-    expect(runDuration(run({}), 0)).toBe('1h 30m 00s');
+    const soFar = (d: string) => `${d} so far`;
+    expect(runDuration(run({}), 0, soFar)).toBe('1h 30m 00s');
     const start = Date.UTC(2026, 10, 1, 10);
     expect(
       runDuration(
         run({ status: 'RUNNING', endTime: undefined }),
         start + 65_000,
+        soFar,
       ),
     ).toBe('1m 05s so far');
-    expect(runDuration(run({ status: 'KILLED', endTime: undefined }), 0)).toBe(
-      '',
-    );
+    expect(
+      runDuration(run({ status: 'KILLED', endTime: undefined }), 0, soFar),
+    ).toBe('');
   });
 
   it("reads a param's value and a metric's latest value, empty when the run has none", () => {

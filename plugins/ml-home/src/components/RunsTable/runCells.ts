@@ -2,13 +2,20 @@ import type { Run } from '@ml-home/plugin-ml-home-common';
 import { formatDuration, formatMetric, metricNumber } from '../charts';
 import type { RunColumn } from './runsTableState';
 
-/** How long a run took, or has been running (`now` in epoch ms); empty when it never ended. */
-export function runDuration(run: Run, now: number): string {
+/**
+ * How long a run took, or has been running (`now` in epoch ms, said by `soFar`, e.g. "5m 02s so
+ * far"); empty when it never ended.
+ */
+export function runDuration(
+  run: Run,
+  now: number,
+  soFar: (duration: string) => string,
+): string {
   if (run.endTime !== undefined) {
     return formatDuration((run.endTime - run.startTime) / 1000);
   }
   return run.status === 'RUNNING'
-    ? `${formatDuration((now - run.startTime) / 1000)} so far`
+    ? soFar(formatDuration((now - run.startTime) / 1000))
     : '';
 }
 

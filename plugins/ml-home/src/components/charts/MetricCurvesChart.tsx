@@ -6,7 +6,9 @@ import Select from '@material-ui/core/Select';
 import Slider from '@material-ui/core/Slider';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useMemo, useState } from 'react';
+import { mlHomeTranslationRef } from '../../translation';
 import { EChart } from './EChart';
 import {
   CurveSeries,
@@ -63,6 +65,7 @@ export interface CurveSettingsControlsProps {
  */
 export function CurveSettingsControls(props: CurveSettingsControlsProps) {
   const { settings, onChange, idPrefix } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const xId = `${idPrefix}-x-axis`;
   const smoothingId = `${idPrefix}-smoothing`;
   return (
@@ -75,7 +78,7 @@ export function CurveSettingsControls(props: CurveSettingsControlsProps) {
       }}
     >
       <FormControl size="small" style={{ minWidth: 150 }}>
-        <InputLabel id={`${xId}-label`}>X axis</InputLabel>
+        <InputLabel id={`${xId}-label`}>{t('charts.xAxis')}</InputLabel>
         <Select
           labelId={`${xId}-label`}
           id={xId}
@@ -84,9 +87,9 @@ export function CurveSettingsControls(props: CurveSettingsControlsProps) {
             onChange({ ...settings, xAxis: e.target.value as CurveXAxis })
           }
         >
-          <MenuItem value="step">Step</MenuItem>
-          <MenuItem value="time">Time</MenuItem>
-          <MenuItem value="relative">Relative time</MenuItem>
+          <MenuItem value="step">{t('charts.step')}</MenuItem>
+          <MenuItem value="time">{t('charts.time')}</MenuItem>
+          <MenuItem value="relative">{t('charts.relativeTime')}</MenuItem>
         </Select>
       </FormControl>
       <FormControlLabel
@@ -100,11 +103,11 @@ export function CurveSettingsControls(props: CurveSettingsControlsProps) {
             color="primary"
           />
         }
-        label="Log scale"
+        label={t('charts.logScale')}
       />
       <div style={{ minWidth: 220, flex: '0 1 280px' }}>
         <Typography id={`${smoothingId}-label`} variant="caption">
-          Smoothing ({settings.smoothing.toFixed(2)})
+          {t('charts.smoothing', { value: settings.smoothing.toFixed(2) })}
         </Typography>
         <Slider
           id={smoothingId}
@@ -138,6 +141,7 @@ export function MetricCurvesChart(props: MetricCurvesChartProps) {
     onSettingsChange,
     hideControls,
   } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [ownSettings, setOwnSettings] = useState(DEFAULT_CURVE_SETTINGS);
   const settings = props.settings ?? ownSettings;
   const change = (next: CurveSettings) => {
@@ -145,12 +149,12 @@ export function MetricCurvesChart(props: MetricCurvesChartProps) {
     onSettingsChange?.(next);
   };
   const option = useMemo(
-    () => buildMetricCurvesOption(series, settings, { metricKey }),
-    [series, settings, metricKey],
+    () => buildMetricCurvesOption(series, settings, t, { metricKey }),
+    [series, settings, metricKey, t],
   );
   const summary = useMemo(
-    () => summarizeCurves(series, metricKey),
-    [series, metricKey],
+    () => summarizeCurves(series, t, metricKey),
+    [series, metricKey, t],
   );
   const idPrefix = `curves-${metricKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
@@ -167,7 +171,10 @@ export function MetricCurvesChart(props: MetricCurvesChartProps) {
         height={height}
         // Keep the zoom window and legend selection while smoothing or scale change.
         replaceMerge={REPLACE_SERIES}
-        ariaLabel={`Line chart of ${metricKey} for ${series.length} series`}
+        ariaLabel={t('charts.lineChart', {
+          metric: metricKey,
+          count: series.length,
+        })}
         summary={
           <ul>
             {summary.map((line, i) => (

@@ -7,6 +7,7 @@ import {
   summarizeCurves,
   CurveSeries,
 } from './metricCurves';
+import { mlHomeT } from '../../translation/__testUtils__/mlHomeT';
 
 type LineSeries = {
   id: string;
@@ -73,6 +74,7 @@ describe('buildMetricCurvesOption', () => {
     const option = buildMetricCurvesOption(
       series,
       { xAxis: 'step', logScale: false, smoothing: 0 },
+      mlHomeT,
       { metricKey: 'loss' },
     );
     const lines = option.series as LineSeries[];
@@ -98,11 +100,15 @@ describe('buildMetricCurvesOption', () => {
   });
 
   it('uses a log axis and leaves out values it cannot show', () => {
-    const option = buildMetricCurvesOption(series, {
-      xAxis: 'step',
-      logScale: true,
-      smoothing: 0,
-    });
+    const option = buildMetricCurvesOption(
+      series,
+      {
+        xAxis: 'step',
+        logScale: true,
+        smoothing: 0,
+      },
+      mlHomeT,
+    );
     expect(option.yAxis).toMatchObject({ type: 'log' });
     const lines = option.series as LineSeries[];
     expect(lines[1].data).toEqual([
@@ -113,11 +119,15 @@ describe('buildMetricCurvesOption', () => {
   });
 
   it('smooths with a faded raw line underneath each smoothed one', () => {
-    const option = buildMetricCurvesOption(series.slice(0, 1), {
-      xAxis: 'step',
-      logScale: false,
-      smoothing: 0.5,
-    });
+    const option = buildMetricCurvesOption(
+      series.slice(0, 1),
+      {
+        xAxis: 'step',
+        logScale: false,
+        smoothing: 0.5,
+      },
+      mlHomeT,
+    );
     const lines = option.series as LineSeries[];
     expect(lines.map(l => l.id)).toEqual(['s0:raw', 's0']);
     expect(lines[0]).toMatchObject({
@@ -132,18 +142,26 @@ describe('buildMetricCurvesOption', () => {
   });
 
   it('puts time or time since the first point on x', () => {
-    const time = buildMetricCurvesOption(series, {
-      xAxis: 'time',
-      logScale: false,
-      smoothing: 0,
-    });
+    const time = buildMetricCurvesOption(
+      series,
+      {
+        xAxis: 'time',
+        logScale: false,
+        smoothing: 0,
+      },
+      mlHomeT,
+    );
     expect(time.xAxis).toMatchObject({ type: 'time' });
     expect((time.series as LineSeries[])[0].data[0]).toEqual([1_000, 1]);
-    const relative = buildMetricCurvesOption(series, {
-      xAxis: 'relative',
-      logScale: false,
-      smoothing: 0,
-    });
+    const relative = buildMetricCurvesOption(
+      series,
+      {
+        xAxis: 'relative',
+        logScale: false,
+        smoothing: 0,
+      },
+      mlHomeT,
+    );
     expect(relative.xAxis).toMatchObject({ type: 'value' });
     expect((relative.series as LineSeries[])[1].data.map(p => p[0])).toEqual([
       0, 60, 120,
@@ -159,11 +177,15 @@ describe('buildMetricCurvesOption', () => {
         timestamp: step,
       })),
     }));
-    const option = buildMetricCurvesOption(big, {
-      xAxis: 'step',
-      logScale: false,
-      smoothing: 0,
-    });
+    const option = buildMetricCurvesOption(
+      big,
+      {
+        xAxis: 'step',
+        logScale: false,
+        smoothing: 0,
+      },
+      mlHomeT,
+    );
     expect(option.animation).toBe(false);
     expect((option.series as LineSeries[]).length).toBe(50);
   });
@@ -178,6 +200,7 @@ describe('formatCurvesTooltip', () => {
         { seriesId: 's1', seriesName: '<b>', value: [3, 0.75], color: 'blue' },
       ],
       'step',
+      mlHomeT,
     );
     expect(html.split('<br/>')).toEqual([
       'step 3',
@@ -195,7 +218,7 @@ describe('formatDuration and summarizeCurves', () => {
   });
 
   it('summarises each series for screen readers', () => {
-    expect(summarizeCurves(series, 'loss')).toEqual([
+    expect(summarizeCurves(series, mlHomeT, 'loss')).toEqual([
       'run-a: loss 0.25 at step 2, ranging 0.25 to 1 over 3 points.',
       'run-b: loss 2 at step 2, ranging 0 to 2 over 3 points.',
     ]);

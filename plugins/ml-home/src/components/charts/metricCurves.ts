@@ -2,6 +2,7 @@
  * Pure builders for the metric-curve chart, kept apart from React so that
  * what the chart will draw (series, axes, smoothing) is tested directly.
  */
+import type { MlHomeT } from '../../translation';
 import type { ChartOption } from './echartsSetup';
 
 /**
@@ -191,10 +192,10 @@ function escapeHtml(text: string): string {
 }
 
 /** Formats the x value of a point for the tooltip header and the summary. */
-export function formatX(x: number, axis: CurveXAxis): string {
+export function formatX(x: number, axis: CurveXAxis, t: MlHomeT): string {
   if (axis === 'time') return new Date(x).toISOString().replace('.000Z', 'Z');
   if (axis === 'relative') return formatDuration(x);
-  return `step ${x}`;
+  return t('charts.tooltipStep', { step: String(x) });
 }
 
 /**
@@ -205,6 +206,7 @@ export function formatX(x: number, axis: CurveXAxis): string {
 export function formatCurvesTooltip(
   params: TooltipParam[] | TooltipParam,
   axis: CurveXAxis,
+  t: MlHomeT,
 ): string {
   const list = (Array.isArray(params) ? params : [params]).filter(
     p => !String(p.seriesId ?? '').endsWith(':raw'),
@@ -222,7 +224,7 @@ export function formatCurvesTooltip(
     .filter(r => r.y !== null)
     .sort((a, b) => (b.y as number) - (a.y as number));
   if (rows.length === 0) return '';
-  const header = escapeHtml(formatX(rows[0].x, axis));
+  const header = escapeHtml(formatX(rows[0].x, axis, t));
   const lines = rows
     .slice(0, TOOLTIP_MAX_ROWS)
     .map(
@@ -232,7 +234,11 @@ export function formatCurvesTooltip(
         )}: <b>${formatMetric(r.y as number)}</b>`,
     );
   if (rows.length > TOOLTIP_MAX_ROWS) {
-    lines.push(`… and ${rows.length - TOOLTIP_MAX_ROWS} more`);
+    lines.push(
+      escapeHtml(
+        t('charts.tooltipMore', { count: rows.length - TOOLTIP_MAX_ROWS }),
+      ),
+    );
   }
   return [header, ...lines].join('<br/>');
 }
@@ -247,6 +253,7 @@ export function formatCurvesTooltip(
 export function buildMetricCurvesOption(
   series: readonly CurveSeries[],
   settings: CurveSettings,
+  t: MlHomeT,
   options: { metricKey?: string } = {},
 ): ChartOption {
   const curves = prepareCurves(series, settings);
@@ -294,21 +301,25 @@ export function buildMetricCurvesOption(
       right: 8,
       top: 0,
       feature: {
-        dataZoom: { title: { zoom: 'Box zoom', back: 'Undo zoom' } },
-        restore: { title: 'Reset' },
+        dataZoom: {
+          title: { zoom: t('charts.boxZoom'), back: t('charts.undoZoom') },
+        },
+        restore: { title: t('charts.reset') },
       },
     },
     tooltip: {
       trigger: 'axis',
       confine: true,
       formatter: (params: unknown) =>
-        formatCurvesTooltip(params as TooltipParam[], settings.xAxis),
+        formatCurvesTooltip(params as TooltipParam[], settings.xAxis, t),
     },
     xAxis: {
       type: xAxisType,
-      name: { step: 'step', time: 'time', relative: 'relative time' }[
-        settings.xAxis
-      ],
+      name: {
+        step: t('charts.axisStep'),
+        time: t('charts.axisTime'),
+        relative: t('charts.axisRelative'),
+      }[settings.xAxis],
       nameLocation: 'middle',
       nameGap: 28,
       scale: true,
@@ -338,6 +349,7 @@ export function buildMetricCurvesOption(
  */
 export function summarizeCurves(
   series: readonly CurveSeries[],
+  t: MlHomeT,
   metricKey?: string,
 ): string[] {
   return series.map(s => {
@@ -346,14 +358,18 @@ export function summarizeCurves(
       .filter(Number.isFinite);
     const lastPoint = [...s.points].sort((a, b) => a.step - b.step).at(-1);
     if (!lastPoint || values.length === 0) {
-      return `${s.name}: no finite values.`;
+      return t('charts.noFinite', { name: s.name });
     }
     const min = values.reduce((a, b) => Math.min(a, b));
     const max = values.reduce((a, b) => Math.max(a, b));
-    return `${s.name}: ${metricKey ?? 'value'} ${formatMetric(
-      metricNumber(lastPoint.value),
-    )} at step ${lastPoint.step}, ranging ${formatMetric(min)} to ${formatMetric(
-      max,
-    )} over ${s.points.length} points.`;
+    return t('charts.summary', {
+      name: s.name,
+      metric: metricKey ?? t('charts.value'),
+      last: formatMetric(metricNumber(lastPoint.value)),
+      step: String(lastPoint.step),
+      min: formatMetric(min),
+      max: formatMetric(max),
+      count: s.points.length,
+    });
   });
 }

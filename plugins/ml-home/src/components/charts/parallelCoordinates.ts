@@ -42,8 +42,15 @@ function paramOf(item: ParallelItem, key: string) {
     : undefined;
 }
 
-/** A param is numeric when every item that has it holds a number. */
-export function paramAxis(key: string, values: (string | null | undefined)[]) {
+/**
+ * A param is numeric when every item that has it holds a number; otherwise its axis lists the
+ * values, and `unset` when an item lacks the param.
+ */
+export function paramAxis(
+  key: string,
+  values: (string | null | undefined)[],
+  unset: string = UNSET,
+) {
   const present = values.filter(
     (v): v is string => v !== null && v !== undefined,
   );
@@ -53,7 +60,7 @@ export function paramAxis(key: string, values: (string | null | undefined)[]) {
   const categories = [...new Set(present)].sort((a, b) =>
     a.localeCompare(b, undefined, { numeric: true }),
   );
-  if (present.length < values.length) categories.push(UNSET);
+  if (present.length < values.length) categories.push(unset);
   return { key, type: 'category', categories } as ParamAxis;
 }
 
@@ -70,13 +77,17 @@ export function buildParallelCoordinatesOption(options: {
   metricKey: string;
   /** Which way the metric is better; the colour scale puts the strong colour there. */
   direction?: 'higher' | 'lower';
+  /** What a category axis calls an item without the param (translated by the caller). */
+  unsetLabel?: string;
 }): ChartOption {
   const { items, metricKey, direction = 'higher' } = options;
+  const unset = options.unsetLabel ?? UNSET;
   const paramKeys = options.paramKeys.slice(0, MAX_PARALLEL_PARAMS);
   const axes = paramKeys.map(key =>
     paramAxis(
       key,
       items.map(i => paramOf(i, key)),
+      unset,
     ),
   );
   const metricDim = axes.length;
@@ -99,7 +110,7 @@ export function buildParallelCoordinatesOption(options: {
   const data = items.map(item => {
     const values: (string | number | null)[] = axes.map(axis => {
       const raw = paramOf(item, axis.key);
-      if (axis.type === 'category') return raw ?? UNSET;
+      if (axis.type === 'category') return raw ?? unset;
       return raw === null || raw === undefined ? null : Number(raw);
     });
     values.push(

@@ -6,6 +6,8 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type { Dataset } from '@ml-home/plugin-ml-home-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { mlHomeTranslationRef } from '../../translation';
 import { DatasetDetails } from './DatasetDetails';
 
 /**
@@ -20,6 +22,7 @@ export function DatasetAccordion(props: {
   showProject?: boolean;
 }) {
   const { dataset, expanded, onToggle, showProject } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const id = `dataset-${dataset.project}-${dataset.name}`;
   return (
     <Accordion
@@ -43,10 +46,12 @@ export function DatasetAccordion(props: {
           </Typography>
           <Chip label={dataset.kind} size="small" />
           {showProject ? (
-            <Typography variant="body2">in {dataset.project}</Typography>
+            <Typography variant="body2">
+              {t('datasets.inProject', { project: dataset.project })}
+            </Typography>
           ) : null}
           <Typography variant="body2" color="textSecondary">
-            {dataset.features.length} features
+            {t('datasets.featureCount', { count: dataset.features.length })}
             {dataset.description ? ` · ${dataset.description}` : ''}
           </Typography>
         </Box>

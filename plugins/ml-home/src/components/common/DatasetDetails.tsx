@@ -1,5 +1,5 @@
 import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -9,15 +9,10 @@ import Typography from '@material-ui/core/Typography';
 import type { Feature } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../translation';
 import { LoadErrorPanel } from './LoadErrorPanel';
 import { useMlHomeLinks } from './links';
 import { tableOptions } from './tableOptions';
-
-const featureColumns: TableColumn<Feature>[] = [
-  { title: 'Feature', field: 'name' },
-  { title: 'Type', field: 'type' },
-  { title: 'Description', field: 'description' },
-];
 
 /**
  * A dataset's schema and who consumes it: the runs that read it and the model versions those
@@ -27,6 +22,7 @@ export function DatasetDetails(props: { project: string; name: string }) {
   const { project, name } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(
     () => api.getDataset(project, name),
     [api, project, name],
@@ -38,29 +34,39 @@ export function DatasetDetails(props: { project: string; name: string }) {
     return (
       <LoadErrorPanel
         error={state.error ?? new Error('No dataset')}
-        title={`The dataset ${name} could not be loaded`}
+        title={t('datasets.loadFailed', { name })}
         onRetry={state.retry}
       />
     );
   }
   const dataset = state.value;
+  const featureColumns: TableColumn<Feature>[] = [
+    { title: t('datasets.featureColumn'), field: 'name' },
+    { title: t('datasets.typeColumn'), field: 'type' },
+    { title: t('datasets.descriptionColumn'), field: 'description' },
+  ];
   const consumers = dataset.consumers;
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={7}>
         <Typography variant="body2" gutterBottom>
-          Project:{' '}
-          <Link to={links.project(dataset.project, 'data')}>
-            {dataset.project}
-          </Link>
+          {t('datasets.project', {
+            project: (
+              <Link to={links.project(dataset.project, 'data')}>
+                {dataset.project}
+              </Link>
+            ),
+          })}
         </Typography>
         {dataset.uri ? (
           <Typography variant="body2" gutterBottom>
-            Location: <code>{dataset.uri}</code>
+            {t('datasets.location', { uri: <code>{dataset.uri}</code> })}
           </Typography>
         ) : null}
         <Table<Feature>
-          title={`Schema (${dataset.features.length} features)`}
+          title={t('datasets.schemaTitle', {
+            count: dataset.features.length,
+          })}
           columns={featureColumns}
           data={dataset.features}
           options={{
@@ -72,26 +78,29 @@ export function DatasetDetails(props: { project: string; name: string }) {
           }}
           emptyContent={
             <Box p={2}>
-              <Typography variant="body2">
-                No schema recorded. Send the features (name, type, description)
-                when you register the dataset.
-              </Typography>
+              <Typography variant="body2">{t('datasets.noSchema')}</Typography>
             </Box>
           }
         />
       </Grid>
       <Grid item xs={12} md={5}>
         <Typography variant="h6" component="h4">
-          Models trained on it
+          {t('datasets.modelsTrainedOnIt')}
         </Typography>
         {consumers?.modelVersions.length ? (
-          <List dense aria-label={`Model versions trained on ${name}`}>
+          <List
+            dense
+            aria-label={t('datasets.modelVersionsTrainedOn', { name })}
+          >
             {consumers.modelVersions.map(mv => (
               <ListItem key={`${mv.model}/${mv.version}`}>
                 <ListItemText
                   primary={
                     <Link to={links.model(mv.model, mv.version)}>
-                      {mv.model} v{mv.version}
+                      {t('datasets.modelVersion', {
+                        model: mv.model,
+                        version: String(mv.version),
+                      })}
                     </Link>
                   }
                 />
@@ -100,16 +109,17 @@ export function DatasetDetails(props: { project: string; name: string }) {
           </List>
         ) : (
           <Typography variant="body2" color="textSecondary" paragraph>
-            No registered model version was trained on it yet.
+            {t('datasets.noModelVersion')}
           </Typography>
         )}
         <Typography variant="h6" component="h4">
-          Runs that read it
-          {consumers ? ` (${consumers.runCount.toLocaleString()})` : ''}
+          {consumers
+            ? t('datasets.runsThatReadItCount', { count: consumers.runCount })
+            : t('datasets.runsThatReadIt')}
         </Typography>
         {consumers?.runs.length ? (
           <>
-            <List dense aria-label={`Runs that read ${name}`}>
+            <List dense aria-label={t('datasets.runsThatRead', { name })}>
               {consumers.runs.map(run => (
                 <ListItem key={run.runId}>
                   <ListItemText
@@ -127,15 +137,16 @@ export function DatasetDetails(props: { project: string; name: string }) {
             </List>
             {consumers.runCount > consumers.runs.length ? (
               <Typography variant="caption" color="textSecondary">
-                The {consumers.runs.length} most recent of{' '}
-                {consumers.runCount.toLocaleString()} runs.
+                {t('datasets.mostRecentOf', {
+                  shown: consumers.runs.length,
+                  count: consumers.runCount,
+                })}
               </Typography>
             ) : null}
           </>
         ) : (
           <Typography variant="body2" color="textSecondary">
-            No run has declared it as an input. Runs declare their inputs with
-            POST /api/ml-home/runs/&#123;id&#125;/inputs.
+            {t('datasets.noRun')}
           </Typography>
         )}
       </Grid>

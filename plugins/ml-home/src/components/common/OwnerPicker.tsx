@@ -1,10 +1,11 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { mlHomeTranslationRef } from '../../translation';
 import { shortEntityRef } from './format';
 
 /** A group the user can pick: its full entity ref and what to call it. */
@@ -40,6 +41,7 @@ export function OwnerPicker(props: {
     helperText,
   } = props;
   const catalogApi = useApi(catalogApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [input, setInput] = useState('');
   const options = useAsync(async (): Promise<GroupOption[]> => {
     const response = await catalogApi.queryEntities({
@@ -96,7 +98,11 @@ export function OwnerPicker(props: {
       filterOptions={x => x}
       getOptionLabel={o => o.title}
       getOptionSelected={(a, b) => a.ref === b.ref}
-      groupBy={o => (mine.has(o.ref) ? 'Your teams' : 'All groups')}
+      groupBy={o =>
+        mine.has(o.ref)
+          ? t('ownerPicker.yourTeams')
+          : t('ownerPicker.allGroups')
+      }
       onChange={(_, option) => onChange(option?.ref ?? null)}
       onInputChange={(_, text, reason) => {
         if (reason === 'input') setInput(text);
@@ -110,8 +116,8 @@ export function OwnerPicker(props: {
       )}
       noOptionsText={
         options.error
-          ? `The catalog could not be searched: ${options.error.message}`
-          : 'No group matches; owners are groups in the software catalog'
+          ? t('ownerPicker.searchFailed', { message: options.error.message })
+          : t('ownerPicker.noMatch')
       }
       renderInput={params => (
         <TextField

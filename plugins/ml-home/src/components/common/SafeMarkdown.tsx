@@ -1,7 +1,9 @@
 import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Component, type ReactNode } from 'react';
+import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 
 /**
  * Beyond this many characters the text is not parsed as markdown. The renderer's parser takes time
@@ -86,15 +88,15 @@ export function safeUri(uri: string): string {
 }
 
 /** Why a text is shown as plain text before trying the renderer, if it is. */
-function tooRiskyToParse(content: string): string | undefined {
+function tooRiskyToParse(content: string, t: MlHomeT): string | undefined {
   if (content.length > MARKDOWN_MAX_LENGTH) {
-    return `This text is too long to format (${content.length.toLocaleString()} characters): it is shown as plain text.`;
+    return t('markdown.tooLong', { length: content.length });
   }
   if (UNBROKEN_RUN.test(content)) {
-    return `This text has a run of more than ${MARKDOWN_MAX_UNBROKEN_RUN.toLocaleString()} characters without a space, too long to format: it is shown as plain text.`;
+    return t('markdown.unbrokenRun', { limit: MARKDOWN_MAX_UNBROKEN_RUN });
   }
   if (deepestLineNesting(content) > MARKDOWN_MAX_NESTING) {
-    return `This text nests more than ${MARKDOWN_MAX_NESTING} quotes or lists, too deep to format: it is shown as plain text.`;
+    return t('markdown.tooDeep', { limit: MARKDOWN_MAX_NESTING });
   }
   return undefined;
 }
@@ -123,7 +125,12 @@ function PlainText(props: { content: string; note: string }) {
   );
 }
 
-type BoundaryProps = { content: string; children: ReactNode };
+type BoundaryProps = {
+  content: string;
+  /** Says the text is shown as plain text because the renderer failed. */
+  failedNote: string;
+  children: ReactNode;
+};
 type BoundaryState = { content: string; failed: boolean };
 
 /** Catches what the renderer throws for this content; new content gets a new try. */
@@ -145,10 +152,7 @@ class MarkdownErrorBoundary extends Component<BoundaryProps, BoundaryState> {
 
   render() {
     return this.state.failed ? (
-      <PlainText
-        content={this.props.content}
-        note="This text could not be formatted: it is shown as plain text."
-      />
+      <PlainText content={this.props.content} note={this.props.failedNote} />
     ) : (
       this.props.children
     );
@@ -162,10 +166,14 @@ class MarkdownErrorBoundary extends Component<BoundaryProps, BoundaryState> {
  */
 export function SafeMarkdown(props: { content: string }) {
   const { content } = props;
-  const risk = tooRiskyToParse(content);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const risk = tooRiskyToParse(content, t);
   if (risk) return <PlainText content={content} note={risk} />;
   return (
-    <MarkdownErrorBoundary content={content}>
+    <MarkdownErrorBoundary
+      content={content}
+      failedNote={t('markdown.notFormatted')}
+    >
       <MarkdownContent
         content={content}
         transformLinkUri={safeUri}

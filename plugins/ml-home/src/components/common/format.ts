@@ -29,10 +29,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** "3 days ago", "in 2 hours", "just now" — relative to `now`. */
+/**
+ * "3 days ago", "in 2 hours" — relative to `now`, in the browser's language; `justNow` under a
+ * minute (components get it translated from {@link useRelativeTime}).
+ */
 export function formatRelativeTime(
   value: string | number,
-  now: number = Date.now(),
+  now: number,
+  justNow: string,
 ): string {
   const time = new Date(value).getTime();
   if (Number.isNaN(time)) return String(value);
@@ -43,7 +47,7 @@ export function formatRelativeTime(
       return format.format(Math.round(seconds / size), unit);
     }
   }
-  return 'just now';
+  return justNow;
 }
 
 /** The message a person should read from an error: the server's own for a `ResponseError`. */

@@ -1,7 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useState } from 'react';
+import { mlHomeTranslationRef } from '../../translation';
 
 /**
  * Keyset paging over an API that answers `nextCursor`: remembers the cursors of the pages
@@ -51,6 +53,7 @@ export function PagingControls(props: {
     onNext,
     onPrevious,
   } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const from = pageIndex * pageSize + (shown ? 1 : 0);
   const to = pageIndex * pageSize + shown;
   return (
@@ -63,24 +66,24 @@ export function PagingControls(props: {
     >
       <Typography variant="body2" color="textSecondary" aria-live="polite">
         {totalCount !== undefined
-          ? `${from.toLocaleString()}–${to.toLocaleString()} of ${totalCount.toLocaleString()}`
-          : `${from.toLocaleString()}–${to.toLocaleString()}`}
+          ? t('common.paging.rangeOfTotal', { from, to, total: totalCount })
+          : t('common.paging.range', { from, to })}
       </Typography>
       <Button
         size="small"
         disabled={pageIndex === 0}
         onClick={onPrevious}
-        aria-label={`Previous page of ${noun}`}
+        aria-label={t('common.paging.previousPageOf', { noun })}
       >
-        Previous
+        {t('common.paging.previous')}
       </Button>
       <Button
         size="small"
         disabled={!nextCursor}
         onClick={() => nextCursor && onNext(nextCursor)}
-        aria-label={`Next page of ${noun}`}
+        aria-label={t('common.paging.nextPageOf', { noun })}
       >
-        Next
+        {t('common.paging.next')}
       </Button>
     </Box>
   );

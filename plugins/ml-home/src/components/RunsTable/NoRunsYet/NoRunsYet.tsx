@@ -1,4 +1,6 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { mlHomeTranslationRef } from '../../../translation';
 
 function ingestExample(projectName: string) {
   return `curl -X POST "$BACKEND/api/ml-home/projects/${projectName}/ingest" \\
@@ -11,11 +13,12 @@ function ingestExample(projectName: string) {
 
 /** A project without runs: how a training script logs its first ones, with a copyable example. */
 export function NoRunsYet(props: { projectName: string }) {
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   return (
     <EmptyState
       missing="data"
-      title="No runs in this project yet"
-      description="Runs appear here as soon as a training script logs them: with an MLflow client pointed at <backend>/api/ml-home/mlflow, or with the batch ingest API, for example:"
+      title={t('runs.empty.title')}
+      description={t('runs.empty.description')}
       action={
         <CodeSnippet
           language="bash"

@@ -1,5 +1,7 @@
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { mlHomeTranslationRef } from '../../../translation';
 import { RunColumn, columnId } from '../runsTableState';
 
 /**
@@ -11,6 +13,7 @@ export function RunColumnPicker(props: {
   onChange: (columns: RunColumn[]) => void;
 }) {
   const { available, value, onChange } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const chosen = new Set(value.map(columnId));
   // Chosen columns stay offered even when no loaded run has them (e.g. after filtering).
   const options = [
@@ -30,17 +33,21 @@ export function RunColumnPicker(props: {
       value={value}
       filterSelectedOptions
       disableCloseOnSelect
-      groupBy={c => (c.kind === 'metric' ? 'Metrics' : 'Params')}
+      groupBy={c =>
+        c.kind === 'metric'
+          ? t('runs.columns.metrics')
+          : t('runs.columns.params')
+      }
       getOptionLabel={c => c.key}
       getOptionSelected={(a, b) => columnId(a) === columnId(b)}
       onChange={(_e, next) => onChange(next)}
-      noOptionsText="No params or metrics on the runs loaded so far"
+      noOptionsText={t('runs.columns.none')}
       renderInput={params => (
         <TextField
           {...params}
           variant="outlined"
-          label="Param and metric columns"
-          placeholder={value.length ? '' : 'Add a column'}
+          label={t('runs.columns.picker')}
+          placeholder={value.length ? '' : t('runs.columns.addColumn')}
         />
       )}
     />

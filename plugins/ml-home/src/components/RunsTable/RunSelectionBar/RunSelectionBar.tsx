@@ -1,7 +1,8 @@
-import { RouterLink } from '@backstage/frontend-plugin-api';
+import { RouterLink, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { mlHomeTranslationRef } from '../../../translation';
 
 /** The most runs one comparison takes (the API's limit). */
 export const MAX_COMPARED_RUNS = 100;
@@ -17,6 +18,7 @@ export function RunSelectionBar(props: {
   onClear: () => void;
 }) {
   const { selectedCount, compareHref, onClear } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const canCompare =
     selectedCount >= 2 &&
     selectedCount <= MAX_COMPARED_RUNS &&
@@ -29,16 +31,16 @@ export function RunSelectionBar(props: {
       style={{ gap: 12 }}
       mb={1}
       role="region"
-      aria-label="Selected runs"
+      aria-label={t('runs.selection.region')}
     >
       <Typography variant="body2" aria-live="polite">
         {selectedCount === 0
-          ? 'Select runs to compare them.'
-          : `${selectedCount} ${selectedCount === 1 ? 'run' : 'runs'} selected`}
+          ? t('runs.selection.prompt')
+          : t('runs.selection.selected', { count: selectedCount })}
       </Typography>
       {selectedCount > 0 ? (
         <Button size="small" onClick={onClear}>
-          Clear selection
+          {t('runs.selection.clear')}
         </Button>
       ) : null}
       {canCompare ? (
@@ -51,16 +53,16 @@ export function RunSelectionBar(props: {
           // A link styled as a button: it navigates, so it is announced as a link.
           role="link"
         >
-          Compare ({selectedCount})
+          {t('runs.selection.compare', { count: selectedCount })}
         </Button>
       ) : (
         <Button variant="contained" color="primary" size="small" disabled>
-          Compare ({selectedCount})
+          {t('runs.selection.compare', { count: selectedCount })}
         </Button>
       )}
       {selectedCount > MAX_COMPARED_RUNS ? (
         <Typography variant="body2" color="error">
-          A comparison takes at most {MAX_COMPARED_RUNS} runs.
+          {t('runs.selection.tooMany', { max: MAX_COMPARED_RUNS })}
         </Typography>
       ) : null}
     </Box>

@@ -6,11 +6,14 @@ import {
   StatusPending,
   StatusRunning,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { mlHomeTranslationRef } from '../../../translation';
 
 /** A run's status as text with Backstage's status icon (the text, not the colour, carries it). */
 export function RunStatusLabel(props: { status: RunStatus }) {
   const { status } = props;
-  const text = status.charAt(0) + status.slice(1).toLowerCase();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const text = t(`runs.status.${status}`);
   switch (status) {
     case 'FINISHED':
       return <StatusOK>{text}</StatusOK>;

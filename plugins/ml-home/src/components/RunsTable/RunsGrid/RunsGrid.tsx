@@ -11,7 +11,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Run } from '@ml-home/plugin-ml-home-common';
+import { mlHomeTranslationRef } from '../../../translation';
 import { visuallyHidden } from '../../charts';
 import { formatDateTime, shortEntityRef } from '../../common/format';
 import { RunStatusLabel } from '../RunStatusLabel';
@@ -33,6 +35,7 @@ function SortHeader(props: {
   onSort: (orderBy: string) => void;
 }) {
   const { label, field, textual, orderBy, onSort } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const sort = parseOrderBy(orderBy);
   const active = sort.field === field;
   const direction = sort.direction === 'ASC' ? 'asc' : 'desc';
@@ -49,7 +52,9 @@ function SortHeader(props: {
         {label}
         {active ? (
           <span style={visuallyHidden}>
-            {direction === 'asc' ? ', sorted ascending' : ', sorted descending'}
+            {direction === 'asc'
+              ? t('runs.grid.sortedAscending')
+              : t('runs.grid.sortedDescending')}
           </span>
         ) : null}
       </TableSortLabel>
@@ -80,13 +85,16 @@ export function RunsGrid(props: {
   now: number;
 }) {
   const { rows, columns, pageSelected } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const sortProps = { orderBy: props.orderBy, onSort: props.onSort };
   const columnCount = 7 + columns.length;
   return (
     <Paper variant="outlined">
-      {props.loading ? <LinearProgress aria-label="Loading runs" /> : null}
+      {props.loading ? (
+        <LinearProgress aria-label={t('runs.grid.loading')} />
+      ) : null}
       <TableContainer style={{ maxHeight: '70vh' }}>
-        <Table size="small" stickyHeader aria-label="Runs">
+        <Table size="small" stickyHeader aria-label={t('runs.grid.table')}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
@@ -96,31 +104,31 @@ export function RunsGrid(props: {
                   disabled={rows.length === 0}
                   onChange={props.onTogglePage}
                   inputProps={{
-                    'aria-label': 'Select all runs on this page',
+                    'aria-label': t('runs.grid.selectPage'),
                   }}
                 />
               </TableCell>
               <SortHeader
-                label="Status"
+                label={t('runs.grid.status')}
                 field="attributes.status"
                 textual
                 {...sortProps}
               />
               <SortHeader
-                label="Name"
+                label={t('runs.grid.name')}
                 field="attributes.name"
                 textual
                 {...sortProps}
               />
-              <TableCell>Experiment</TableCell>
+              <TableCell>{t('runs.grid.experiment')}</TableCell>
               <SortHeader
-                label="Started"
+                label={t('runs.grid.started')}
                 field="attributes.startTime"
                 textual={false}
                 {...sortProps}
               />
-              <TableCell>Duration</TableCell>
-              <TableCell>User</TableCell>
+              <TableCell>{t('runs.grid.duration')}</TableCell>
+              <TableCell>{t('runs.grid.user')}</TableCell>
               {columns.map(c => (
                 <SortHeader
                   key={columnId(c)}
@@ -140,12 +148,12 @@ export function RunsGrid(props: {
                   <Box py={3} textAlign="center">
                     <Typography variant="body1">
                       {props.filterError
-                        ? 'Fix the filter to see runs.'
-                        : 'No run matches these filters.'}
+                        ? t('runs.grid.fixFilter')
+                        : t('runs.grid.noMatch')}
                     </Typography>
                     {props.filterError ? null : (
                       <Button size="small" onClick={props.onClearFilters}>
-                        Clear filters
+                        {t('common.clearFilters')}
                       </Button>
                     )}
                   </Box>
@@ -161,7 +169,9 @@ export function RunsGrid(props: {
                         checked={isSelected}
                         onChange={() => props.onToggle(run)}
                         inputProps={{
-                          'aria-label': `Select run ${run.name}`,
+                          'aria-label': t('runs.grid.selectRun', {
+                            name: run.name,
+                          }),
                         }}
                       />
                     </TableCell>
@@ -171,7 +181,11 @@ export function RunsGrid(props: {
                     <TableCell title={run.id}>{run.name}</TableCell>
                     <TableCell>{run.experiment}</TableCell>
                     <TableCell>{formatDateTime(run.startTime)}</TableCell>
-                    <TableCell>{runDuration(run, props.now)}</TableCell>
+                    <TableCell>
+                      {runDuration(run, props.now, duration =>
+                        t('runs.durationSoFar', { duration }),
+                      )}
+                    </TableCell>
                     <TableCell>{shortEntityRef(run.user)}</TableCell>
                     {columns.map(c => (
                       <TableCell

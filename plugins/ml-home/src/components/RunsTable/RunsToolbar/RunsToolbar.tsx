@@ -6,7 +6,9 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import type { Experiment, RunStatus } from '@ml-home/plugin-ml-home-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEffect, useState } from 'react';
+import { mlHomeTranslationRef } from '../../../translation';
 import { RunColumnPicker } from '../RunColumnPicker';
 import {
   RUN_STATUSES,
@@ -32,6 +34,7 @@ export function RunsToolbar(props: {
   availableColumns: RunColumn[];
 }) {
   const { state, onChange, filterError } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [draft, setDraft] = useState(state.filter);
   useEffect(() => setDraft(state.filter), [state.filter]);
   const applyFilter = () => onChange({ filter: draft });
@@ -47,7 +50,7 @@ export function RunsToolbar(props: {
       <TextField
         id="ml-home-runs-experiments"
         select
-        label="Experiments"
+        label={t('runs.toolbar.experiments')}
         variant="outlined"
         size="small"
         style={{ minWidth: 200 }}
@@ -56,7 +59,7 @@ export function RunsToolbar(props: {
           renderValue: value =>
             (value as string[]).length
               ? (value as string[]).join(', ')
-              : 'All experiments',
+              : t('runs.toolbar.allExperiments'),
           displayEmpty: true,
         }}
         InputLabelProps={{ shrink: true }}
@@ -65,7 +68,9 @@ export function RunsToolbar(props: {
           onChange({ experiments: e.target.value as unknown as string[] })
         }
         helperText={
-          props.experimentsFailed ? 'Could not load the experiments' : undefined
+          props.experimentsFailed
+            ? t('runs.toolbar.experimentsFailed')
+            : undefined
         }
         error={props.experimentsFailed}
       >
@@ -77,13 +82,13 @@ export function RunsToolbar(props: {
               inputProps={{ 'aria-hidden': true }}
               tabIndex={-1}
             />
-            {e.name} ({e.runCount})
+            {t('runs.toolbar.experiment', { name: e.name, count: e.runCount })}
           </MenuItem>
         ))}
       </TextField>
       <TextField
         id="ml-home-runs-filter"
-        label="Filter runs"
+        label={t('runs.toolbar.filter')}
         variant="outlined"
         size="small"
         style={{ flex: '2 1 360px' }}
@@ -94,19 +99,16 @@ export function RunsToolbar(props: {
           if (e.key === 'Enter') applyFilter();
         }}
         error={Boolean(filterError)}
-        helperText={
-          filterError ??
-          'Press Enter to apply. Clauses joined by AND on metrics.<key>, params.<key>, tags.<key>, status, name, user, startTime, endTime.'
-        }
+        helperText={filterError ?? t('runs.toolbar.filterHelp')}
         inputProps={{ spellCheck: false }}
       />
       <Button variant="outlined" onClick={applyFilter}>
-        Apply filter
+        {t('runs.toolbar.applyFilter')}
       </Button>
       <TextField
         id="ml-home-runs-status"
         select
-        label="Status"
+        label={t('runs.toolbar.status')}
         variant="outlined"
         size="small"
         style={{ minWidth: 140 }}
@@ -117,10 +119,10 @@ export function RunsToolbar(props: {
           onChange({ status: (e.target.value as RunStatus) || undefined })
         }
       >
-        <MenuItem value="">Any status</MenuItem>
+        <MenuItem value="">{t('runs.toolbar.anyStatus')}</MenuItem>
         {RUN_STATUSES.map(s => (
           <MenuItem key={s} value={s}>
-            {s.charAt(0) + s.slice(1).toLowerCase()}
+            {t(`runs.status.${s}`)}
           </MenuItem>
         ))}
       </TextField>
@@ -134,7 +136,7 @@ export function RunsToolbar(props: {
             onChange={e => onChange({ mine: e.target.checked })}
           />
         }
-        label="My runs"
+        label={t('runs.toolbar.mine')}
       />
       <RunColumnPicker
         available={props.availableColumns}

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
@@ -6,6 +6,7 @@ import Alert from '@material-ui/lab/Alert';
 import type { EntityType, Note } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../../translation';
 import { errorMessage } from '../../common/format';
 
 /** A markdown box that adds a note on an entity (the button or Ctrl+Enter). */
@@ -16,6 +17,7 @@ export function AddNoteForm(props: {
 }) {
   const { entityType, entityId, onCreated } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -45,7 +47,7 @@ export function AddNoteForm(props: {
     >
       <TextField
         id={id}
-        label="New note"
+        label={t('notes.add.label')}
         multiline
         minRows={2}
         fullWidth
@@ -58,12 +60,14 @@ export function AddNoteForm(props: {
             submit();
           }
         }}
-        helperText="Markdown is supported; Ctrl+Enter adds the note"
+        helperText={t('notes.add.help')}
         disabled={busy}
       />
       {error ? (
         <Box mt={1}>
-          <Alert severity="error">The note was not added: {error}</Alert>
+          <Alert severity="error">
+            {t('notes.add.failed', { message: error })}
+          </Alert>
         </Box>
       ) : null}
       <Box mt={1}>
@@ -73,7 +77,7 @@ export function AddNoteForm(props: {
           color="primary"
           disabled={busy || !text.trim()}
         >
-          Add note
+          {t('notes.add.submit')}
         </Button>
       </Box>
     </Box>

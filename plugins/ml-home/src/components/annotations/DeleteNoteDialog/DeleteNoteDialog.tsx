@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -9,6 +9,7 @@ import Alert from '@material-ui/lab/Alert';
 import type { Note } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../../translation';
 import { errorMessage, shortEntityRef } from '../../common/format';
 import { isConflict } from '../noteErrors';
 
@@ -23,22 +24,24 @@ export function DeleteNoteDialog(props: {
 }) {
   const { note, onClose, onDeleted } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const titleId = `note-delete-title-${note.id}`;
   return (
     <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId}>
-      <DialogTitle id={titleId}>Delete this note?</DialogTitle>
+      <DialogTitle id={titleId}>{t('notes.delete.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The note by {shortEntityRef(note.createdBy)} disappears for everyone;
-          its revisions stay in the project&apos;s history.
+          {t('notes.delete.description', {
+            author: shortEntityRef(note.createdBy),
+          })}
         </DialogContentText>
         {error ? <Alert severity="error">{error}</Alert> : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={busy}>
-          Keep it
+          {t('notes.delete.keep')}
         </Button>
         <Button
           color="secondary"
@@ -53,14 +56,14 @@ export function DeleteNoteDialog(props: {
             } catch (e) {
               setError(
                 isConflict(e)
-                  ? `${errorMessage(e)}. Close this dialog and read their version before deleting.`
+                  ? t('notes.delete.conflict', { message: errorMessage(e) })
                   : errorMessage(e),
               );
               setBusy(false);
             }
           }}
         >
-          Delete note
+          {t('notes.delete.confirm')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
@@ -8,6 +8,7 @@ import Alert from '@material-ui/lab/Alert';
 import type { Note, NoteRevision } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../../translation';
 import { SafeMarkdown } from '../../common/SafeMarkdown';
 import {
   errorMessage,
@@ -42,6 +43,7 @@ export function NoteEditor(props: {
   const { note, onSaved, onTheirs, onGone, onCancel } = props;
   const classes = useStyles();
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const [text, setText] = useState(note.body);
   const [baseRevision, setBaseRevision] = useState(note.revision);
   const [busy, setBusy] = useState(false);
@@ -79,7 +81,7 @@ export function NoteEditor(props: {
         (a, b) => (!a || b.revision > a.revision ? b : a),
         undefined,
       );
-      if (!latest) throw new Error('The note has no revisions');
+      if (!latest) throw new Error(t('notes.editor.noRevisions'));
       setConflict(undefined);
       if (latest.action === 'delete') {
         setDeleted(latest);
@@ -128,22 +130,25 @@ export function NoteEditor(props: {
       {theirs ? (
         <Box className={classes.theirs}>
           <Typography variant="subtitle2" component="h4">
-            Their version: revision {theirs.revision} by{' '}
-            {shortEntityRef(theirs.editedBy)}, {formatDateTime(theirs.editedAt)}
+            {t('notes.editor.theirVersion', {
+              revision: theirs.revision,
+              editor: shortEntityRef(theirs.editedBy),
+              when: formatDateTime(theirs.editedAt),
+            })}
           </Typography>
           <SafeMarkdown content={theirs.body} />
         </Box>
       ) : null}
       <TextField
         id={fieldId}
-        label={theirs ? 'Your text (not saved yet)' : 'Edit note'}
+        label={theirs ? t('notes.editor.yourText') : t('notes.editor.label')}
         multiline
         minRows={3}
         fullWidth
         variant="outlined"
         value={text}
         onChange={e => setText(e.target.value)}
-        helperText="Markdown is supported"
+        helperText={t('common.markdownSupported')}
         disabled={busy}
       />
       <Box aria-live="polite" mt={1}>
@@ -152,31 +157,29 @@ export function NoteEditor(props: {
             severity="warning"
             action={
               <Button color="inherit" size="small" onClick={reloadTheirs}>
-                Reload their version
+                {t('notes.editor.reloadTheirs')}
               </Button>
             }
           >
-            Someone else changed this note while you were editing. {conflict}.
-            Your text is kept below the message; nothing was saved.
+            {t('notes.editor.conflict', { message: conflict })}
           </Alert>
         ) : null}
         {theirs && !conflict ? (
-          <Alert severity="info">
-            Their version is shown above. Your text is still in the editor:
-            merge what you need and save, or cancel to keep theirs.
-          </Alert>
+          <Alert severity="info">{t('notes.editor.theirsShown')}</Alert>
         ) : null}
         {deleted ? (
           <Alert
             severity="warning"
             action={
               <Button color="inherit" size="small" onClick={saveAsNew}>
-                Save as a new note
+                {t('notes.editor.saveAsNew')}
               </Button>
             }
           >
-            {shortEntityRef(deleted.editedBy)} deleted this note at{' '}
-            {formatDateTime(deleted.editedAt)}. Your text is kept in the editor.
+            {t('notes.editor.deletedMeanwhile', {
+              editor: shortEntityRef(deleted.editedBy),
+              when: formatDateTime(deleted.editedAt),
+            })}
           </Alert>
         ) : null}
         {error ? <Alert severity="error">{error}</Alert> : null}
@@ -188,10 +191,10 @@ export function NoteEditor(props: {
           color="primary"
           disabled={busy || !text.trim() || !!deleted || !!conflict}
         >
-          {theirs ? 'Save my text on top of theirs' : 'Save'}
+          {theirs ? t('notes.editor.saveOnTop') : t('common.save')}
         </Button>
         <Button onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('common.cancel')}
         </Button>
       </Box>
     </Box>

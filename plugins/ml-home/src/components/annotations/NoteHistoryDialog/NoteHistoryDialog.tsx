@@ -1,5 +1,5 @@
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -10,20 +10,28 @@ import Typography from '@material-ui/core/Typography';
 import type { Note, NoteRevision } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../../translation';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { SafeMarkdown } from '../../common/SafeMarkdown';
 import { formatDateTime, shortEntityRef } from '../../common/format';
 
-function actionWord(r: NoteRevision) {
-  if (r.action === 'create') return 'written';
-  if (r.action === 'delete') return 'deleted';
-  return 'edited';
+/** "Revision 2: edited by carol, <date>". */
+function revisionHeading(r: NoteRevision, t: MlHomeT) {
+  const values = {
+    revision: r.revision,
+    editor: shortEntityRef(r.editedBy),
+    when: formatDateTime(r.editedAt),
+  };
+  if (r.action === 'create') return t('notes.history.written', values);
+  if (r.action === 'delete') return t('notes.history.deleted', values);
+  return t('notes.history.edited', values);
 }
 
 /** The revisions of a note, newest first, each rendered. */
 export function NoteHistoryDialog(props: { note: Note; onClose: () => void }) {
   const { note, onClose } = props;
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(
     () => api.listNoteRevisions(note.id),
     [api, note.id],
@@ -34,27 +42,26 @@ export function NoteHistoryDialog(props: { note: Note; onClose: () => void }) {
   );
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
-      <DialogTitle id={titleId}>Revision history</DialogTitle>
+      <DialogTitle id={titleId}>{t('notes.history.title')}</DialogTitle>
       <DialogContent dividers>
         {state.loading ? <Progress /> : null}
         {state.error ? (
           <LoadErrorPanel
             error={state.error}
-            title="The history could not be loaded"
+            title={t('notes.history.loadFailed')}
             onRetry={state.retry}
           />
         ) : null}
         {!state.loading && !state.error ? (
           <ol
             reversed
-            aria-label="Revisions, newest first"
+            aria-label={t('notes.history.list')}
             style={{ paddingLeft: 0, listStyle: 'none' }}
           >
             {revisions.map(r => (
               <li key={r.revision}>
                 <Typography variant="subtitle2" component="h3">
-                  Revision {r.revision}: {actionWord(r)} by{' '}
-                  {shortEntityRef(r.editedBy)}, {formatDateTime(r.editedAt)}
+                  {revisionHeading(r, t)}
                 </Typography>
                 {r.action === 'delete' ? null : (
                   <SafeMarkdown content={r.body} />
@@ -66,7 +73,7 @@ export function NoteHistoryDialog(props: { note: Note; onClose: () => void }) {
         ) : null}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
       </DialogActions>
     </Dialog>
   );

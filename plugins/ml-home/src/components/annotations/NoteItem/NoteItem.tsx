@@ -4,10 +4,12 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { Note } from '@ml-home/plugin-ml-home-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useState } from 'react';
-import { RelativeTime } from '../../common/RelativeTime';
+import { mlHomeTranslationRef } from '../../../translation';
+import { RelativeTime, useRelativeTime } from '../../common/RelativeTime';
 import { SafeMarkdown } from '../../common/SafeMarkdown';
-import { formatRelativeTime, shortEntityRef } from '../../common/format';
+import { shortEntityRef } from '../../common/format';
 import { DeleteNoteDialog } from '../DeleteNoteDialog';
 import { NoteEditor } from '../NoteEditor';
 import { NoteHistoryDialog } from '../NoteHistoryDialog';
@@ -38,6 +40,8 @@ export function NoteItem(props: {
 }) {
   const { note, canEdit, showEntity, onChange, onRemoved } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const relativeTime = useRelativeTime();
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [dialog, setDialog] = useState<'history' | 'delete'>();
   const headingId = `note-${note.id}-heading`;
@@ -50,14 +54,25 @@ export function NoteItem(props: {
           <Box className={classes.meta}>
             <Typography variant="subtitle2" component="h3" id={headingId}>
               {showEntity
-                ? `On ${note.entityType} ${note.entityLabel}`
-                : `Note by ${shortEntityRef(note.createdBy)}`}
+                ? t('notes.item.onEntity', {
+                    entityType: note.entityType,
+                    entity: note.entityLabel,
+                  })
+                : t('notes.item.byAuthor', {
+                    author: shortEntityRef(note.createdBy),
+                  })}
             </Typography>
             <Typography variant="caption" color="textSecondary">
-              {showEntity ? `by ${shortEntityRef(note.createdBy)}, ` : ''}
+              {showEntity
+                ? t('notes.item.by', { author: shortEntityRef(note.createdBy) })
+                : ''}
               <RelativeTime value={note.createdAt} />
               {edited
-                ? ` · edited by ${shortEntityRef(note.updatedBy)} ${formatRelativeTime(note.updatedAt)} (revision ${note.revision})`
+                ? t('notes.item.edited', {
+                    editor: shortEntityRef(note.updatedBy),
+                    when: relativeTime(note.updatedAt),
+                    revision: note.revision,
+                  })
                 : ''}
             </Typography>
           </Box>
@@ -81,7 +96,7 @@ export function NoteItem(props: {
                   onClick={() => setDialog('history')}
                   aria-describedby={headingId}
                 >
-                  History
+                  {t('notes.item.history')}
                 </Button>
                 {canEdit ? (
                   <>
@@ -90,14 +105,14 @@ export function NoteItem(props: {
                       onClick={() => setMode('edit')}
                       aria-describedby={headingId}
                     >
-                      Edit
+                      {t('notes.item.edit')}
                     </Button>
                     <Button
                       size="small"
                       onClick={() => setDialog('delete')}
                       aria-describedby={headingId}
                     >
-                      Delete
+                      {t('notes.item.delete')}
                     </Button>
                   </>
                 ) : null}

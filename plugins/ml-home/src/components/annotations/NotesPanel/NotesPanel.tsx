@@ -1,5 +1,5 @@
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -11,6 +11,7 @@ import {
   type ListNotesQuery,
 } from '@ml-home/plugin-ml-home-common';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../../translation';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { AddNoteForm } from '../AddNoteForm';
 import { NoteItem } from '../NoteItem';
@@ -45,13 +46,9 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
 });
 
-function emptyText(projectMode: boolean, canEdit: boolean) {
-  if (projectMode) {
-    return 'No notes in this project yet. Notes are written on a run, model, evaluation or other entity, from its page.';
-  }
-  return canEdit
-    ? 'No notes yet. Write down what you found, decided or want others to know.'
-    : 'No notes yet.';
+function emptyText(projectMode: boolean, canEdit: boolean, t: MlHomeT) {
+  if (projectMode) return t('notes.emptyProject');
+  return canEdit ? t('notes.emptyEditable') : t('notes.empty');
 }
 
 /**
@@ -64,6 +61,7 @@ function emptyText(projectMode: boolean, canEdit: boolean) {
 export function NotesPanel(props: NotesPanelProps) {
   const classes = useStyles();
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const projectMode = props.project !== undefined;
   const resourceRef = props.project ?? props.projectName;
   const { allowed: canEdit } = usePermission({
@@ -94,18 +92,18 @@ export function NotesPanel(props: NotesPanelProps) {
       {notes.error && notes.items.length === 0 ? (
         <LoadErrorPanel
           error={notes.error}
-          title="The notes could not be loaded"
+          title={t('notes.loadFailed')}
           onRetry={notes.retry}
         />
       ) : null}
       {notes.loading && notes.items.length === 0 ? <Progress /> : null}
       {!notes.loading && !notes.error && notes.items.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          {emptyText(projectMode, canEdit)}
+          {emptyText(projectMode, canEdit, t)}
         </Typography>
       ) : null}
       {notes.items.length > 0 ? (
-        <ul className={classes.list} aria-label="Notes">
+        <ul className={classes.list} aria-label={t('notes.list')}>
           {notes.items.map(note => (
             <NoteItem
               key={note.id}
@@ -124,13 +122,13 @@ export function NotesPanel(props: NotesPanelProps) {
       {notes.error && notes.items.length > 0 ? (
         <LoadErrorPanel
           error={notes.error}
-          title="More notes could not be loaded"
+          title={t('notes.moreFailed')}
           onRetry={notes.retry}
         />
       ) : null}
       {notes.hasMore && !notes.error ? (
         <Button onClick={notes.loadMore} disabled={notes.loading}>
-          {notes.loading ? 'Loading…' : 'Show older notes'}
+          {notes.loading ? t('notes.loading') : t('notes.showOlder')}
         </Button>
       ) : null}
     </Box>

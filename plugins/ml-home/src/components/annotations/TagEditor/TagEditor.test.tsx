@@ -138,14 +138,17 @@ describe('TagEditor', () => {
   });
 
   it('checks duplicates and the limit', () => {
-    expect(tagProblem('a', ['a'])).toBe('Already tagged "a"');
+    expect(tagProblem('a', ['a'])).toEqual({ problem: 'duplicate', tag: 'a' });
     expect(
       tagProblem(
         'new',
         Array.from({ length: 50 }, (_, i) => `t${i}`),
       ),
-    ).toMatch(/At most 50 tags/);
-    expect(tagProblem('-bad', [])).toMatch(/Try "bad"/);
+    ).toEqual({ problem: 'tooMany' });
+    expect(tagProblem('-bad', [])).toEqual({
+      problem: 'notSlug',
+      suggestion: 'bad',
+    });
     expect(tagProblem('ok-tag', [])).toBeUndefined();
   });
 });

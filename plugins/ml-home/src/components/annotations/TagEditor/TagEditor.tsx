@@ -1,5 +1,5 @@
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -19,6 +19,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef, type MlHomeT } from '../../../translation';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { errorMessage } from '../../common/format';
 
@@ -40,6 +41,14 @@ export interface TagEditorProps {
   projectName: string;
 }
 
+/** Why a text cannot be added as a tag. */
+export type TagProblem =
+  | { problem: 'empty' }
+  /** Not a slug; `suggestion` is the nearest slug, when there is one. */
+  | { problem: 'notSlug'; suggestion?: string }
+  | { problem: 'duplicate'; tag: string }
+  | { problem: 'tooMany' };
+
 /**
  * Why a text is not a valid tag, or undefined when it is one.
  *
@@ -49,8 +58,8 @@ export interface TagEditorProps {
 export function tagProblem(
   tag: string,
   existing: string[],
-): string | undefined {
-  if (!tag) return 'Type a tag first';
+): TagProblem | undefined {
+  if (!tag) return { problem: 'empty' };
   if (!NAME_PATTERN.test(tag)) {
     const slug = tag
       .toLowerCase()
@@ -58,14 +67,29 @@ export function tagProblem(
       .replace(/^-+|-+$/g, '')
       .slice(0, 63)
       .replace(/-+$/, '');
-    const hint = slug && NAME_PATTERN.test(slug) ? ` Try "${slug}".` : '';
-    return `Tags are slugs: lowercase letters, digits and dashes, at most 63 characters, not starting or ending with a dash.${hint}`;
+    return slug && NAME_PATTERN.test(slug)
+      ? { problem: 'notSlug', suggestion: slug }
+      : { problem: 'notSlug' };
   }
-  if (existing.includes(tag)) return `Already tagged "${tag}"`;
-  if (existing.length >= MAX_TAGS) {
-    return `At most ${MAX_TAGS} tags; remove one first`;
-  }
+  if (existing.includes(tag)) return { problem: 'duplicate', tag };
+  if (existing.length >= MAX_TAGS) return { problem: 'tooMany' };
   return undefined;
+}
+
+/** A tag problem in words, for the field's helper text. */
+function describeTagProblem(p: TagProblem, t: MlHomeT): string {
+  switch (p.problem) {
+    case 'empty':
+      return t('tags.typeFirst');
+    case 'notSlug':
+      return p.suggestion
+        ? t('tags.notSlugTry', { slug: p.suggestion })
+        : t('tags.notSlug');
+    case 'duplicate':
+      return t('tags.already', { tag: p.tag });
+    default:
+      return t('tags.tooMany', { max: MAX_TAGS });
+  }
 }
 
 const useStyles = makeStyles(theme => ({
@@ -89,6 +113,7 @@ export function TagEditor(props: TagEditorProps) {
   const { entityType, entityId, projectName } = props;
   const classes = useStyles();
   const api = useApi(mlHomeApiRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { allowed: canEdit } = usePermission({
     permission: mlHomeProjectUpdatePermission,
     resourceRef: projectName,
@@ -141,7 +166,7 @@ export function TagEditor(props: TagEditorProps) {
   const add = async (raw: string) => {
     const tag = raw.trim();
     const why = tagProblem(tag, tags);
-    setProblem(why);
+    setProblem(why && describeTagProblem(why, t));
     if (why) return;
     if (await save([...tags, tag])) setInput('');
   };
@@ -151,7 +176,7 @@ export function TagEditor(props: TagEditorProps) {
     return (
       <LoadErrorPanel
         error={state.error}
-        title="The tags could not be loaded"
+        title={t('tags.loadFailed')}
         onRetry={state.retry}
       />
     );
@@ -160,7 +185,7 @@ export function TagEditor(props: TagEditorProps) {
   return (
     <Box>
       {tags.length ? (
-        <ul className={classes.chips} aria-label="Tags">
+        <ul className={classes.chips} aria-label={t('tags.list')}>
           {tags.map(tag => (
             <li key={tag}>
               <Chip
@@ -168,11 +193,13 @@ export function TagEditor(props: TagEditorProps) {
                 size="small"
                 disabled={saving}
                 onDelete={
-                  canEdit ? () => save(tags.filter(t => t !== tag)) : undefined
+                  canEdit
+                    ? () => save(tags.filter(other => other !== tag))
+                    : undefined
                 }
                 deleteIcon={
                   canEdit ? (
-                    <CancelIcon titleAccess={`Remove tag ${tag}`} />
+                    <CancelIcon titleAccess={t('tags.remove', { tag })} />
                   ) : undefined
                 }
               />
@@ -181,14 +208,14 @@ export function TagEditor(props: TagEditorProps) {
         </ul>
       ) : (
         <Typography variant="body2" color="textSecondary">
-          {canEdit
-            ? 'No tags yet. Tags let your team find and group things its own way.'
-            : 'No tags.'}
+          {canEdit ? t('tags.emptyEditable') : t('tags.empty')}
         </Typography>
       )}
       {saveError ? (
         <Box mt={1}>
-          <Alert severity="error">The tags were not saved: {saveError}</Alert>
+          <Alert severity="error">
+            {t('tags.saveFailed', { message: saveError })}
+          </Alert>
         </Box>
       ) : null}
       {canEdit ? (
@@ -215,7 +242,10 @@ export function TagEditor(props: TagEditorProps) {
                 <span
                   aria-label={
                     counts.has(option)
-                      ? `${option}, ${counts.get(option)} in use`
+                      ? t('tags.inUseLabel', {
+                          tag: option,
+                          count: counts.get(option)!,
+                        })
                       : option
                   }
                 >
@@ -226,8 +256,7 @@ export function TagEditor(props: TagEditorProps) {
                       variant="caption"
                       color="textSecondary"
                     >
-                      {' '}
-                      ({counts.get(option)} in use)
+                      {t('tags.inUse', { count: counts.get(option)! })}
                     </Typography>
                   ) : null}
                 </span>
@@ -235,11 +264,11 @@ export function TagEditor(props: TagEditorProps) {
               renderInput={params => (
                 <TextField
                   {...params}
-                  label="Add a tag"
+                  label={t('tags.add')}
                   size="small"
                   variant="outlined"
                   error={!!problem}
-                  helperText={problem ?? 'Lowercase letters, digits and dashes'}
+                  helperText={problem ?? t('tags.help')}
                 />
               )}
             />
@@ -249,7 +278,7 @@ export function TagEditor(props: TagEditorProps) {
             disabled={saving || !input.trim()}
             onClick={() => add(input)}
           >
-            Add tag
+            {t('tags.addButton')}
           </Button>
         </Box>
       ) : null}

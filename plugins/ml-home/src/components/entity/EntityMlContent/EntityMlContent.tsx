@@ -1,5 +1,7 @@
 import { EmptyState } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { mlHomeTranslationRef } from '../../../translation';
 import { isComponentEntity, isMlModelEntity } from '../entityPredicates';
 import { ModelMlContent } from './ModelMlContent';
 import { ServiceMlContent } from './ServiceMlContent';
@@ -12,6 +14,7 @@ import { ServiceMlContent } from './ServiceMlContent';
  */
 export function EntityMlContent() {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   if (isMlModelEntity(entity)) {
     return <ModelMlContent entity={entity} />;
   }
@@ -21,8 +24,8 @@ export function EntityMlContent() {
   return (
     <EmptyState
       missing="info"
-      title="No ML view for this entity"
-      description="The ML tab shows the models a component serves, or an ML model published by ML Home. Place it on components and ml-model resources."
+      title={t('entity.noView')}
+      description={t('entity.noViewDescription')}
     />
   );
 }

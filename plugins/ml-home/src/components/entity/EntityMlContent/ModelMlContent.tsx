@@ -5,7 +5,11 @@ import {
   LinkButton,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -22,6 +26,7 @@ import type { EvaluationSummary, Model } from '@ml-home/plugin-ml-home-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { evaluationRouteRef } from '../../../routes';
+import { mlHomeTranslationRef, type MlHomeT } from '../../../translation';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../../common/links';
 import { PagingControls, useCursorPages } from '../../common/paging';
@@ -39,13 +44,14 @@ const DEPLOYMENTS_PAGE_SIZE = 10;
 function ModelSummaryCard(props: { model: Model }) {
   const { model } = props;
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const contacts = useOwnerContacts([model.owner]);
   return (
     <InfoCard
-      title="ML Home model"
+      title={t('entity.model.title')}
       titleTypographyProps={{ component: 'h2' }}
       deepLink={{
-        title: 'Open the full model page in ML Home',
+        title: t('entity.model.open'),
         link: links.model(model.name),
       }}
     >
@@ -56,15 +62,21 @@ function ModelSummaryCard(props: { model: Model }) {
       ) : null}
       <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
         <Typography variant="body2" component="div">
-          Project:{' '}
-          <Link to={links.project(model.project)} underline="always">
-            {model.project}
-          </Link>
+          {t('entity.model.project', {
+            project: (
+              <Link to={links.project(model.project)} underline="always">
+                {model.project}
+              </Link>
+            ),
+          })}
         </Typography>
         <Typography variant="body2" component="div">
           {model.latestVersion !== undefined
-            ? `Latest version: v${model.latestVersion} of ${model.versionCount}`
-            : 'No version registered yet'}
+            ? t('entity.model.latestVersion', {
+                version: String(model.latestVersion),
+                count: model.versionCount,
+              })
+            : t('entity.model.noVersion')}
         </Typography>
       </Box>
       <OwnerTeam
@@ -76,12 +88,31 @@ function ModelSummaryCard(props: { model: Model }) {
       />
       <Box mt={2}>
         <Typography variant="subtitle2" component="h3">
-          Aliases
+          {t('entity.model.aliases')}
         </Typography>
-        <AliasChips model={model} label={`Aliases of ${model.name}`} />
+        <AliasChips
+          model={model}
+          label={t('entity.aliases.of', { name: model.name })}
+        />
       </Box>
     </InfoCard>
   );
+}
+
+/** "Failing on 2 of 6 slices: country=BR, plan=family" (the first five slices named). */
+function failingText(latest: EvaluationSummary, t: MlHomeT): string {
+  const failing = latest.failingSlices.length;
+  if (!failing) {
+    return t('entity.model.failing', { failing, count: latest.sliceCount });
+  }
+  const slices = `${latest.failingSlices.slice(0, 5).join(', ')}${
+    failing > 5 ? ', …' : ''
+  }`;
+  return t('entity.model.failingSlices', {
+    failing,
+    count: latest.sliceCount,
+    slices,
+  });
 }
 
 /** The newest offline evaluation of the model and its verdict, computed by ML Home. */
@@ -90,6 +121,7 @@ function LatestEvaluationCard(props: { model: Model }) {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const evaluationLink = useRouteRef(evaluationRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(
     () => api.listEvaluations({ model: model.name, limit: 1 }),
     [api, model.name],
@@ -97,23 +129,20 @@ function LatestEvaluationCard(props: { model: Model }) {
   const latest: EvaluationSummary | undefined = state.value?.items[0];
   return (
     <InfoCard
-      title="Latest evaluation"
+      title={t('entity.model.latestEvaluation')}
       titleTypographyProps={{ component: 'h2' }}
     >
       {state.loading ? <Progress /> : null}
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The evaluations could not be loaded from ML Home"
+          title={t('entity.model.evaluationsFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {state.value && !latest ? (
         <Typography variant="body2" color="textSecondary">
-          No evaluation is recorded for this model. Record one for a version
-          (POST /api/ml-home/models/{model.name}
-          /versions/&lt;version&gt;/evaluations) to see here whether it passes
-          its thresholds.
+          {t('entity.model.noEvaluation', { name: model.name })}
         </Typography>
       ) : null}
       {latest ? (
@@ -125,46 +154,50 @@ function LatestEvaluationCard(props: { model: Model }) {
               <ErrorIcon color="error" aria-hidden />
             )}
             <Typography variant="h6" component="p">
-              {latest.pass ? 'Passed' : 'Failed'}
+              {latest.pass
+                ? t('entity.model.passed')
+                : t('entity.model.failed')}
             </Typography>
           </Box>
           <Typography variant="body2" paragraph>
-            {evaluationLink ? (
-              <Link
-                to={evaluationLink({ evaluationId: latest.id })}
-                underline="always"
-              >
-                {latest.name}
-              </Link>
-            ) : (
-              latest.name
-            )}{' '}
-            of{' '}
-            <Link
-              to={links.model(model.name, latest.version)}
-              underline="always"
-            >
-              v{latest.version}
-            </Link>{' '}
-            on {latest.dataset.project}/{latest.dataset.name},{' '}
-            <RelativeTime value={latest.createdAt} />.
+            {t('entity.model.evaluationOf', {
+              evaluation: evaluationLink ? (
+                <Link
+                  to={evaluationLink({ evaluationId: latest.id })}
+                  underline="always"
+                >
+                  {latest.name}
+                </Link>
+              ) : (
+                latest.name
+              ),
+              version: (
+                <Link
+                  to={links.model(model.name, latest.version)}
+                  underline="always"
+                >
+                  {t('entity.model.version', {
+                    version: String(latest.version),
+                  })}
+                </Link>
+              ),
+              dataset: `${latest.dataset.project}/${latest.dataset.name}`,
+              when: <RelativeTime value={latest.createdAt} />,
+            })}
           </Typography>
           <Typography variant="body2">
-            {latest.pass
-              ? `Every threshold holds on all ${latest.sliceCount} slices`
-              : `Failing on ${latest.failingSlices.length} of ${latest.sliceCount} slices${
-                  latest.failingSlices.length
-                    ? `: ${latest.failingSlices.slice(0, 5).join(', ')}${
-                        latest.failingSlices.length > 5 ? ', …' : ''
-                      }`
-                    : ''
-                }`}
-            {latest.baselineVersion !== undefined
-              ? `; ${latest.regressions} regression${
-                  latest.regressions === 1 ? '' : 's'
-                } against v${latest.baselineVersion}`
-              : ''}
-            .
+            {t('entity.model.verdict', {
+              verdict: latest.pass
+                ? t('entity.model.allHold', { count: latest.sliceCount })
+                : failingText(latest, t),
+              regressions:
+                latest.baselineVersion !== undefined
+                  ? t('entity.model.regressions', {
+                      count: latest.regressions,
+                      baseline: String(latest.baselineVersion),
+                    })
+                  : '',
+            })}
           </Typography>
         </>
       ) : null}
@@ -177,6 +210,7 @@ function VersionsTable(props: { model: Model }) {
   const { model } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const pages = useCursorPages(model.name);
   const state = useAsyncRetry(
     () =>
@@ -188,30 +222,35 @@ function VersionsTable(props: { model: Model }) {
   );
   const versions = state.value?.items ?? [];
   return (
-    <InfoCard title="Versions" titleTypographyProps={{ component: 'h2' }}>
+    <InfoCard
+      title={t('entity.model.versions')}
+      titleTypographyProps={{ component: 'h2' }}
+    >
       {state.loading ? <Progress /> : null}
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The versions could not be loaded from ML Home"
+          title={t('entity.model.versionsFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {state.value && !versions.length ? (
         <Typography variant="body2" color="textSecondary">
-          No version is registered yet. Register one from a training run with
-          the models API or an MLflow client.
+          {t('entity.model.noVersions')}
         </Typography>
       ) : null}
       {versions.length ? (
         <>
-          <Table size="small" aria-label={`Versions of ${model.name}`}>
+          <Table
+            size="small"
+            aria-label={t('entity.model.versionsOf', { name: model.name })}
+          >
             <TableHead>
               <TableRow>
-                <TableCell>Version</TableCell>
-                <TableCell>Aliases</TableCell>
-                <TableCell>Framework</TableCell>
-                <TableCell>Registered</TableCell>
+                <TableCell>{t('entity.model.versionColumn')}</TableCell>
+                <TableCell>{t('entity.model.aliasesColumn')}</TableCell>
+                <TableCell>{t('entity.model.frameworkColumn')}</TableCell>
+                <TableCell>{t('entity.model.registeredColumn')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -219,14 +258,19 @@ function VersionsTable(props: { model: Model }) {
                 <TableRow key={v.id}>
                   <TableCell>
                     <Link to={links.model(model.name, v.version)}>
-                      v{v.version}
+                      {t('entity.model.version', {
+                        version: String(v.version),
+                      })}
                     </Link>
                   </TableCell>
                   <TableCell>
                     <AliasChips
                       model={model}
                       version={v.version}
-                      label={`Aliases of ${model.name} v${v.version}`}
+                      label={t('entity.aliases.ofVersion', {
+                        name: model.name,
+                        version: String(v.version),
+                      })}
                     />
                   </TableCell>
                   <TableCell>{v.framework || '—'}</TableCell>
@@ -238,7 +282,7 @@ function VersionsTable(props: { model: Model }) {
             </TableBody>
           </Table>
           <PagingControls
-            noun="versions"
+            noun={t('entity.model.versionsNoun')}
             pageIndex={pages.pageIndex}
             pageSize={VERSIONS_PAGE_SIZE}
             shown={versions.length}
@@ -258,6 +302,7 @@ function ActiveDeploymentsTable(props: { model: Model }) {
   const { model } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const pages = useCursorPages(model.name);
   const state = useAsyncRetry(
     () =>
@@ -272,37 +317,35 @@ function ActiveDeploymentsTable(props: { model: Model }) {
   const deployments = state.value?.items ?? [];
   return (
     <InfoCard
-      title="Active deployments"
+      title={t('entity.model.activeDeployments')}
       titleTypographyProps={{ component: 'h2' }}
     >
       {state.loading ? <Progress /> : null}
       {state.error ? (
         <LoadErrorPanel
           error={state.error}
-          title="The deployments could not be loaded from ML Home"
+          title={t('entity.model.deploymentsFailed')}
           onRetry={state.retry}
         />
       ) : null}
       {state.value && !deployments.length ? (
         <Typography variant="body2" color="textSecondary">
-          No service serves this model now. Record a deployment when one does
-          (POST /api/ml-home/models/{model.name}/deployments with the service's
-          catalog ref); the service then lists the model on its ML tab.
+          {t('entity.model.noDeployments', { name: model.name })}
         </Typography>
       ) : null}
       {deployments.length ? (
         <>
           <Table
             size="small"
-            aria-label={`Active deployments of ${model.name}`}
+            aria-label={t('entity.model.deploymentsOf', { name: model.name })}
           >
             <TableHead>
               <TableRow>
-                <TableCell>Environment</TableCell>
-                <TableCell>Version</TableCell>
-                <TableCell>Service</TableCell>
-                <TableCell>Endpoint</TableCell>
-                <TableCell>Deployed</TableCell>
+                <TableCell>{t('entity.model.environmentColumn')}</TableCell>
+                <TableCell>{t('entity.model.versionColumn')}</TableCell>
+                <TableCell>{t('entity.model.serviceColumn')}</TableCell>
+                <TableCell>{t('entity.model.endpointColumn')}</TableCell>
+                <TableCell>{t('entity.model.deployedColumn')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -311,7 +354,9 @@ function ActiveDeploymentsTable(props: { model: Model }) {
                   <TableCell>{d.environment}</TableCell>
                   <TableCell>
                     <Link to={links.model(model.name, d.version)}>
-                      v{d.version}
+                      {t('entity.model.version', {
+                        version: String(d.version),
+                      })}
                     </Link>
                   </TableCell>
                   <TableCell>
@@ -331,7 +376,7 @@ function ActiveDeploymentsTable(props: { model: Model }) {
             </TableBody>
           </Table>
           <PagingControls
-            noun="deployments"
+            noun={t('entity.model.deploymentsNoun')}
             pageIndex={pages.pageIndex}
             pageSize={DEPLOYMENTS_PAGE_SIZE}
             shown={deployments.length}
@@ -356,6 +401,7 @@ export function ModelMlContent(props: { entity: Entity }) {
   const name = modelNameOf(entity);
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const state = useAsyncRetry(async () => {
     try {
       return await api.getModel(name);
@@ -370,7 +416,7 @@ export function ModelMlContent(props: { entity: Entity }) {
     return (
       <LoadErrorPanel
         error={state.error}
-        title={`The model ${name} could not be loaded from ML Home`}
+        title={t('entity.model.loadFailed', { name })}
         onRetry={state.retry}
       />
     );
@@ -378,11 +424,7 @@ export function ModelMlContent(props: { entity: Entity }) {
   const model = state.value;
   if (!model) {
     return (
-      <Alert severity="warning">
-        ML Home has no model named “{name}” (or you may not read its project).
-        It may have been deleted; the catalog drops this entity at its next
-        refresh.
-      </Alert>
+      <Alert severity="warning">{t('entity.model.unknown', { name })}</Alert>
     );
   }
   return (
@@ -405,7 +447,7 @@ export function ModelMlContent(props: { entity: Entity }) {
           variant="outlined"
           color="primary"
         >
-          Lineage, monitoring and model card in ML Home
+          {t('entity.model.more')}
         </LinkButton>
       </Grid>
     </Grid>

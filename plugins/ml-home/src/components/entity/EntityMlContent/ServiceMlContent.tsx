@@ -5,6 +5,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
@@ -16,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
+import { mlHomeTranslationRef } from '../../../translation';
 import { LoadErrorPanel } from '../../common/LoadErrorPanel';
 import { useMlHomeLinks } from '../../common/links';
 import { PagingControls } from '../../common/paging';
@@ -53,51 +55,61 @@ function ServedModelCard(props: {
 }) {
   const { served, model, contact, contacts } = props;
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const { name, deployments } = served;
   return (
-    <section aria-label={`ML model ${name}`}>
+    <section aria-label={t('entity.service.model', { name })}>
       <InfoCard
         title={name}
         titleTypographyProps={{ component: 'h2' }}
         subheader={model?.description || undefined}
         deepLink={
           model
-            ? { title: `Open ${name} in ML Home`, link: links.model(name) }
+            ? {
+                title: t('entity.service.open', { name }),
+                link: links.model(name),
+              }
             : undefined
         }
       >
         {model === null ? (
           <Alert severity="warning">
-            ML Home has no model named “{name}”.
+            {t('entity.service.unknownModel', { name })}
             {served.declared
-              ? ` Check the spelling in this component's ${ML_HOME_MODELS_ANNOTATION} annotation, or register the model in ML Home.`
-              : ' It may have been deleted since the deployment was recorded.'}
+              ? t('entity.service.checkSpelling', {
+                  annotation: ML_HOME_MODELS_ANNOTATION,
+                })
+              : t('entity.service.deletedSince')}
           </Alert>
         ) : null}
         {model ? (
           <>
             <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={1}>
               <Typography variant="body2" component="div">
-                Project:{' '}
-                <Link to={links.project(model.project)} underline="always">
-                  {model.project}
-                </Link>
+                {t('entity.service.project', {
+                  project: (
+                    <Link to={links.project(model.project)} underline="always">
+                      {model.project}
+                    </Link>
+                  ),
+                })}
               </Typography>
               <Typography variant="body2" component="div">
-                {model.latestVersion !== undefined ? (
-                  <>
-                    Latest version:{' '}
-                    <Link
-                      to={links.model(name, model.latestVersion)}
-                      underline="always"
-                    >
-                      v{model.latestVersion}
-                    </Link>{' '}
-                    of {model.versionCount}
-                  </>
-                ) : (
-                  'No version registered yet'
-                )}
+                {model.latestVersion !== undefined
+                  ? t('entity.service.latestVersion', {
+                      version: (
+                        <Link
+                          to={links.model(name, model.latestVersion)}
+                          underline="always"
+                        >
+                          {t('entity.service.version', {
+                            version: String(model.latestVersion),
+                          })}
+                        </Link>
+                      ),
+                      count: model.versionCount,
+                    })
+                  : t('entity.service.noVersion')}
               </Typography>
             </Box>
             <OwnerTeam
@@ -109,20 +121,20 @@ function ServedModelCard(props: {
             />
             <Box mt={2}>
               <Typography variant="subtitle2" component="h3">
-                Served by this service
+                {t('entity.service.servedBy')}
               </Typography>
               {deployments.length ? (
                 <Table
                   size="small"
-                  aria-label={`Active deployments of ${name} on this service`}
+                  aria-label={t('entity.service.deploymentsOf', { name })}
                 >
                   <TableHead>
                     <TableRow>
-                      <TableCell>Environment</TableCell>
-                      <TableCell>Version</TableCell>
-                      <TableCell>Aliases</TableCell>
-                      <TableCell>Endpoint</TableCell>
-                      <TableCell>Deployed</TableCell>
+                      <TableCell>{t('entity.service.environment')}</TableCell>
+                      <TableCell>{t('entity.service.versionColumn')}</TableCell>
+                      <TableCell>{t('entity.service.aliasesColumn')}</TableCell>
+                      <TableCell>{t('entity.service.endpoint')}</TableCell>
+                      <TableCell>{t('entity.service.deployed')}</TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
@@ -131,14 +143,19 @@ function ServedModelCard(props: {
                         <TableCell>{d.environment}</TableCell>
                         <TableCell>
                           <Link to={links.model(name, d.version)}>
-                            v{d.version}
+                            {t('entity.service.version', {
+                              version: String(d.version),
+                            })}
                           </Link>
                         </TableCell>
                         <TableCell>
                           <AliasChips
                             model={model}
                             version={d.version}
-                            label={`Aliases of ${name} v${d.version}`}
+                            label={t('entity.aliases.ofVersion', {
+                              name,
+                              version: String(d.version),
+                            })}
                           />
                         </TableCell>
                         <TableCell>
@@ -153,19 +170,21 @@ function ServedModelCard(props: {
                 </Table>
               ) : (
                 <Typography variant="body2" color="textSecondary">
-                  Named in this component's {ML_HOME_MODELS_ANNOTATION}{' '}
-                  annotation; ML Home has no active deployment of it on this
-                  service. Record one when the service serves a version (POST
-                  /api/ml-home/models/{name}/deployments) to show which version
-                  runs where.
+                  {t('entity.service.namedOnly', {
+                    annotation: ML_HOME_MODELS_ANNOTATION,
+                    name,
+                  })}
                 </Typography>
               )}
             </Box>
             <Box mt={2}>
               <Typography variant="subtitle2" component="h3">
-                All aliases
+                {t('entity.service.allAliases')}
               </Typography>
-              <AliasChips model={model} label={`Aliases of ${name}`} />
+              <AliasChips
+                model={model}
+                label={t('entity.aliases.of', { name })}
+              />
             </Box>
           </>
         ) : null}
@@ -181,6 +200,7 @@ function ServedModelCard(props: {
  */
 export function ServiceMlContent(props: { entity: Entity }) {
   const { entity } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const served = useServedModels(entity);
   const [page, setPage] = useState(0);
   const all = served.value ?? [];
@@ -200,16 +220,17 @@ export function ServiceMlContent(props: { entity: Entity }) {
     return (
       <LoadErrorPanel
         error={served.error}
-        title="The models this service serves could not be loaded from ML Home"
+        title={t('entity.service.loadFailed')}
         onRetry={served.retry}
       />
     );
   }
   const invalid = served.invalidNames.length ? (
     <Alert severity="warning">
-      The {ML_HOME_MODELS_ANNOTATION} annotation has values that are not model
-      names: {served.invalidNames.join(', ')}. Model names are lower-case
-      letters, digits and dashes, separated by commas.
+      {t('entity.service.invalidNames', {
+        annotation: ML_HOME_MODELS_ANNOTATION,
+        names: served.invalidNames.join(', '),
+      })}
     </Alert>
   ) : null;
   if (!all.length) {
@@ -218,8 +239,11 @@ export function ServiceMlContent(props: { entity: Entity }) {
         {invalid}
         <EmptyState
           missing="field"
-          title="No ML models are linked to this service"
-          description={`ML Home has no active deployment on ${served.service}, and its catalog-info.yaml names no model in ${ML_HOME_MODELS_ANNOTATION}.`}
+          title={t('entity.service.noneTitle')}
+          description={t('entity.service.noneDescription', {
+            service: served.service,
+            annotation: ML_HOME_MODELS_ANNOTATION,
+          })}
           action={<LinkModelsHelp service={served.service} />}
         />
       </>
@@ -232,12 +256,14 @@ export function ServiceMlContent(props: { entity: Entity }) {
       <Grid item xs={12}>
         {invalid}
         <Typography variant="body1">
-          {all.length === 1 ? '1 ML model' : `${all.length} ML models`}:{' '}
-          {deployed} with an active deployment on this service
           {declaredOnly
-            ? `, ${declaredOnly} only named in ${ML_HOME_MODELS_ANNOTATION}`
-            : ''}
-          .
+            ? t('entity.service.summaryWithNamed', {
+                count: all.length,
+                deployed,
+                named: declaredOnly,
+                annotation: ML_HOME_MODELS_ANNOTATION,
+              })
+            : t('entity.service.summary', { count: all.length, deployed })}
         </Typography>
       </Grid>
       {models.loading ? (
@@ -249,7 +275,7 @@ export function ServiceMlContent(props: { entity: Entity }) {
         <Grid item xs={12}>
           <LoadErrorPanel
             error={models.error}
-            title="The models could not be loaded from ML Home"
+            title={t('entity.service.modelsLoadFailed')}
             onRetry={models.retry}
           />
         </Grid>
@@ -272,7 +298,7 @@ export function ServiceMlContent(props: { entity: Entity }) {
       {all.length > PAGE_SIZE ? (
         <Grid item xs={12}>
           <PagingControls
-            noun="models"
+            noun={t('entity.service.pagingNoun')}
             pageIndex={pageIndex}
             pageSize={PAGE_SIZE}
             shown={shown.length}

@@ -1,28 +1,42 @@
 import type { Entity } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { Model } from '@ml-home/plugin-ml-home-common';
 import { useState } from 'react';
+import { mlHomeTranslationRef, type MlHomeT } from '../../../translation';
 import { useMlHomeLinks } from '../../common/links';
 import { aliasesOf } from '../common/AliasChips';
 import { LinkModelsHelp } from '../common/LinkModelsHelp';
 import { PagedListCard } from '../common/PagedListCard';
 import { useModels } from '../common/useModels';
 import { type ServedModel, useServedModels } from '../common/useServedModels';
+import { ML_HOME_MODELS_ANNOTATION } from '../entityPredicates';
 
 const PAGE_SIZE = 5;
 
 /** `production: v3 (champion, production)` — what runs in each environment of this service. */
-function servingSummary(served: ServedModel, model: Model | null | undefined) {
+function servingSummary(
+  served: ServedModel,
+  model: Model | null | undefined,
+  t: MlHomeT,
+) {
   return served.deployments
     .map(d => {
       const aliases = model
         ? aliasesOf(model, d.version).map(a => a.alias)
         : [];
-      return `${d.environment}: v${d.version}${
-        aliases.length ? ` (${aliases.join(', ')})` : ''
-      }`;
+      const values = {
+        environment: d.environment,
+        version: String(d.version),
+      };
+      return aliases.length
+        ? t('entity.modelsCard.servingWithAliases', {
+            ...values,
+            aliases: aliases.join(', '),
+          })
+        : t('entity.modelsCard.serving', values);
     })
     .join(' · ');
 }
@@ -31,6 +45,7 @@ function servingSummary(served: ServedModel, model: Model | null | undefined) {
 export function ServiceModelsCard(props: { entity: Entity }) {
   const { entity } = props;
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const served = useServedModels(entity);
   const [page, setPage] = useState(0);
   const all = served.value ?? [];
@@ -43,23 +58,23 @@ export function ServiceModelsCard(props: { entity: Entity }) {
   else if (models.value) items = shown;
   return (
     <PagedListCard
-      title="ML models"
+      title={t('entity.modelsCard.title')}
       loading={served.loading || models.loading}
       reads={[
         {
           error: served.error,
-          title: 'The models this service serves could not be loaded',
+          title: t('entity.modelsCard.servedLoadFailed'),
           onRetry: served.retry,
         },
         {
           error: models.error,
-          title: 'The models could not be loaded from ML Home',
+          title: t('entity.modelsCard.modelsLoadFailed'),
           onRetry: models.retry,
         },
       ]}
       items={items}
       empty={<LinkModelsHelp service={served.service} compact />}
-      listLabel="ML models of this service"
+      listLabel={t('entity.modelsCard.serviceList')}
       renderRow={s => {
         const model = models.value?.get(s.name);
         return {
@@ -74,14 +89,22 @@ export function ServiceModelsCard(props: { entity: Entity }) {
             <>
               <Typography variant="body2" component="div">
                 {model === null
-                  ? 'Not found in ML Home'
-                  : servingSummary(s, model) ||
-                    'Named in ml-home.io/models; not deployed on this service'}
+                  ? t('entity.modelsCard.notFound')
+                  : servingSummary(s, model, t) ||
+                    t('entity.modelsCard.notDeployed', {
+                      annotation: ML_HOME_MODELS_ANNOTATION,
+                    })}
               </Typography>
               {model ? (
                 <Typography variant="body2" component="div">
-                  Owner:{' '}
-                  <EntityRefLink entityRef={model.owner} defaultKind="group" />
+                  {t('entity.owner.owner', {
+                    owner: (
+                      <EntityRefLink
+                        entityRef={model.owner}
+                        defaultKind="group"
+                      />
+                    ),
+                  })}
                 </Typography>
               ) : null}
             </>
@@ -91,7 +114,7 @@ export function ServiceModelsCard(props: { entity: Entity }) {
       paging={
         all.length > PAGE_SIZE
           ? {
-              noun: 'models',
+              noun: t('entity.modelsCard.pagingNoun'),
               pageIndex,
               pageSize: PAGE_SIZE,
               shown: shown.length,

@@ -1,9 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
+import { mlHomeTranslationRef } from '../../../translation';
 import { useMlHomeLinks } from '../../common/links';
 import { useCursorPages } from '../../common/paging';
 import { AliasChips } from '../common/AliasChips';
@@ -17,6 +18,7 @@ export function TeamModelsCard(props: { entity: Entity }) {
   const { entity } = props;
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const owner = entityRefOf(entity);
   const pages = useCursorPages(owner);
   const state = useAsyncRetry(
@@ -26,47 +28,56 @@ export function TeamModelsCard(props: { entity: Entity }) {
   const models = state.value?.items;
   return (
     <PagedListCard
-      title="ML models"
+      title={t('entity.modelsCard.title')}
       subheader={
-        state.value ? `${state.value.totalCount} owned by this team` : undefined
+        state.value
+          ? t('entity.modelsCard.ownedByTeam', {
+              count: state.value.totalCount,
+            })
+          : undefined
       }
       loading={state.loading}
       reads={[
         {
           error: state.error,
-          title: "The team's models could not be loaded from ML Home",
+          title: t('entity.modelsCard.teamLoadFailed'),
           onRetry: state.retry,
         },
       ]}
       items={models}
       empty={
         <Typography variant="body2" color="textSecondary">
-          This team owns no ML model in ML Home. A model belongs to the team
-          that owns its project: create a project owned by this team in ML Home,
-          or set this team as a model's owner.
+          {t('entity.modelsCard.teamNone')}
         </Typography>
       }
-      listLabel="ML models owned by this team"
+      listLabel={t('entity.modelsCard.teamList')}
       renderRow={m => ({
         key: m.id,
         primary: <Link to={links.model(m.name)}>{m.name}</Link>,
         secondary: (
           <>
             <Typography variant="body2" component="div">
-              Project: <Link to={links.project(m.project)}>{m.project}</Link>
+              {t('entity.modelsCard.project', {
+                project: <Link to={links.project(m.project)}>{m.project}</Link>,
+              })}
               {' · '}
               {m.latestVersion !== undefined
-                ? `latest v${m.latestVersion}`
-                : 'no version yet'}
+                ? t('entity.modelsCard.latest', {
+                    version: String(m.latestVersion),
+                  })
+                : t('entity.modelsCard.noVersion')}
             </Typography>
-            <AliasChips model={m} label={`Aliases of ${m.name}`} />
+            <AliasChips
+              model={m}
+              label={t('entity.aliases.of', { name: m.name })}
+            />
           </>
         ),
       })}
       paging={
         models?.length
           ? {
-              noun: 'models',
+              noun: t('entity.modelsCard.pagingNoun'),
               pageIndex: pages.pageIndex,
               pageSize: PAGE_SIZE,
               shown: models.length,

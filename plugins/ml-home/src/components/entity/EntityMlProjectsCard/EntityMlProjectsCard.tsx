@@ -1,11 +1,16 @@
 import { Link } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../../api/mlHomeApiRef';
 import { rootRouteRef } from '../../../routes';
+import { mlHomeTranslationRef } from '../../../translation';
 import { useMlHomeLinks } from '../../common/links';
 import { useCursorPages } from '../../common/paging';
 import { PagedListCard } from '../common/PagedListCard';
@@ -35,6 +40,7 @@ export function EntityMlProjectsCard() {
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
   const rootLink = useRouteRef(rootRouteRef);
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const owner = entityRefOf(entity);
   const pages = useCursorPages(owner);
   const state = useAsyncRetry(
@@ -54,38 +60,40 @@ export function EntityMlProjectsCard() {
     : undefined;
   return (
     <PagedListCard
-      title="ML projects"
+      title={t('entity.projectsCard.title')}
       subheader={
         state.value?.totalCount !== undefined
-          ? `${state.value.totalCount} owned by this team`
+          ? t('entity.projectsCard.ownedByTeam', {
+              count: state.value.totalCount,
+            })
           : undefined
       }
       deepLink={
         discover && projects?.length
-          ? { title: "The team's projects in ML Home", link: discover }
+          ? { title: t('entity.projectsCard.deepLink'), link: discover }
           : undefined
       }
       loading={state.loading}
       reads={[
         {
           error: state.error,
-          title: "The team's projects could not be loaded from ML Home",
+          title: t('entity.projectsCard.loadFailed'),
           onRetry: state.retry,
         },
       ]}
       items={projects}
       empty={
         <Typography variant="body2" color="textSecondary">
-          This team owns no ML Home project yet.{' '}
-          {rootLink ? (
-            <Link to={rootLink()}>Create one in ML Home</Link>
-          ) : (
-            'Create one in ML Home'
-          )}{' '}
-          with this team as its owner to track its experiments, runs and models.
+          {t('entity.projectsCard.none', {
+            create: rootLink ? (
+              <Link to={rootLink()}>{t('entity.projectsCard.createOne')}</Link>
+            ) : (
+              t('entity.projectsCard.createOne')
+            ),
+          })}
         </Typography>
       }
-      listLabel="ML projects owned by this team"
+      listLabel={t('entity.projectsCard.list')}
       renderRow={p => ({
         key: p.id,
         primary: (
@@ -107,7 +115,9 @@ export function EntityMlProjectsCard() {
               </Typography>
             ) : null}
             <Typography variant="caption" component="div">
-              Active <RelativeTime value={p.lastActivityAt} />
+              {t('entity.projectsCard.active', {
+                when: <RelativeTime value={p.lastActivityAt} />,
+              })}
             </Typography>
           </>
         ),
@@ -115,7 +125,7 @@ export function EntityMlProjectsCard() {
       paging={
         projects?.length
           ? {
-              noun: 'projects',
+              noun: t('entity.projectsCard.pagingNoun'),
               pageIndex: pages.pageIndex,
               pageSize: PAGE_SIZE,
               shown: projects.length,

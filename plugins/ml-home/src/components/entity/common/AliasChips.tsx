@@ -1,8 +1,10 @@
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { Model } from '@ml-home/plugin-ml-home-common';
+import { mlHomeTranslationRef } from '../../../translation';
 import { useMlHomeLinks } from '../../common/links';
 
 const useStyles = makeStyles(
@@ -40,11 +42,14 @@ export function AliasChips(props: {
   const { model, version, label } = props;
   const classes = useStyles();
   const links = useMlHomeLinks();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const aliases = aliasesOf(model, version);
   if (!aliases.length) {
     return (
       <Typography variant="body2" color="textSecondary" component="span">
-        {version === undefined ? 'no aliases' : 'no alias'}
+        {version === undefined
+          ? t('entity.aliases.none')
+          : t('entity.aliases.noneOnVersion')}
       </Typography>
     );
   }
@@ -62,7 +67,12 @@ export function AliasChips(props: {
                   : 'default'
               }
               label={
-                version === undefined ? `${a.alias} → v${a.version}` : a.alias
+                version === undefined
+                  ? t('entity.aliases.alias', {
+                      alias: a.alias,
+                      version: String(a.version),
+                    })
+                  : a.alias
               }
             />
           </Link>

@@ -1,9 +1,11 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { mlHomeTranslationRef } from '../../../translation';
 import { shortEntityRef } from '../../common/format';
 import type { OwnerContact } from './useOwnerContacts';
 
@@ -39,47 +41,54 @@ export function OwnerTeam(props: {
   const { owner, contact, contactsLoading, contactsError, onRetryContacts } =
     props;
   const classes = useStyles();
+  const { t } = useTranslationRef(mlHomeTranslationRef);
   const team = contact?.title ?? shortEntityRef(owner);
   const members = contact?.members ?? [];
   const more = members.length - MEMBERS_SHOWN;
   return (
     <div>
       <Typography variant="body2" component="div">
-        Owner: <EntityRefLink entityRef={owner} defaultKind="group" />
+        {t('entity.owner.owner', {
+          owner: <EntityRefLink entityRef={owner} defaultKind="group" />,
+        })}
       </Typography>
       {contactsLoading ? (
         <Typography variant="caption" color="textSecondary">
-          Loading contacts…
+          {t('entity.owner.loadingContacts')}
         </Typography>
       ) : null}
       {contactsError ? (
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           <Typography variant="caption" color="error" role="alert">
-            The owner's contacts could not be loaded from the catalog.
+            {t('entity.owner.contactsFailed')}
           </Typography>
           {onRetryContacts ? (
             <Button
               size="small"
               onClick={onRetryContacts}
-              aria-label={`Retry loading the contacts of ${team}`}
+              aria-label={t('entity.owner.retryContacts', { team })}
             >
-              Retry
+              {t('common.retry')}
             </Button>
           ) : null}
         </Box>
       ) : null}
       {contact && !contact.found ? (
         <Typography variant="caption" color="textSecondary" component="p">
-          The catalog has no group {owner}: the owner may have been renamed. Fix
-          the owner in ML Home so people know whom to ask.
+          {t('entity.owner.noGroup', { owner })}
         </Typography>
       ) : null}
       {contact?.found && (contact.email || members.length > 0) ? (
-        <ul className={classes.contacts} aria-label={`Contacts of ${team}`}>
+        <ul
+          className={classes.contacts}
+          aria-label={t('entity.owner.contactsOf', { team })}
+        >
           {contact.email ? (
             <li>
               <Typography variant="body2" component="span">
-                <MuiLink href={`mailto:${contact.email}`}>Email {team}</MuiLink>
+                <MuiLink href={`mailto:${contact.email}`}>
+                  {t('entity.owner.emailTeam', { team })}
+                </MuiLink>
               </Typography>
             </li>
           ) : null}
@@ -88,7 +97,7 @@ export function OwnerTeam(props: {
               <Typography variant="body2" component="span">
                 <MuiLink
                   href={`mailto:${m.email}`}
-                  aria-label={`Email ${m.name}`}
+                  aria-label={t('entity.owner.emailMember', { name: m.name })}
                 >
                   {m.name}
                 </MuiLink>
@@ -102,7 +111,7 @@ export function OwnerTeam(props: {
                 component="span"
                 color="textSecondary"
               >
-                and {more} more on the team's page
+                {t('entity.owner.more', { count: more })}
               </Typography>
             </li>
           ) : null}
@@ -110,8 +119,7 @@ export function OwnerTeam(props: {
       ) : null}
       {contact?.found && !contact.email && members.length === 0 ? (
         <Typography variant="caption" color="textSecondary" component="p">
-          The team has no email address in the catalog; its page lists who to
-          ask.
+          {t('entity.owner.noEmail')}
         </Typography>
       ) : null}
     </div>

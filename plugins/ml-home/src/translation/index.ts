@@ -1,0 +1,2 @@
+export { mlHomeTranslationRef } from './translation';
+export type { MlHomeT } from './translation';
