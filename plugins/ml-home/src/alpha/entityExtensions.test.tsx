@@ -1,6 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  mockApis,
+} from '@backstage/frontend-test-utils';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -26,7 +29,10 @@ const api = entity('API', 'openapi');
 
 describe('ML Home entity extensions', () => {
   it('adds the ML tab at /ml to components and ml-model resources only', () => {
-    const tester = createExtensionTester(entityMlContent);
+    // The tab's title is a message of the translation ref, resolved by the app's translation API.
+    const tester = createExtensionTester(entityMlContent, {
+      apis: [mockApis.translation()],
+    });
     expect(tester.get(coreExtensionData.routePath)).toBe('/ml');
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('ML');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
