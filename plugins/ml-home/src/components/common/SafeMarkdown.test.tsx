@@ -42,6 +42,42 @@ describe('SafeMarkdown', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
   });
 
+  it('names the checkboxes of a task list after their task', async () => {
+    await renderMarkdown(
+      [
+        '- [x] Compare the web slice',
+        '- [ ] Re-train with the **March** sessions',
+        '  - [ ] Check the holdout',
+      ].join('\n'),
+    );
+    expect(
+      await screen.findByRole('checkbox', { name: 'Compare the web slice' }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Re-train with the March sessions',
+      }),
+    ).not.toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 'Check the holdout' }),
+    ).toBeInTheDocument();
+  });
+
+  it('gives headings no id, which two texts on one page would repeat (or take from the page)', async () => {
+    await renderInTestApp(
+      <>
+        <SafeMarkdown content="## Findings" />
+        <SafeMarkdown content={'## Project tabpanel\n\n## Findings'} />
+      </>,
+    );
+    await screen.findByRole('heading', { name: 'Project tabpanel' });
+    const headings = screen.getAllByRole('heading');
+    expect(headings).toHaveLength(3);
+    for (const heading of headings) {
+      expect(heading).not.toHaveAttribute('id');
+    }
+  });
+
   it.each(HOSTILE_MARKDOWN)(
     'keeps the page and runs nothing for $name',
     async payload => {

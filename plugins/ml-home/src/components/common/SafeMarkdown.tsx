@@ -2,7 +2,13 @@ import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Component, type ReactNode } from 'react';
+import {
+  Component,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useRef,
+} from 'react';
 import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 
 /**
@@ -159,10 +165,72 @@ class MarkdownErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 }
 
+/** The words of a task-list item, without its nested lists: what its checkbox is about. */
+function taskText(item: Element): string {
+  return Array.from(item.childNodes)
+    .filter(
+      node => !(node instanceof Element && /^(UL|OL)$/.test(node.tagName)),
+    )
+    .map(node => node.textContent ?? '')
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Mends what the renderer draws for WCAG 2.1 AA. A task-list item (`- [ ] …`) is a checkbox
+ * without a label: it is named after its task. A heading gets an id made from its words, which
+ * repeats when two texts on a page share a heading (two notes with "Findings") and can take an id
+ * the page itself uses: headings lose it. The renderer loads lazily and redraws on its own, so the
+ * container is watched rather than read once.
+ */
+function useMarkdownAccessibility(ref: RefObject<HTMLElement>) {
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    const mend = () => {
+      root.querySelectorAll('li > input[type="checkbox"]').forEach(box => {
+        const name = taskText(box.parentElement!);
+        if (name && box.getAttribute('aria-label') !== name) {
+          box.setAttribute('aria-label', name);
+        }
+      });
+      root
+        .querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')
+        .forEach(heading => heading.removeAttribute('id'));
+    };
+    mend();
+    // Attribute changes are not watched: the mending's own changes wake nothing.
+    const observer = new MutationObserver(mend);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    return () => observer.disconnect();
+  }, [ref]);
+}
+
+/** The renderer's output, mended by {@link useMarkdownAccessibility}. */
+function RenderedMarkdown(props: { content: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useMarkdownAccessibility(ref);
+  return (
+    <div ref={ref}>
+      <MarkdownContent
+        content={props.content}
+        transformLinkUri={safeUri}
+        transformImageUri={safeUri}
+      />
+    </div>
+  );
+}
+
 /**
  * Markdown written by users (descriptions, model cards, notes) that cannot break the page showing
  * it: when the renderer throws, or the text is too large to parse quickly, the text is shown as
- * plain preformatted text with a short note instead. Links and images keep only safe targets.
+ * plain preformatted text with a short note instead. Links and images keep only safe targets;
+ * task-list checkboxes are named and headings carry no id (see useMarkdownAccessibility).
  */
 export function SafeMarkdown(props: { content: string }) {
   const { content } = props;
@@ -174,11 +242,7 @@ export function SafeMarkdown(props: { content: string }) {
       content={content}
       failedNote={t('markdown.notFormatted')}
     >
-      <MarkdownContent
-        content={content}
-        transformLinkUri={safeUri}
-        transformImageUri={safeUri}
-      />
+      <RenderedMarkdown content={content} />
     </MarkdownErrorBoundary>
   );
 }
