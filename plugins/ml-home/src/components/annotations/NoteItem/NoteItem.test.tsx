@@ -54,4 +54,45 @@ describe('NoteItem', () => {
       within(item).queryByRole('button', { name: 'Delete' }),
     ).not.toBeInTheDocument();
   });
+
+  it('keeps its heading id to itself when the same note is listed twice, as on the Notes tab', async () => {
+    const n = note({ revision: 1 });
+    await renderPage(
+      <>
+        <ul aria-label="Notes on the project">
+          <NoteItem
+            note={n}
+            canEdit={false}
+            showEntity={false}
+            onChange={() => {}}
+            onRemoved={() => {}}
+          />
+        </ul>
+        <ul aria-label="Every note in the project">
+          <NoteItem
+            note={n}
+            canEdit={false}
+            showEntity
+            onChange={() => {}}
+            onRemoved={() => {}}
+          />
+        </ul>
+      </>,
+      { path: '/*', url: '/ml-home', api: fakeMlHomeApi({}) },
+    );
+    expect(
+      within(
+        screen.getByRole('list', { name: 'Notes on the project' }),
+      ).getByRole('listitem', { name: 'Note by alice' }),
+    ).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('list', { name: 'Every note in the project' }),
+      ).getByRole('listitem', {
+        name: 'On evaluation churn-model v3 · holdout',
+      }),
+    ).toBeInTheDocument();
+    const ids = Array.from(document.querySelectorAll('[id]'), e => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
 });

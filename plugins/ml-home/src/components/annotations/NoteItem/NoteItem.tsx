@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { Note } from '@ml-home/plugin-ml-home-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { mlHomeTranslationRef } from '../../../translation';
 import { RelativeTime, useRelativeTime } from '../../common/RelativeTime';
 import { SafeMarkdown } from '../../common/SafeMarkdown';
@@ -44,7 +44,9 @@ export function NoteItem(props: {
   const relativeTime = useRelativeTime();
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [dialog, setDialog] = useState<'history' | 'delete'>();
-  const headingId = `note-${note.id}-heading`;
+  // The same note can be listed twice on a page (the Notes tab lists the project's own notes and
+  // every note in the project): its heading's id is this item's own, not the note's.
+  const headingId = `note-heading${useId()}`;
   const edited = note.revision > 1;
 
   return (
