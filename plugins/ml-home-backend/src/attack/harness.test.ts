@@ -40,19 +40,12 @@ const RESTRICTIONS: [
 ];
 
 describe('the attack harness', () => {
-  const real = new ServerPermissionClient({
-    auth: mockServices.auth(),
-    // Service principals are decided without asking the permission backend.
-    permissionClient: {
-      authorize: async () => {
-        throw new Error('asked the permission backend');
-      },
-      authorizeConditional: async () => {
-        throw new Error('asked the permission backend');
-      },
-    } as any,
-    permissionEnabled: true,
-  });
+  // Service principals are decided from their restrictions without asking the permission
+  // backend, so the client needs no server behind its discovery.
+  const real = ServerPermissionClient.fromConfig(
+    mockServices.rootConfig({ data: { permission: { enabled: true } } }),
+    { auth: mockServices.auth(), discovery: mockServices.discovery() },
+  );
 
   it.each(RESTRICTIONS)(
     'decides a service principal with %s exactly as Backstage does',
@@ -66,7 +59,7 @@ describe('the attack harness', () => {
         credentials,
       });
       expect(mlHomePermissions.map(p => decide(p, credentials).result)).toEqual(
-        expected.map(d => d.result),
+        expected.map((d: { result: AuthorizeResult }) => d.result),
       );
     },
   );
