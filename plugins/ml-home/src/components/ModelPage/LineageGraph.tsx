@@ -176,7 +176,8 @@ export function LineageGraph(props: {
     const current =
       node.kind === 'model-version' && node.ref === `${model}/${version}`;
     const { caption, name } = nodeText(node, t);
-    // The accessible name is what the node shows, caption first, with the whole name.
+    // The accessible name is what the node shows, caption first, with the whole name. No <title>
+    // tooltip: its text counts as shown, and the name would no longer contain what shows.
     const label = `${caption} ${name}`;
     return (
       <g
@@ -193,7 +194,6 @@ export function LineageGraph(props: {
           }
         }}
       >
-        <title>{label}</title>
         <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
         <text x={10} y={18} className={classes.caption}>
           {caption}

@@ -124,7 +124,7 @@ const lineage = (v: number): LineageGraph => ({
       status: 'active',
     },
     {
-      id: 'component:component:default/churn-scorer',
+      id: 'component:default/churn-scorer',
       kind: 'component',
       label: 'churn-scorer',
       ref: 'component:default/churn-scorer',
@@ -153,7 +153,7 @@ const lineage = (v: number): LineageGraph => ({
     },
     {
       from: 'deployment:dep-1',
-      to: 'component:component:default/churn-scorer',
+      to: 'component:default/churn-scorer',
       label: 'served by',
     },
   ],
@@ -216,15 +216,17 @@ async function lineageNode(id: string, name: string) {
   const node = await screen.findByTestId(`lineage-node-${id}`);
   expect(node).toHaveAttribute('role', 'link');
   await waitFor(() => expect(node).toHaveAccessibleName(name));
-  // Label in name (WCAG 2.5.3), read as axe reads it: the words the node shows, in order, are
-  // words of its accessible name.
+  // Label in name (WCAG 2.5.3), read as axe reads it: the words of every text in the node (an SVG
+  // <title> counts), in order, are words of its accessible name.
   const words = (text: string) =>
     text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
   const shown = words(
-    Array.from(node.querySelectorAll('text'), t => t.textContent).join(' '),
+    Array.from(node.querySelectorAll('text, title'), t => t.textContent).join(
+      ' ',
+    ),
   ).join(' ');
   expect(` ${words(name).join(' ')} `).toContain(` ${shown} `);
   return node;
@@ -318,7 +320,7 @@ describe('ModelPage', () => {
   it('opens the serving service in the catalog', async () => {
     const { location } = await render();
     const service = await lineageNode(
-      'component:component:default/churn-scorer',
+      'component:default/churn-scorer',
       'service churn-scorer',
     );
     await userEvent.click(service);
