@@ -52,10 +52,10 @@ describe('EntityMlModelsCard on a group', () => {
     expect(
       within(first).getByRole('link', { name: 'churn-model' }),
     ).toHaveAttribute('href', '/ml-home/models/churn-model');
-    expect(within(first).getByRole('link', { name: 'churn' })).toHaveAttribute(
-      'href',
-      '/ml-home/projects/churn',
-    );
+    const project = within(first).getByRole('link', { name: 'churn' });
+    expect(project).toHaveAttribute('href', '/ml-home/projects/churn');
+    // Inside a sentence: underlined, not told apart by colour alone.
+    expect(getComputedStyle(project).textDecoration).toContain('underline');
     expect(within(first).getByText(/latest v4/)).toBeInTheDocument();
     expect(
       within(

@@ -102,6 +102,7 @@ export function ServiceModelsCard(props: { entity: Entity }) {
                       <EntityRefLink
                         entityRef={model.owner}
                         defaultKind="group"
+                        underline="always"
                       />
                     ),
                   })}

@@ -58,7 +58,12 @@ export function TeamModelsCard(props: { entity: Entity }) {
           <>
             <Typography variant="body2" component="div">
               {t('entity.modelsCard.project', {
-                project: <Link to={links.project(m.project)}>{m.project}</Link>,
+                // Underlined: in a sentence, colour alone would not tell it apart.
+                project: (
+                  <Link to={links.project(m.project)} underline="always">
+                    {m.project}
+                  </Link>
+                ),
               })}
               {' · '}
               {m.latestVersion !== undefined

@@ -86,7 +86,9 @@ export function EntityMlProjectsCard() {
         <Typography variant="body2" color="textSecondary">
           {t('entity.projectsCard.none', {
             create: rootLink ? (
-              <Link to={rootLink()}>{t('entity.projectsCard.createOne')}</Link>
+              <Link to={rootLink()} underline="always">
+                {t('entity.projectsCard.createOne')}
+              </Link>
             ) : (
               t('entity.projectsCard.createOne')
             ),
