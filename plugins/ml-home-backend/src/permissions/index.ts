@@ -1,8 +1,6 @@
 // The resource ref and rules live in -node, where policy authors find them; the backend keeps
 // their SQL form (conditionsToKnex) and its in-memory twin.
 export {
-  foldEntityRef,
-  isProjectOwner,
   mlHomeProjectResourceRef,
   mlHomeRules,
   type MlHomeProjectQuery as ProjectQuery,
