@@ -147,6 +147,16 @@ describe('ComparePage', () => {
     ).toBeChecked();
   });
 
+  it('lets the keyboard scroll its tables, which scroll on their own', async () => {
+    await render(`?runs=${ids.join(',')}&allParams=true`);
+    for (const name of ['Param differences', 'Metrics']) {
+      const table = await screen.findByRole('table', { name });
+      const region = screen.getByRole('region', { name });
+      expect(region).toContainElement(table);
+      expect(region).toHaveAttribute('tabindex', '0');
+    }
+  });
+
   it('marks the best value of each metric with text, not only colour', async () => {
     await render(`?runs=${ids.join(',')}`);
     const table = await screen.findByRole('table', { name: 'Metrics' });

@@ -77,7 +77,13 @@ export function MetricTable(props: {
           {t('compare.metricTable.noMatch', { filter, count: all.length })}
         </Typography>
       ) : null}
-      <TableContainer style={{ maxHeight: 480 }}>
+      {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
+      <TableContainer
+        style={{ maxHeight: 480 }}
+        tabIndex={0}
+        role="region"
+        aria-label={t('compare.metricTable.table')}
+      >
         <Table
           size="small"
           stickyHeader

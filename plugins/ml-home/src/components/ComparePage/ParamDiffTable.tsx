@@ -52,7 +52,13 @@ export function ParamDiffTable(props: {
             : t('compare.paramDiff.allSame')}
         </Typography>
       ) : (
-        <TableContainer style={{ maxHeight: 480 }}>
+        // Scrolls on its own: focusable, so the keyboard can scroll it too.
+        <TableContainer
+          style={{ maxHeight: 480 }}
+          tabIndex={0}
+          role="region"
+          aria-label={t('compare.paramDiff.table')}
+        >
           <Table
             size="small"
             stickyHeader

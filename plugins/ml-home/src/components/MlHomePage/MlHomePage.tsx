@@ -47,6 +47,7 @@ import { shortEntityRef } from '../common/format';
 import { CreateProjectDialog } from './CreateProjectDialog';
 import { FacetGroup } from './FacetPanel';
 import { MyTeamsProjects } from './MyTeamsProjects';
+import { tableOptions } from '../common/tableOptions';
 
 const PAGE_SIZE = 25;
 
@@ -347,7 +348,12 @@ export const MlHomePage = () => {
               isLoading={projects.loading}
               columns={columns}
               data={page?.items ?? []}
-              options={{ paging: false, search: false, padding: 'dense' }}
+              options={{
+                ...tableOptions,
+                paging: false,
+                search: false,
+                padding: 'dense',
+              }}
               emptyContent={
                 <Box p={2}>
                   <EmptyState
