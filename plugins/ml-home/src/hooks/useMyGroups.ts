@@ -58,3 +58,57 @@ export function useMyGroups(): {
     userEntityRef: state.value?.userEntityRef,
   };
 }
+
+/** A group the signed-in user may name as an owner: its full ref and what to call it. */
+export interface OwnableGroup {
+  ref: string;
+  title: string;
+}
+
+/**
+ * The groups the signed-in user may give a project or model to: the group refs among their
+ * ownership refs, which is what ML Home's backend checks (naming another group is refused with a
+ * 403 that names `owner`). With their titles from the catalog, sorted by title.
+ */
+export function useOwnableGroups(): {
+  loading: boolean;
+  groups: OwnableGroup[];
+  error?: Error;
+} {
+  const identityApi = useApi(identityApiRef);
+  const catalogApi = useApi(catalogApiRef);
+  const state = useAsync(async () => {
+    const identity = await identityApi.getBackstageIdentity();
+    const refs = [
+      ...new Set(
+        identity.ownershipEntityRefs
+          .map(normalizeGroupRef)
+          .filter((ref): ref is string => Boolean(ref)),
+      ),
+    ];
+    const titles = new Map<string, string>();
+    try {
+      const { items } = await catalogApi.getEntitiesByRefs({
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.title', 'spec.profile'],
+      });
+      items.forEach((entity, i) => {
+        const profile = (entity?.spec?.profile ?? {}) as {
+          displayName?: string;
+        };
+        const title = profile.displayName ?? entity?.metadata.title;
+        if (title) titles.set(refs[i], title);
+      });
+    } catch {
+      // Without the catalog the groups keep their names; they can still be chosen.
+    }
+    return refs
+      .map(ref => ({ ref, title: titles.get(ref) ?? parseEntityRef(ref).name }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }, [identityApi, catalogApi]);
+  return {
+    loading: state.loading,
+    groups: state.value ?? [],
+    error: state.error,
+  };
+}

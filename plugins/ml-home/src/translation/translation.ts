@@ -1070,7 +1070,12 @@ export const mlHomeMessages = {
     titleHelp: 'Shown in lists; defaults to the name',
     titleTooLong: 'At most {{max, number}} characters',
     owner: 'Owner team',
-    ownerHelp: 'A group from the software catalog',
+    ownerHelp:
+      'One of your teams: a project belongs to a team its creator is in',
+    ownerLoading: 'Looking up your teams…',
+    ownerNone:
+      'You are in no team of the software catalog, and a project belongs to a team its creator is in. Ask to join a team, then create the project.',
+    ownerFailed: 'Your teams could not be looked up: {{message}}',
     ownerRequired: 'Pick the team that owns the project',
     lifecycle: 'Lifecycle',
     tags: 'Tags',
@@ -1091,12 +1096,6 @@ export const mlHomeMessages = {
       'This text has a run of more than {{limit, number}} characters without a space, too long to format: it is shown as plain text.',
     tooDeep:
       'This text nests more than {{limit, number}} quotes or lists, too deep to format: it is shown as plain text.',
-  },
-  ownerPicker: {
-    yourTeams: 'Your teams',
-    allGroups: 'All groups',
-    searchFailed: 'The catalog could not be searched: {{message}}',
-    noMatch: 'No group matches; owners are groups in the software catalog',
   },
   datasets: {
     inProject: 'in {{project}}',

@@ -15,8 +15,8 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { FormEvent, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
+import { useOwnableGroups } from '../../hooks/useMyGroups';
 import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
-import { OwnerPicker } from '../common/OwnerPicker';
 import { fieldOfError } from './fieldErrors';
 
 const FIELDS = [
@@ -35,7 +35,7 @@ function checkLocally(
   values: {
     name: string;
     title: string;
-    owner: string | null;
+    owner: string;
     tags: string[];
   },
   t: MlHomeT,
@@ -60,23 +60,23 @@ function checkLocally(
 }
 
 /**
- * Creates a project: name, title, owner group (from the catalog), lifecycle, tags and a markdown
- * description. The server's validation message is shown at the field it names.
+ * Creates a project: name, title, owner team, lifecycle, tags and a markdown description. The
+ * owner is one of the user's own groups (their ownership refs), the only owners the backend
+ * accepts; the first is preselected. The server's message is shown at the field it names,
+ * including a refused owner (403 naming `owner`).
  */
 export function CreateProjectDialog(props: {
   open: boolean;
   onClose: () => void;
   onCreated: (project: Project) => void;
-  /** The user's groups, offered first as owner; the first is preselected. */
-  myGroups: string[];
 }) {
-  const { open, onClose, onCreated, myGroups } = props;
+  const { open, onClose, onCreated } = props;
   const api = useApi(mlHomeApiRef);
   const { t } = useTranslationRef(mlHomeTranslationRef);
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState<string | null>(myGroups[0] ?? null);
-  const [ownerTouched, setOwnerTouched] = useState(false);
+  const ownable = useOwnableGroups();
+  const [owner, setOwner] = useState('');
   const [lifecycle, setLifecycle] = useState<Lifecycle>('experimental');
   const [tagText, setTagText] = useState('');
   const [description, setDescription] = useState('');
@@ -84,8 +84,9 @@ export function CreateProjectDialog(props: {
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
 
-  // The user's groups may arrive after the dialog opened: preselect until the user picks.
-  const effectiveOwner = ownerTouched ? owner : (owner ?? myGroups[0] ?? null);
+  // The user's groups arrive after the dialog opened: the first is preselected until one is picked.
+  const effectiveOwner = owner || ownable.groups[0]?.ref || '';
+  const noTeam = !ownable.loading && ownable.groups.length === 0;
 
   const tags = tagText
     .split(/[\s,]+/)
@@ -105,7 +106,7 @@ export function CreateProjectDialog(props: {
       const project = await api.createProject({
         name,
         title: title.trim() || undefined,
-        owner: effectiveOwner!,
+        owner: effectiveOwner,
         lifecycle,
         tags,
         description,
@@ -141,6 +142,15 @@ export function CreateProjectDialog(props: {
               {formError}
             </Alert>
           )}
+          {noTeam && (
+            <Alert severity="warning" role="alert">
+              {ownable.error
+                ? t('createProject.ownerFailed', {
+                    message: ownable.error.message,
+                  })
+                : t('createProject.ownerNone')}
+            </Alert>
+          )}
           <TextField
             id="create-project-name"
             label={t('createProject.name')}
@@ -164,19 +174,39 @@ export function CreateProjectDialog(props: {
             error={!!errors.title}
             helperText={errors.title ?? t('createProject.titleHelp')}
           />
-          <OwnerPicker
+          <TextField
             id="create-project-owner"
+            select
             label={t('createProject.owner')}
             value={effectiveOwner}
-            onChange={ref => {
-              setOwnerTouched(true);
-              setOwner(ref);
-            }}
-            preferred={myGroups}
+            onChange={e => setOwner(e.target.value)}
             required
-            error={errors.owner}
-            helperText={t('createProject.ownerHelp')}
-          />
+            disabled={noTeam}
+            fullWidth
+            margin="dense"
+            variant="outlined"
+            error={!!errors.owner}
+            // The select's button is what screen readers are on: it is described by the help or
+            // the error, and a refused owner (403 from the server) is announced as it appears.
+            SelectProps={{
+              SelectDisplayProps: {
+                'aria-describedby': 'create-project-owner-helper-text',
+              },
+            }}
+            FormHelperTextProps={errors.owner ? { role: 'alert' } : undefined}
+            helperText={
+              errors.owner ??
+              (ownable.loading
+                ? t('createProject.ownerLoading')
+                : t('createProject.ownerHelp'))
+            }
+          >
+            {ownable.groups.map(group => (
+              <MenuItem key={group.ref} value={group.ref}>
+                {group.title}
+              </MenuItem>
+            ))}
+          </TextField>
           <TextField
             id="create-project-lifecycle"
             select
@@ -228,7 +258,7 @@ export function CreateProjectDialog(props: {
             type="submit"
             color="primary"
             variant="contained"
-            disabled={submitting}
+            disabled={submitting || noTeam}
           >
             {submitting
               ? t('createProject.creating')

@@ -268,6 +268,36 @@ describe('MlHomePage', () => {
   });
 
   describe('creating a project', () => {
+    /** Alice is in growth and search; "platform" is a group of the catalog she is not in. */
+    const alice = {
+      ownershipEntityRefs: [
+        'user:default/alice',
+        'group:default/growth',
+        'group:default/search',
+      ],
+      catalogEntities: [
+        groupEntity('growth', ['alice'], 'Growth'),
+        groupEntity('search', ['alice'], 'Search'),
+        groupEntity('platform', [], 'Platform'),
+      ],
+    };
+
+    async function openDialog() {
+      await screen.findByText('No ML projects yet');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Create project' })[0],
+      );
+      return screen.findByRole('dialog', { name: 'Create an ML project' });
+    }
+
+    /** The owner select, once the user's teams are known. */
+    async function ownerField(dialog: HTMLElement, team: string) {
+      const field = await within(dialog).findByRole('button', {
+        name: new RegExp(`^Owner team.* ${team}$`),
+      });
+      return field;
+    }
+
     it("shows the server's validation message at the field it names", async () => {
       const created: ProjectCreate[] = [];
       const api = fakeApi({
@@ -281,27 +311,12 @@ describe('MlHomePage', () => {
           );
         },
       });
-      await render(api, '/ml-home', {
-        catalogEntities: [
-          userEntity('alice', ['growth']),
-          groupEntity('growth', ['alice']),
-        ],
-      });
-      await screen.findByText('No ML projects yet');
-      await userEvent.click(
-        screen.getAllByRole('button', { name: 'Create project' })[0],
-      );
-      const dialog = await screen.findByRole('dialog', {
-        name: 'Create an ML project',
-      });
+      await render(api, '/ml-home', alice);
+      const dialog = await openDialog();
       await userEvent.type(within(dialog).getByLabelText(/^Name/), 'churn');
       await userEvent.type(within(dialog).getByLabelText('Title'), '   ');
-      // The owner is preselected from the user's team.
-      await waitFor(() =>
-        expect(within(dialog).getByLabelText(/^Owner team/)).toHaveValue(
-          'growth',
-        ),
-      );
+      // The owner is preselected: the first of the user's teams.
+      await ownerField(dialog, 'Growth');
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Create project' }),
       );
@@ -314,6 +329,39 @@ describe('MlHomePage', () => {
         name: 'churn',
         owner: 'group:default/growth',
       });
+    });
+
+    it("offers only the user's own teams as owner, and says at the field when the server refuses one", async () => {
+      const created: ProjectCreate[] = [];
+      const api = fakeApi({
+        listProjects: async () => list([]),
+        createProject: async body => {
+          created.push(body);
+          throw await responseError(
+            403,
+            'NotAllowedError',
+            'owner: you are not a member of group:default/search',
+          );
+        },
+      });
+      await render(api, '/ml-home', alice);
+      const dialog = await openDialog();
+      await userEvent.type(within(dialog).getByLabelText(/^Name/), 'churn');
+      await userEvent.click(await ownerField(dialog, 'Growth'));
+      const options = await screen.findAllByRole('option');
+      expect(options.map(o => o.textContent)).toEqual(['Growth', 'Search']);
+      await userEvent.click(screen.getByRole('option', { name: 'Search' }));
+      const owner = await ownerField(dialog, 'Search');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      );
+      await waitFor(() =>
+        expect(owner).toHaveAccessibleDescription(
+          'owner: you are not a member of group:default/search',
+        ),
+      );
+      expect(created[0].owner).toBe('group:default/search');
+      expect(screen.getByRole('dialog')).toBeInTheDocument();
     });
 
     it('checks the name before sending and names a taken name at the field', async () => {
@@ -329,14 +377,9 @@ describe('MlHomePage', () => {
           );
         },
       });
-      await render(api, '/ml-home', {
-        catalogEntities: [groupEntity('growth', [], 'Growth')],
-      });
-      await screen.findByText('No ML projects yet');
-      await userEvent.click(
-        screen.getAllByRole('button', { name: 'Create project' })[0],
-      );
-      const dialog = await screen.findByRole('dialog');
+      await render(api, '/ml-home', alice);
+      const dialog = await openDialog();
+      await ownerField(dialog, 'Growth');
       await userEvent.type(within(dialog).getByLabelText(/^Name/), 'Bad Name');
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Create project' }),
@@ -346,16 +389,8 @@ describe('MlHomePage', () => {
       ).toHaveAccessibleDescription(
         /lowercase letters, digits and dashes, not starting/,
       );
-      expect(
-        within(dialog).getByLabelText(/^Owner team/),
-      ).toHaveAccessibleDescription('Pick the team that owns the project');
       expect(created).toEqual([]);
 
-      // Pick the owner from the catalog's groups.
-      await userEvent.click(within(dialog).getByLabelText(/^Owner team/));
-      await userEvent.click(
-        await screen.findByRole('option', { name: /Growth/ }),
-      );
       const name = within(dialog).getByLabelText(/^Name/);
       await userEvent.clear(name);
       await userEvent.type(name, 'churn');
@@ -372,28 +407,38 @@ describe('MlHomePage', () => {
       expect(created[0].owner).toBe('group:default/growth');
     });
 
+    it('says why no project can be created by a user in no team', async () => {
+      const created: ProjectCreate[] = [];
+      const api = fakeApi({
+        listProjects: async () => list([]),
+        createProject: async body => {
+          created.push(body);
+          return project(body.name);
+        },
+      });
+      await render(api, '/ml-home', {
+        ownershipEntityRefs: ['user:default/alice'],
+        catalogEntities: [groupEntity('platform', [], 'Platform')],
+      });
+      const dialog = await openDialog();
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        /You are in no team of the software catalog/,
+      );
+      expect(
+        within(dialog).getByRole('button', { name: 'Create project' }),
+      ).toBeDisabled();
+      expect(created).toEqual([]);
+    });
+
     it('opens the new project when it was created', async () => {
       const api = fakeApi({
         listProjects: async () => list([]),
         createProject: async body => project(body.name),
       });
-      const { location } = await render(api, '/ml-home', {
-        catalogEntities: [
-          userEntity('alice', ['growth']),
-          groupEntity('growth', ['alice']),
-        ],
-      });
-      await screen.findByText('No ML projects yet');
-      await userEvent.click(
-        screen.getAllByRole('button', { name: 'Create project' })[0],
-      );
-      const dialog = await screen.findByRole('dialog');
+      const { location } = await render(api, '/ml-home', alice);
+      const dialog = await openDialog();
       await userEvent.type(within(dialog).getByLabelText(/^Name/), 'churn');
-      await waitFor(() =>
-        expect(within(dialog).getByLabelText(/^Owner team/)).toHaveValue(
-          'growth',
-        ),
-      );
+      await ownerField(dialog, 'Growth');
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Create project' }),
       );

@@ -413,7 +413,6 @@ export const MlHomePage = () => {
         {creating ? (
           <CreateProjectDialog
             open
-            myGroups={myGroups}
             onClose={() => setCreating(false)}
             onCreated={p => {
               setCreating(false);
