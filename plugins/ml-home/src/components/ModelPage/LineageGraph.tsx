@@ -196,7 +196,8 @@ export function LineageGraph(props: {
       >
         <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
         <text x={10} y={18} className={classes.caption}>
-          {caption}
+          {/* The space keeps caption and name apart where the node's text is read as one. */}
+          {`${caption} `}
         </text>
         <text x={10} y={37} className={classes.label}>
           {shortName(name)}
