@@ -51,7 +51,10 @@ export function CatalogRefLink(props: {
  */
 export function ActorLink(props: { actor: string }) {
   const { actor } = props;
-  const ref = toCompoundEntityRef(actor, 'user');
+  // ML Home records users by their full ref; a bare name is a service's subject, not a user.
+  const ref = actor.includes(':')
+    ? toCompoundEntityRef(actor, 'user')
+    : undefined;
   return ref && ref.kind.toLocaleLowerCase('en-US') === 'user' ? (
     <EntityRefLink entityRef={ref} />
   ) : (
