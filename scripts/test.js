@@ -2,7 +2,7 @@
 /*
  * `npm test`: every check a change must pass, in the order that fails fastest.
  *   1. generated OpenAPI files are current, 2. type check (emitting declarations), 3. API reports are
- *   current (scripts/api-reports.js), 4. lint, 5. every package's jest tests
+ *   current (scripts/api-reports.js), 4. lint and formatting (prettier), 5. every package's jest tests
  *   (backend against SQLite and, when one answers, PostgreSQL).
  * Ends with one plain line `N passed, N failed, N skipped` so that a run which executed nothing is
  * visible to CI, and fails when PostgreSQL was configured but its tests did not run.
@@ -20,45 +20,96 @@ function run(title, command, args, env = process.env) {
   process.stdout.write(`\n=== ${title}: ${command} ${args.join(' ')}\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
-  process.stdout.write(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return result.status === 0;
 }
 
 function portOpen(host, port) {
   return new Promise(resolve => {
     const socket = net.connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 async function main() {
-  const env = { ...process.env, CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1' };
+  const env = {
+    ...process.env,
+    CI: 'true',
+    BACKSTAGE_TEST_DISABLE_DOCKER: '1',
+  };
   if (!env[PG_VAR] && (await portOpen('127.0.0.1', 5432))) {
     env[PG_VAR] = 'postgresql://postgres@127.0.0.1:5432';
-    process.stdout.write(`PostgreSQL answers on 127.0.0.1:5432: its tests run too (${PG_VAR} unset, using ${env[PG_VAR]}).\n`);
+    process.stdout.write(
+      `PostgreSQL answers on 127.0.0.1:5432: its tests run too (${PG_VAR} unset, using ${env[PG_VAR]}).\n`,
+    );
   } else if (!env[PG_VAR]) {
-    process.stdout.write(`No PostgreSQL on 127.0.0.1:5432 and ${PG_VAR} unset: PostgreSQL tests are skipped.\n`);
+    process.stdout.write(
+      `No PostgreSQL on 127.0.0.1:5432 and ${PG_VAR} unset: PostgreSQL tests are skipped.\n`,
+    );
   }
 
   const failures = [];
   if (fs.existsSync(path.join(root, 'scripts/generate-openapi.js'))) {
-    if (!run('generated files', 'node', ['scripts/generate-openapi.js', '--check'])) failures.push('generated files');
+    if (
+      !run('generated files', 'node', [
+        'scripts/generate-openapi.js',
+        '--check',
+      ])
+    )
+      failures.push('generated files');
   }
   // The type check also emits declarations into dist-types/ (incremental), which the API reports read.
   const typesOk = run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
   if (!typesOk) failures.push('type check');
-  if (typesOk && !run('API reports', 'node', ['scripts/api-reports.js', '--ci', '--no-tsc'])) {
+  if (
+    typesOk &&
+    !run('API reports', 'node', ['scripts/api-reports.js', '--ci', '--no-tsc'])
+  ) {
     failures.push('API reports');
   }
-  if (!run('lint', 'npx', ['backstage-cli', 'repo', 'lint'])) failures.push('lint');
+  if (!run('lint', 'npx', ['backstage-cli', 'repo', 'lint']))
+    failures.push('lint');
+  if (
+    !run('formatting', 'npx', [
+      'prettier',
+      '--check',
+      '--log-level',
+      'warn',
+      '.',
+    ])
+  )
+    failures.push('formatting');
 
   const report = path.join(os.tmpdir(), `ml-home-jest-${process.pid}.json`);
-  const jestOk = run('tests', 'npx', ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], env);
+  const jestOk = run(
+    'tests',
+    'npx',
+    [
+      'backstage-cli',
+      'repo',
+      'test',
+      '--json',
+      `--outputFile=${report}`,
+      ...process.argv.slice(2),
+    ],
+    env,
+  );
   if (!jestOk) failures.push('tests');
 
-  let passed = 0, failed = 0, skipped = 0, postgresPassed = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0,
+    postgresPassed = 0;
   if (fs.existsSync(report)) {
     const results = JSON.parse(fs.readFileSync(report, 'utf8'));
     for (const suite of results.testResults) {
@@ -85,8 +136,11 @@ async function main() {
       failed += 1;
     }
   }
-  if (failures.length) process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
-  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  if (failures.length)
+    process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
+  process.stdout.write(
+    `\n${passed} passed, ${failed} failed, ${skipped} skipped\n`,
+  );
   process.exit(failures.length || failed ? 1 : 0);
 }
 

@@ -20,7 +20,9 @@ export const ML_HOME_TOKEN_ACCESS_RESTRICTIONS = [
  * entry is added here, through Backstage's own APP_CONFIG_ override, only when the variable is set:
  * without it no static token exists and none is accepted.
  */
-export function applyExternalAccessToken(env: Record<string, string | undefined>): void {
+export function applyExternalAccessToken(
+  env: Record<string, string | undefined>,
+): void {
   const token = env.ML_HOME_TOKEN?.trim();
   if (!token || env.APP_CONFIG_backend_auth_externalAccess) {
     return;

@@ -31,7 +31,9 @@ async function main() {
 
 main().catch(error => {
   if (error instanceof StartupConfigError) {
-    process.stderr.write(`\nML Home backend cannot start: ${error.message}\n\n`);
+    process.stderr.write(
+      `\nML Home backend cannot start: ${error.message}\n\n`,
+    );
   } else {
     process.stderr.write(
       `\nML Home backend failed to start: ${error?.message ?? error}\n\n`,

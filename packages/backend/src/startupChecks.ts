@@ -30,7 +30,9 @@ export async function checkStartupConfig(
     loaded.close();
     config = loaded;
   } catch (error) {
-    throw new StartupConfigError(`invalid configuration: ${errorMessage(error)}`);
+    throw new StartupConfigError(
+      `invalid configuration: ${errorMessage(error)}`,
+    );
   }
 
   const client = config.getOptionalString('backend.database.client');
@@ -48,8 +50,13 @@ export async function checkStartupConfig(
 async function checkPostgres(config: Config) {
   const raw = config.getOptional('backend.database.connection');
   const connection =
-    typeof raw === 'string' ? { connectionString: raw } : ((raw ?? {}) as Record<string, unknown>);
-  const pg = new Client({ ...connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS } as any);
+    typeof raw === 'string'
+      ? { connectionString: raw }
+      : ((raw ?? {}) as Record<string, unknown>);
+  const pg = new Client({
+    ...connection,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  } as any);
   const where =
     typeof raw === 'string'
       ? 'the connection string'
@@ -61,9 +68,9 @@ async function checkPostgres(config: Config) {
     await pg.query('select 1');
   } catch (error) {
     throw new StartupConfigError(
-      `cannot reach PostgreSQL configured in backend.database.connection (${where}): ${
-        errorMessage(error)
-      }. Fix backend.database.connection (or POSTGRES_HOST / POSTGRES_PORT / POSTGRES_USER / POSTGRES_PASSWORD), or remove app-config.production.yaml to use the embedded SQLite.`,
+      `cannot reach PostgreSQL configured in backend.database.connection (${where}): ${errorMessage(
+        error,
+      )}. Fix backend.database.connection (or POSTGRES_HOST / POSTGRES_PORT / POSTGRES_USER / POSTGRES_PASSWORD), or remove app-config.production.yaml to use the embedded SQLite.`,
     );
   } finally {
     await pg.end().catch(() => {});
@@ -73,7 +80,9 @@ async function checkPostgres(config: Config) {
 function checkSqliteDirectory(config: Config) {
   const raw = config.getOptional('backend.database.connection');
   const directory =
-    raw && typeof raw === 'object' ? (raw as { directory?: unknown }).directory : undefined;
+    raw && typeof raw === 'object'
+      ? (raw as { directory?: unknown }).directory
+      : undefined;
   if (typeof directory !== 'string' || !directory) {
     return;
   }
@@ -83,9 +92,9 @@ function checkSqliteDirectory(config: Config) {
     fs.accessSync(resolved, fs.constants.W_OK);
   } catch (error) {
     throw new StartupConfigError(
-      `backend.database.connection.directory '${directory}' (${resolved}) is not a writable folder: ${
-        errorMessage(error)
-      }`,
+      `backend.database.connection.directory '${directory}' (${resolved}) is not a writable folder: ${errorMessage(
+        error,
+      )}`,
     );
   }
 }
@@ -94,7 +103,10 @@ function findRepoRoot(): string {
   let dir = process.cwd();
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
+    if (
+      fs.existsSync(pkg) &&
+      JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);

@@ -1,4 +1,7 @@
-import { PageBlueprint, createFrontendModule } from '@backstage/frontend-plugin-api';
+import {
+  PageBlueprint,
+  createFrontendModule,
+} from '@backstage/frontend-plugin-api';
 import { Navigate } from 'react-router-dom';
 
 /** The portal's front door: `/` opens ML Home, the reason this portal exists. */

@@ -9,10 +9,7 @@ export const signInModule = createFrontendModule({
     SignInPageBlueprint.make({
       params: {
         loader: async () => props => (
-          <SignInPage
-            {...props}
-            providers={['guest']}
-          />
+          <SignInPage {...props} providers={['guest']} />
         ),
       },
     }),

@@ -48,7 +48,6 @@ describe('rejectNulBytes', () => {
     const query = await request(app).get('/x?q=a%00b');
     expect(query.status).toBe(400);
     expect(query.body.message).toContain('request/query/q');
-
   });
 
   it('lets everything else through, including an escaped backslash before u0000', async () => {
