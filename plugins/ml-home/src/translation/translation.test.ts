@@ -89,6 +89,56 @@ describe('mlHomeTranslationRef', () => {
     );
   });
 
+  it('says one of anything counted in the singular', () => {
+    const one = {
+      'entity.model.failing': [
+        { failing: 0, count: 1 },
+        'Failing on 0 of 1 slice',
+      ],
+      'entity.model.failingSlices': [
+        { failing: 1, count: 1, slices: 'overall' },
+        'Failing on 1 of 1 slice: overall',
+      ],
+      'evaluation.view.allHidden': [
+        { count: 1 },
+        'The 1 slice is hidden by the filters.',
+      ],
+      'evaluationComparison.rowCount': [{ shown: 1, count: 1 }, '1 of 1 row'],
+      'evaluationComparison.sliceCount': [{ count: 1 }, '1 slice'],
+      'evaluationComparison.metricCount': [{ count: 1 }, '1 metric'],
+      'compare.metricTable.filterCount': [
+        { shown: 1, count: 1 },
+        '1 of 1 metric',
+      ],
+      'compare.paramDiff.differ': [
+        { differing: 1, count: 1 },
+        '1 of 1 param differs',
+      ],
+      'compare.parallel.ariaLabel': [
+        { count: 1, metric: 'auc', items: 3 },
+        'Parallel coordinates of 1 param against auc for 3 items',
+      ],
+      'charts.summary': [
+        {
+          name: 'run-a',
+          metric: 'loss',
+          last: '0.2',
+          step: '1',
+          min: '0.2',
+          max: '0.2',
+          count: 1,
+        },
+        'run-a: loss 0.2 at step 1, ranging 0.2 to 0.2 over 1 point.',
+      ],
+    } as const;
+    for (const [key, [values, text]] of Object.entries(one)) {
+      expect([key, mlHomeT(key as any, values as any)]).toEqual([key, text]);
+    }
+    expect(
+      mlHomeT('compare.paramDiff.differ', { differing: 2, count: 3 }),
+    ).toBe('2 of 3 params differ');
+  });
+
   it('interpolates values into the English defaults', () => {
     expect(
       mlHomeT('common.paging.rangeOfTotal', { from: 26, to: 50, total: 1200 }),

@@ -576,8 +576,12 @@ export const mlHomeMessages = {
       evaluationOf: '{{evaluation}} of {{version}} on {{dataset}}, {{when}}.',
       allHold_one: 'Every threshold holds on its {{count, number}} slice',
       allHold_other: 'Every threshold holds on all {{count, number}} slices',
-      failing: 'Failing on {{failing, number}} of {{count, number}} slices',
-      failingSlices:
+      failing_one: 'Failing on {{failing, number}} of {{count, number}} slice',
+      failing_other:
+        'Failing on {{failing, number}} of {{count, number}} slices',
+      failingSlices_one:
+        'Failing on {{failing, number}} of {{count, number}} slice: {{slices}}',
+      failingSlices_other:
         'Failing on {{failing, number}} of {{count, number}} slices: {{slices}}',
       verdict: '{{verdict}}{{regressions}}.',
       regressions_one: '; {{count, number}} regression against v{{baseline}}',
@@ -796,7 +800,9 @@ export const mlHomeMessages = {
       noFailingRegression: 'No failing slice has a regression',
       noFailing: 'No slice fails its thresholds',
       noRegression: 'No slice regresses against the baseline',
-      allHidden: 'All {{count, number}} slices are hidden by the filters.',
+      allHidden_one: 'The {{count, number}} slice is hidden by the filters.',
+      allHidden_other:
+        'All {{count, number}} slices are hidden by the filters.',
       showAll: 'Show all slices',
       showing: 'Showing {{shown, number}} of {{count, number}} slices.',
       caption: 'Results of {{name}} by slice and metric',
@@ -932,7 +938,13 @@ export const mlHomeMessages = {
     referenceTo: 'reference {{title}}',
     failingOnly: 'Failing rows only',
     counts:
-      '{{rows, number}} of {{total, number}} rows · {{slices, number}} slices · {{metrics, number}} metrics · deltas against the first evaluation',
+      '{{rows}} · {{slices}} · {{metrics}} · deltas against the first evaluation',
+    rowCount_one: '{{shown, number}} of {{count, number}} row',
+    rowCount_other: '{{shown, number}} of {{count, number}} rows',
+    sliceCount_one: '{{count, number}} slice',
+    sliceCount_other: '{{count, number}} slices',
+    metricCount_one: '{{count, number}} metric',
+    metricCount_other: '{{count, number}} metrics',
     noFailing: 'No evaluation fails a threshold on any slice',
     noCommon: 'The evaluations have no results in common',
     noFailingHelp: 'Turn off "Failing rows only" to see every row.',
@@ -976,7 +988,8 @@ export const mlHomeMessages = {
     metricTable: {
       none: 'None of the compared items logged metrics.',
       filter: 'Filter metrics',
-      filterCount: '{{shown, number}} of {{count, number}} metrics',
+      filterCount_one: '{{shown, number}} of {{count, number}} metric',
+      filterCount_other: '{{shown, number}} of {{count, number}} metrics',
       noMatch:
         'No metric key contains “{{filter}}”. Clear the filter to see all {{count, number}}.',
       table: 'Metrics',
@@ -1010,11 +1023,14 @@ export const mlHomeMessages = {
       drag: 'Drag along an axis to keep only the lines through that range.',
       dragFirst:
         'Drag along an axis to keep only the lines through that range. Showing the first {{max, number}} of {{count, number}} differing params.',
-      ariaLabel:
-        'Parallel coordinates of {{params, number}} params against {{metric}} for {{items, number}} items',
+      ariaLabel_one:
+        'Parallel coordinates of {{count, number}} param against {{metric}} for {{items, number}} items',
+      ariaLabel_other:
+        'Parallel coordinates of {{count, number}} params against {{metric}} for {{items, number}} items',
     },
     paramDiff: {
-      differ: '{{count, number}} of {{total, number}} params differ',
+      differ_one: '{{differing, number}} of {{count, number}} param differs',
+      differ_other: '{{differing, number}} of {{count, number}} params differ',
       showAll: 'Show all params',
       noParams: 'None of the compared items logged params.',
       allSame:
@@ -1054,7 +1070,9 @@ export const mlHomeMessages = {
     tooltipMore: '… and {{count, number}} more',
     value: 'value',
     noFinite: '{{name}}: no finite values.',
-    summary:
+    summary_one:
+      '{{name}}: {{metric}} {{last}} at step {{step}}, ranging {{min}} to {{max}} over {{count, number}} point.',
+    summary_other:
       '{{name}}: {{metric}} {{last}} at step {{step}}, ranging {{min}} to {{max}} over {{count, number}} points.',
     unset: '(unset)',
   },

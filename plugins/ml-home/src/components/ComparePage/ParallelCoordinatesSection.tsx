@@ -107,7 +107,7 @@ export function ParallelCoordinatesSection(props: {
             option={option!}
             height={420}
             ariaLabel={t('compare.parallel.ariaLabel', {
-              params: Math.min(paramRows.length, MAX_PARALLEL_PARAMS),
+              count: Math.min(paramRows.length, MAX_PARALLEL_PARAMS),
               metric: row.key,
               items: labels.length,
             })}

@@ -29,8 +29,8 @@ export function ParamDiffTable(props: {
       <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <Typography variant="body2" aria-live="polite">
           {t('compare.paramDiff.differ', {
-            count: differing.length,
-            total: params.length,
+            differing: differing.length,
+            count: params.length,
           })}
         </Typography>
         <FormControlLabel

@@ -217,10 +217,16 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
         />
         <Typography variant="body2" color="textSecondary">
           {t('evaluationComparison.counts', {
-            rows: rows.length,
-            total: comparison.rows.length,
-            slices: comparison.slices.length,
-            metrics: comparison.metrics.length,
+            rows: t('evaluationComparison.rowCount', {
+              shown: rows.length,
+              count: comparison.rows.length,
+            }),
+            slices: t('evaluationComparison.sliceCount', {
+              count: comparison.slices.length,
+            }),
+            metrics: t('evaluationComparison.metricCount', {
+              count: comparison.metrics.length,
+            }),
           })}
         </Typography>
       </Box>
