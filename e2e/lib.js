@@ -52,13 +52,15 @@ function buildApp() {
 
 /**
  * Starts the example backend for the journeys: the shared starter (scripts/lib/backend.js) with a
- * throwaway in-memory database, waiting until the app's index page is served too.
+ * throwaway in-memory database, waiting until the app's index page is served too. No file watcher
+ * unless asked: an edit elsewhere in the tree must not restart the backend mid-journey.
  */
-async function startBackend({ port, env = {} }) {
+async function startBackend({ port, env = {}, watch = false }) {
   return sharedBackend.startBackend({
     port,
     logFile: path.join(outputDir, `backend-${port}.log`),
     waitForApp: true,
+    watch,
     env: {
       APP_CONFIG_backend_database_client: 'better-sqlite3',
       APP_CONFIG_backend_database_connection: ':memory:',
@@ -89,6 +91,65 @@ async function screenshot(page, name, { fullPage = true } = {}) {
   return file;
 }
 
+/** The WCAG levels every ML Home page is held to. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA) on the page as it is now and throws when any serious or
+ * critical violation remains, listing each one (rule, impact, the elements it found). Call it once
+ * a page has loaded what it shows (it also waits until no progress bar is left). Every result,
+ * minor ones included, is saved as e2e-output/axe-<name>.json, and a one-line summary is printed.
+ *
+ * `include` (a CSS selector) checks only what matches: ML Home's parts of a page that Backstage
+ * draws, such as its results on the search page.
+ */
+async function checkAccessibility(page, name, { include } = {}) {
+  // What is still loading is not what the page shows: wait for the spinners to go.
+  await page.waitForFunction(
+    () => !document.querySelector('[role="progressbar"]'),
+    null,
+    { timeout: 30_000 },
+  );
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const results = await page.evaluate(
+    ({ tags, selector }) =>
+      window.axe.run(selector ? { include: [[selector]] } : document, {
+        runOnly: tags,
+      }),
+    { tags: AXE_TAGS, selector: include },
+  );
+  const violations = results.violations.map(v => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map(n => n.target.join(' ')),
+  }));
+  fs.mkdirSync(outputDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(outputDir, `axe-${name}.json`),
+    `${JSON.stringify({ url: page.url(), violations }, null, 2)}\n`,
+  );
+  const count = list => list.reduce((n, v) => n + v.targets.length, 0);
+  const blocking = violations.filter(v => AXE_BLOCKING.has(v.impact));
+  console.log(
+    `  axe ${name}: ${count(blocking)} serious or critical, ${count(violations) - count(blocking)} other (${results.passes.length} rules pass)`,
+  );
+  if (blocking.length) {
+    const lines = blocking.flatMap(v => [
+      `${v.id} (${v.impact}): ${v.help}`,
+      ...v.targets.map(t => `    ${t}`),
+    ]);
+    throw new Error(
+      `axe found ${count(blocking)} serious or critical violations on ${name} (${page.url()}):\n  ${lines.join('\n  ')}`,
+    );
+  }
+  return results;
+}
+
 /** Signs in with the guest provider and waits for the app shell. */
 async function signInAsGuest(page, baseUrl) {
   await page.goto(baseUrl);
@@ -102,6 +163,7 @@ module.exports = {
   launchBrowser,
   screenshot,
   signInAsGuest,
+  checkAccessibility,
   outputDir,
   root,
 };

@@ -7,7 +7,12 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const yaml = require('js-yaml');
-const { screenshot, signInAsGuest, root } = require('../lib');
+const {
+  checkAccessibility,
+  screenshot,
+  signInAsGuest,
+  root,
+} = require('../lib');
 const { getGuestToken } = require('../../scripts/lib/backend');
 
 /** How long the provider's first full run plus catalog processing may take after start-up. */
@@ -269,6 +274,10 @@ module.exports = [
       });
       await project.getByText('Project', { exact: true }).waitFor();
       await screenshot(page, 'search-churn');
+      // The search page is Backstage's; ML Home answers for its own results.
+      await checkAccessibility(page, 'search-churn-ml-home-results', {
+        include: 'article[aria-labelledby^="ml-home-search-result-"]',
+      });
 
       await model.getByRole('link', { name: 'churn-prediction-model' }).click();
       await page.waitForURL(/\/ml-home\/models\/churn-prediction-model$/);

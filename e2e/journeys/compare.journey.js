@@ -4,7 +4,12 @@
  */
 const assert = require('assert');
 const path = require('path');
-const { outputDir, screenshot, signInAsGuest } = require('../lib');
+const {
+  checkAccessibility,
+  outputDir,
+  screenshot,
+  signInAsGuest,
+} = require('../lib');
 
 /** A demo project with at least three runs, through the API as a script would ask. */
 async function projectWithRuns(baseUrl, token) {
@@ -31,6 +36,7 @@ module.exports = [
       await table.waitFor({ timeout: 60_000 });
       const boxes = table.getByRole('checkbox', { name: /^Select run / });
       await boxes.nth(2).waitFor();
+      await checkAccessibility(page, 'project-runs');
       for (let i = 0; i < 3; i++) await boxes.nth(i).check();
       await page.getByText('3 runs selected').waitFor();
       await screenshot(page, 'runs-table-selected');
@@ -72,6 +78,7 @@ module.exports = [
         .first()
         .waitFor({ state: 'attached' });
       await screenshot(page, 'compare-runs');
+      await checkAccessibility(page, 'compare');
       // The page scrolls inside Backstage's content area, which a full-page shot does not
       // capture: the charts are shot as elements.
       await chart

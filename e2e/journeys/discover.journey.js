@@ -3,7 +3,7 @@
  * creating a project from the discover page.
  */
 const assert = require('assert');
-const { screenshot, signInAsGuest } = require('../lib');
+const { checkAccessibility, screenshot, signInAsGuest } = require('../lib');
 
 async function api(baseUrl, token, path, init = {}) {
   const res = await fetch(`${baseUrl}/api/ml-home${path}`, {
@@ -41,6 +41,7 @@ module.exports = [
         .getByText(`Projects (${teamProjects.totalCount})`)
         .waitFor();
       await screenshot(page, 'discover');
+      await checkAccessibility(page, 'discover-by-team');
 
       await page
         .getByRole('link', { name: project.title, exact: true })
@@ -49,9 +50,15 @@ module.exports = [
       await page.waitForURL(new RegExp(`/ml-home/projects/${project.name}`));
       await page.getByRole('tab', { name: 'Overview' }).waitFor();
       await screenshot(page, 'project-overview');
+      await checkAccessibility(page, 'project-overview');
 
       await page.getByRole('tab', { name: 'Models' }).click();
       const model = `${project.name}-model`;
+      await page
+        .getByRole('link', { name: model, exact: true })
+        .first()
+        .waitFor();
+      await checkAccessibility(page, 'project-models');
       await page.getByRole('link', { name: model, exact: true }).first().click();
       await page.waitForURL(new RegExp(`/ml-home/models/${model}`));
       await page.locator('[aria-label^="Lineage of"]').waitFor();
@@ -65,10 +72,12 @@ module.exports = [
       await page.locator('[aria-label^="Lineage of"]').scrollIntoViewIfNeeded();
       await page.waitForTimeout(500);
       await screenshot(page, 'model-lineage', { fullPage: false });
+      await checkAccessibility(page, 'model');
 
       await page.goto(`${baseUrl}/ml-home/features`);
       await page.getByText(/feature/i).first().waitFor();
       await screenshot(page, 'features');
+      await checkAccessibility(page, 'features');
     },
   },
   {
@@ -86,6 +95,7 @@ module.exports = [
       await dialog.getByLabel('Name').first().fill(name);
       await dialog.getByLabel('Title').first().fill('E2E churn experiments');
       await screenshot(page, 'create-project');
+      await checkAccessibility(page, 'create-project-dialog');
       await dialog.getByRole('button', { name: 'Create project' }).click();
       await page.waitForURL(new RegExp(`/ml-home/projects/${name}`), {
         timeout: 30_000,

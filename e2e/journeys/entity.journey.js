@@ -8,7 +8,12 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const yaml = require('js-yaml');
-const { screenshot, signInAsGuest, root } = require('../lib');
+const {
+  checkAccessibility,
+  screenshot,
+  signInAsGuest,
+  root,
+} = require('../lib');
 const { getGuestToken } = require('../../scripts/lib/backend');
 
 const SERVICE = 'churn-scoring-service';
@@ -191,6 +196,7 @@ module.exports = [
         `/ml-home/models/${MODEL}`,
       );
       await screenshot(page, 'entity-service-ml-tab');
+      await checkAccessibility(page, 'entity-service-ml-tab');
 
       // Through to the owner team's page: its ML projects, each linking to its space.
       await ownerLink.first().click();
@@ -218,6 +224,7 @@ module.exports = [
           .waitFor();
       }
       await screenshot(page, 'entity-team-ml-cards');
+      await checkAccessibility(page, 'entity-team-ml-cards');
 
       await projectList
         .getByRole('link', { name: projects.items[0].title, exact: true })
@@ -291,6 +298,7 @@ module.exports = [
         await page.getByText(/No evaluation is recorded/).waitFor();
       }
       await screenshot(page, 'entity-model-ml-tab');
+      await checkAccessibility(page, 'entity-model-ml-tab');
 
       await page.goto(`${baseUrl}/catalog/default/component/${SERVICE}`);
       await page
@@ -298,6 +306,7 @@ module.exports = [
         .getByRole('link', { name: MODEL, exact: true })
         .waitFor({ timeout: 60_000 });
       await screenshot(page, 'entity-service-overview');
+      await checkAccessibility(page, 'entity-service-overview');
     },
   },
 ];

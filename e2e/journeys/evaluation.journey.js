@@ -7,7 +7,7 @@
  * one through the API with the script token, on the demo model and its evaluation set.
  */
 const assert = require('assert');
-const { screenshot, signInAsGuest } = require('../lib');
+const { checkAccessibility, screenshot, signInAsGuest } = require('../lib');
 
 const PROJECT = 'home-feed-ranking';
 const MODEL = `${PROJECT}-model`;
@@ -139,6 +139,7 @@ module.exports = [
         assert.strictEqual(await overall.getByText(/^Fails: /).count(), 0);
       }
       await screenshot(page, 'evaluation');
+      await checkAccessibility(page, 'evaluation');
 
       // The failing-only filter keeps just the failing slices, in the URL.
       await page.getByRole('checkbox', { name: 'Failing slices only' }).check();
@@ -175,6 +176,7 @@ module.exports = [
         document.scrollingElement.scrollLeft = 0;
       });
       await screenshot(page, 'evaluation-note-edited');
+      await checkAccessibility(page, 'evaluation-with-note');
 
       // The API holds the edit too.
       const notes = await call(

@@ -3,7 +3,7 @@
  * team in the catalog.
  */
 const assert = require('assert');
-const { screenshot, signInAsGuest } = require('../lib');
+const { checkAccessibility, screenshot, signInAsGuest } = require('../lib');
 
 module.exports = [
   {
@@ -20,6 +20,7 @@ module.exports = [
         .first()
         .waitFor();
       await screenshot(page, 'ml-home');
+      await checkAccessibility(page, 'discover');
     },
   },
   {
