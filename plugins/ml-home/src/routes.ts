@@ -1,4 +1,7 @@
-import { createRouteRef, createSubRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/frontend-plugin-api';
 
 /** The ML Home root page, `/ml-home`: discover projects. */
 export const rootRouteRef = createRouteRef();
