@@ -178,7 +178,7 @@ module.exports = [
       ).totalCount;
       // The catalog processes entities one by one after the provider's mutation: wait for all.
       let datasets = [];
-      for (const until = Date.now() + CATALOG_PATIENCE_MS; ; ) {
+      for (const until = Date.now() + CATALOG_PATIENCE_MS; ;) {
         datasets = await queryCatalog(
           baseUrl,
           token,

@@ -37,9 +37,7 @@ module.exports = [
         .first()
         .check();
       await page.waitForURL(/owner=/);
-      await page
-        .getByText(`Projects (${teamProjects.totalCount})`)
-        .waitFor();
+      await page.getByText(`Projects (${teamProjects.totalCount})`).waitFor();
       await screenshot(page, 'discover');
       await checkAccessibility(page, 'discover-by-team');
 
@@ -59,7 +57,10 @@ module.exports = [
         .first()
         .waitFor();
       await checkAccessibility(page, 'project-models');
-      await page.getByRole('link', { name: model, exact: true }).first().click();
+      await page
+        .getByRole('link', { name: model, exact: true })
+        .first()
+        .click();
       await page.waitForURL(new RegExp(`/ml-home/models/${model}`));
       await page.locator('[aria-label^="Lineage of"]').waitFor();
       const nodes = page.locator('[data-testid^="lineage-node-"]');
@@ -75,7 +76,10 @@ module.exports = [
       await checkAccessibility(page, 'model');
 
       await page.goto(`${baseUrl}/ml-home/features`);
-      await page.getByText(/feature/i).first().waitFor();
+      await page
+        .getByText(/feature/i)
+        .first()
+        .waitFor();
       await screenshot(page, 'features');
       await checkAccessibility(page, 'features');
     },
