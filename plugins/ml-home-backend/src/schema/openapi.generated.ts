@@ -290,6 +290,15 @@ export const spec = {
           counts: {
             $ref: '#/components/schemas/ProjectCounts',
           },
+          certificationLevel: {
+            description:
+              "The lowest certification level among the project's models that have a certified version; absent when none has.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/CertificationLevelName',
+              },
+            ],
+          },
         },
       },
       ProjectCounts: {
@@ -421,6 +430,14 @@ export const spec = {
           },
           lifecycle: {
             type: 'array',
+            items: {
+              $ref: '#/components/schemas/FacetCount',
+            },
+          },
+          level: {
+            type: 'array',
+            description:
+              'Projects per certification level (projects without a certified model are not counted).',
             items: {
               $ref: '#/components/schemas/FacetCount',
             },
@@ -1305,6 +1322,15 @@ export const spec = {
           createdBy: {
             type: 'string',
           },
+          certificationLevel: {
+            description:
+              "The model's stored certification level; absent before its first evaluation.",
+            allOf: [
+              {
+                $ref: '#/components/schemas/CertificationLevelName',
+              },
+            ],
+          },
         },
       },
       ModelCreate: {
@@ -1502,6 +1528,9 @@ export const spec = {
             type: 'integer',
             maximum: 2147483647,
             minimum: 1,
+          },
+          certificationOverride: {
+            $ref: '#/components/schemas/CertificationOverride',
           },
         },
       },
@@ -1968,6 +1997,9 @@ export const spec = {
           },
           deployedAt: {
             $ref: '#/components/schemas/Timestamp',
+          },
+          certificationOverride: {
+            $ref: '#/components/schemas/CertificationOverride',
           },
         },
       },
@@ -2958,6 +2990,611 @@ export const spec = {
           },
         },
       },
+      CertificationCheckId: {
+        type: 'string',
+        description:
+          'A rubric test id (e.g. `data.schema`) or the id of a check a backend module registered.',
+        pattern: '^[a-z0-9][a-z0-9._-]{0,99}$',
+      },
+      CertificationLevelName: {
+        type: 'string',
+        description:
+          "A certification level's name from the configured levels (default none, bronze, silver, gold, platinum).",
+        pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+      },
+      CertificationCheckStatus: {
+        type: 'string',
+        enum: ['pass', 'fail', 'n/a', 'unknown'],
+      },
+      CertificationCheckSource: {
+        type: 'string',
+        description:
+          "Where the result comes from - automated (ML Home's metadata), external (reported by another system), attested (by an owner), none.",
+        enum: ['automated', 'external', 'attested', 'none'],
+      },
+      CertificationEvidence: {
+        type: 'object',
+        properties: {
+          url: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          text: {
+            type: 'string',
+            maxLength: 4000,
+          },
+        },
+      },
+      CertificationAttestation: {
+        type: 'object',
+        required: [
+          'id',
+          'model',
+          'checkId',
+          'evidenceUrl',
+          'note',
+          'by',
+          'at',
+          'expiresAt',
+          'state',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          evidenceUrl: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+            description: 'Who attested (an entity ref).',
+          },
+          at: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          state: {
+            type: 'string',
+            enum: ['active', 'rejected', 'expired'],
+          },
+          reviewedBy: {
+            type: 'string',
+          },
+          reviewedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          reviewReason: {
+            type: 'string',
+          },
+        },
+      },
+      CertificationAttestationCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['checkId', 'evidenceUrl'],
+        properties: {
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          evidenceUrl: {
+            type: 'string',
+            description: 'A link to the evidence (http or https).',
+            minLength: 8,
+            maxLength: 2000,
+            pattern: '^https?://[^\\s]+$',
+          },
+          note: {
+            type: 'string',
+            description: 'What was done and how, at most 4,000 characters.',
+            maxLength: 4000,
+          },
+        },
+      },
+      CertificationAttestationReview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['decision', 'reason'],
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['reject'],
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      CertificationResultCreate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['checkId', 'status', 'evidenceUrl'],
+        properties: {
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          status: {
+            type: 'string',
+            enum: ['pass', 'fail'],
+          },
+          evidenceUrl: {
+            type: 'string',
+            description:
+              'A link to the run that produced the result (http or https).',
+            minLength: 8,
+            maxLength: 2000,
+            pattern: '^https?://[^\\s]+$',
+          },
+          observedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationExternalResult: {
+        type: 'object',
+        required: [
+          'model',
+          'checkId',
+          'status',
+          'evidenceUrl',
+          'observedAt',
+          'reportedBy',
+          'expiresAt',
+        ],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          status: {
+            type: 'string',
+            enum: ['pass', 'fail'],
+          },
+          evidenceUrl: {
+            type: 'string',
+          },
+          observedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          reportedBy: {
+            type: 'string',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationOverride: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        description:
+          "An owner's reason to move past the certification gate; audited and kept in the model's certification history.",
+        properties: {
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      CertificationCheck: {
+        type: 'object',
+        required: ['id', 'title', 'status', 'points', 'source'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/CertificationCheckStatus',
+          },
+          points: {
+            type: 'number',
+            description:
+              '1 automated (or external) and passing, 0.5 attested, 0 otherwise.',
+          },
+          source: {
+            $ref: '#/components/schemas/CertificationCheckSource',
+          },
+          evidence: {
+            $ref: '#/components/schemas/CertificationEvidence',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          attestation: {
+            $ref: '#/components/schemas/CertificationAttestation',
+          },
+          externalResult: {
+            $ref: '#/components/schemas/CertificationExternalResult',
+          },
+        },
+      },
+      CertificationSection: {
+        type: 'object',
+        required: ['id', 'title', 'score', 'checks'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationCheck',
+            },
+          },
+        },
+      },
+      CertificationNextLevelStep: {
+        type: 'object',
+        required: ['checkId', 'section', 'action', 'points'],
+        properties: {
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          section: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            description:
+              'Whether automating the check (+1) is needed or attesting it (+0.5) is enough.',
+            enum: ['automate', 'attest'],
+          },
+          points: {
+            type: 'number',
+          },
+        },
+      },
+      CertificationNextLevel: {
+        type: 'object',
+        required: ['level', 'minScore', 'steps'],
+        properties: {
+          level: {
+            $ref: '#/components/schemas/CertificationLevelName',
+          },
+          minScore: {
+            type: 'number',
+          },
+          steps: {
+            type: 'array',
+            description:
+              'The fewest checks that raise the minimum of the sections to the level.',
+            items: {
+              $ref: '#/components/schemas/CertificationNextLevelStep',
+            },
+          },
+        },
+      },
+      CertificationScorecard: {
+        type: 'object',
+        required: [
+          'model',
+          'project',
+          'owner',
+          'score',
+          'level',
+          'band',
+          'sections',
+          'portalChecks',
+          'attestations',
+          'evaluatedAt',
+        ],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          version: {
+            type: 'integer',
+            maximum: 2147483647,
+            description:
+              'The certified version (behind the certified alias, else the newest deployed); absent when there is none.',
+          },
+          versionSource: {
+            type: 'string',
+            enum: ['alias', 'newest-deployed', 'none'],
+          },
+          score: {
+            type: 'number',
+          },
+          level: {
+            $ref: '#/components/schemas/CertificationLevelName',
+          },
+          band: {
+            type: 'string',
+            description: "The paper's interpretation of the score.",
+          },
+          sections: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationSection',
+            },
+          },
+          portalChecks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationCheck',
+            },
+          },
+          nextLevel: {
+            $ref: '#/components/schemas/CertificationNextLevel',
+          },
+          attestations: {
+            type: 'array',
+            description:
+              "The model's attestations, newest first (active, rejected and expired).",
+            items: {
+              $ref: '#/components/schemas/CertificationAttestation',
+            },
+          },
+          evaluatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationHistoryEntry: {
+        type: 'object',
+        required: ['id', 'kind', 'at'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'check-changed',
+              'score-changed',
+              'level-changed',
+              'attestation-added',
+              'attestation-rejected',
+              'attestation-expired',
+              'external-result',
+              'override-used',
+            ],
+          },
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          at: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationHistory: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationHistoryEntry',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      CertificationLevelCount: {
+        type: 'object',
+        required: ['level', 'count'],
+        properties: {
+          level: {
+            $ref: '#/components/schemas/CertificationLevelName',
+          },
+          count: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+        },
+      },
+      CertificationOwnerLevels: {
+        type: 'object',
+        required: ['owner', 'total', 'levels'],
+        properties: {
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          total: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+          levels: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationLevelCount',
+            },
+          },
+        },
+      },
+      CertificationFailingCheck: {
+        type: 'object',
+        required: ['checkId', 'title', 'count'],
+        properties: {
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          title: {
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+        },
+      },
+      CertificationExpiringAttestation: {
+        type: 'object',
+        required: [
+          'attestationId',
+          'model',
+          'project',
+          'owner',
+          'checkId',
+          'by',
+          'expiresAt',
+        ],
+        properties: {
+          attestationId: {
+            type: 'string',
+          },
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          checkId: {
+            $ref: '#/components/schemas/CertificationCheckId',
+          },
+          by: {
+            type: 'string',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationModelSummary: {
+        type: 'object',
+        required: [
+          'model',
+          'project',
+          'owner',
+          'score',
+          'level',
+          'failing',
+          'evaluatedAt',
+        ],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/Slug',
+          },
+          project: {
+            $ref: '#/components/schemas/Slug',
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          version: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+          score: {
+            type: 'number',
+          },
+          level: {
+            $ref: '#/components/schemas/CertificationLevelName',
+          },
+          failing: {
+            type: 'integer',
+            description: 'How many rubric checks earn no point.',
+            maximum: 2147483647,
+          },
+          evaluatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CertificationOverview: {
+        type: 'object',
+        required: [
+          'levels',
+          'byOwner',
+          'failingChecks',
+          'expiring',
+          'items',
+          'totalCount',
+        ],
+        properties: {
+          levels: {
+            type: 'array',
+            description: 'Models per level, in the configured order.',
+            items: {
+              $ref: '#/components/schemas/CertificationLevelCount',
+            },
+          },
+          byOwner: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationOwnerLevels',
+            },
+          },
+          failingChecks: {
+            type: 'array',
+            description:
+              'The checks failing most often, most often first (at most 20).',
+            items: {
+              $ref: '#/components/schemas/CertificationFailingCheck',
+            },
+          },
+          expiring: {
+            type: 'array',
+            description:
+              'Active attestations that expire within the asked number of days, soonest first (at most 100).',
+            items: {
+              $ref: '#/components/schemas/CertificationExpiringAttestation',
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificationModelSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          totalCount: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+        },
+      },
       ErrorBody: {
         type: 'object',
         required: ['error', 'request', 'response'],
@@ -3098,6 +3735,21 @@ export const spec = {
               type: 'array',
               items: {
                 $ref: '#/components/schemas/Lifecycle',
+              },
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            allowReserved: true,
+            description: 'Certification levels of the project (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 20,
+              items: {
+                $ref: '#/components/schemas/CertificationLevelName',
               },
             },
           },
@@ -5115,6 +5767,260 @@ export const spec = {
         },
       },
     },
+    '/models/{modelName}/scorecard': {
+      get: {
+        operationId: 'getModelScorecard',
+        description:
+          "The model's stored production-readiness scorecard (ML Test Score sections, portal checks, level, what the next level needs). Reading never recomputes the checks, except for a model never evaluated or one whose attestation or external result has expired since.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The scorecard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/scorecard/attestations': {
+      post: {
+        operationId: 'createCertificationAttestation',
+        description:
+          "An owner attests that a check was done by hand, with evidence, for half a point until it expires (needs ml-home.certification.attest on the model's project).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CertificationAttestationCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationAttestation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/scorecard/attestations/{attestationId}/review': {
+      post: {
+        operationId: 'reviewCertificationAttestation',
+        description:
+          'A reviewer rejects an active attestation with a reason (needs ml-home.certification.review).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            name: 'attestationId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+              pattern: '^[^\\u0000]*$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CertificationAttestationReview',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reviewed attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationAttestation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/scorecard/results': {
+      post: {
+        operationId: 'reportCertificationResult',
+        description:
+          "Another system (a CI pipeline, a data-validation job) reports a check's result with an evidence link; it counts as automated until it expires. Needs write access to the model's project (a project token of that project may report).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CertificationResultCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored result.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationExternalResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/scorecard/history': {
+      get: {
+        operationId: 'getModelScorecardHistory',
+        description:
+          "Every change of the model's certification (check results, score, level, attestations, overrides), newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationHistory',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/certification': {
+      get: {
+        operationId: 'getCertificationOverview',
+        description:
+          "The organisation's certification overview over the models the caller may read - models per level and per owner team, the checks failing most often, attestations expiring soon - and a page of models with their level and score (lowest score first).",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description: 'Owner entity refs (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 50,
+              items: {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            allowReserved: true,
+            description: 'Levels (any of).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 20,
+              items: {
+                $ref: '#/components/schemas/CertificationLevelName',
+              },
+            },
+          },
+          {
+            name: 'expiringWithinDays',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Attestations expiring within this many days are listed.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 14,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The overview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CertificationOverview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -5411,6 +6317,52 @@ export type EndpointMap = {
       operations['getModelVersionLineage']['parameters']['path']
     >;
     response: operations['getModelVersionLineage']['responses'][200]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/scorecard': {
+    path: NonNullable<operations['getModelScorecard']['parameters']['path']>;
+    response: operations['getModelScorecard']['responses'][200]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/scorecard/attestations': {
+    path: NonNullable<
+      operations['createCertificationAttestation']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['createCertificationAttestation']['requestBody']
+    >['content']['application/json'];
+    response: operations['createCertificationAttestation']['responses'][201]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/scorecard/attestations/{attestationId}/review': {
+    path: NonNullable<
+      operations['reviewCertificationAttestation']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['reviewCertificationAttestation']['requestBody']
+    >['content']['application/json'];
+    response: operations['reviewCertificationAttestation']['responses'][200]['content']['application/json'];
+  };
+  '#post|/models/{modelName}/scorecard/results': {
+    path: NonNullable<
+      operations['reportCertificationResult']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['reportCertificationResult']['requestBody']
+    >['content']['application/json'];
+    response: operations['reportCertificationResult']['responses'][201]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/scorecard/history': {
+    path: NonNullable<
+      operations['getModelScorecardHistory']['parameters']['path']
+    >;
+    query: NonNullable<
+      operations['getModelScorecardHistory']['parameters']['query']
+    >;
+    response: operations['getModelScorecardHistory']['responses'][200]['content']['application/json'];
+  };
+  '#get|/certification': {
+    query: NonNullable<
+      operations['getCertificationOverview']['parameters']['query']
+    >;
+    response: operations['getCertificationOverview']['responses'][200]['content']['application/json'];
   };
 };
 

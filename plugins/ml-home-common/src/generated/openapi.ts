@@ -717,6 +717,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/models/{modelName}/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The model's stored production-readiness scorecard (ML Test Score sections, portal checks, level, what the next level needs). Reading never recomputes the checks, except for a model never evaluated or one whose attestation or external result has expired since. */
+    get: operations['getModelScorecard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/scorecard/attestations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description An owner attests that a check was done by hand, with evidence, for half a point until it expires (needs ml-home.certification.attest on the model's project). */
+    post: operations['createCertificationAttestation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/scorecard/attestations/{attestationId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A reviewer rejects an active attestation with a reason (needs ml-home.certification.review). */
+    post: operations['reviewCertificationAttestation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/scorecard/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Another system (a CI pipeline, a data-validation job) reports a check's result with an evidence link; it counts as automated until it expires. Needs write access to the model's project (a project token of that project may report). */
+    post: operations['reportCertificationResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/scorecard/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every change of the model's certification (check results, score, level, attestations, overrides), newest first. */
+    get: operations['getModelScorecardHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/certification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The organisation's certification overview over the models the caller may read - models per level and per owner team, the checks failing most often, attestations expiring soon - and a page of models with their level and score (lowest score first). */
+    get: operations['getCertificationOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export interface components {
@@ -758,6 +860,8 @@ export interface components {
       lastActivityAt: components['schemas']['Timestamp'];
       deletedAt?: components['schemas']['Timestamp'];
       counts?: components['schemas']['ProjectCounts'];
+      /** @description The lowest certification level among the project's models that have a certified version; absent when none has. */
+      certificationLevel?: components['schemas']['CertificationLevelName'];
     };
     ProjectCounts: {
       experiments: number;
@@ -792,6 +896,8 @@ export interface components {
       owner: components['schemas']['FacetCount'][];
       tag: components['schemas']['FacetCount'][];
       lifecycle: components['schemas']['FacetCount'][];
+      /** @description Projects per certification level (projects without a certified model are not counted). */
+      level?: components['schemas']['FacetCount'][];
     };
     ProjectList: {
       items: components['schemas']['Project'][];
@@ -1023,6 +1129,8 @@ export interface components {
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
       createdBy: string;
+      /** @description The model's stored certification level; absent before its first evaluation. */
+      certificationLevel?: components['schemas']['CertificationLevelName'];
     };
     ModelCreate: {
       name: components['schemas']['Slug'];
@@ -1079,6 +1187,7 @@ export interface components {
     };
     AliasSet: {
       version: number;
+      certificationOverride?: components['schemas']['CertificationOverride'];
     };
     AliasHistoryEntry: {
       alias: string;
@@ -1200,6 +1309,7 @@ export interface components {
       service: components['schemas']['EntityRef'];
       endpoint?: string;
       deployedAt?: components['schemas']['Timestamp'];
+      certificationOverride?: components['schemas']['CertificationOverride'];
     };
     DeploymentList: {
       items: components['schemas']['Deployment'][];
@@ -1474,6 +1584,193 @@ export interface components {
     ProjectTokenList: {
       items: components['schemas']['ProjectToken'][];
     };
+    /** @description A rubric test id (e.g. `data.schema`) or the id of a check a backend module registered. */
+    CertificationCheckId: string;
+    /** @description A certification level's name from the configured levels (default none, bronze, silver, gold, platinum). */
+    CertificationLevelName: string;
+    /** @enum {string} */
+    CertificationCheckStatus: 'pass' | 'fail' | 'n/a' | 'unknown';
+    /**
+     * @description Where the result comes from - automated (ML Home's metadata), external (reported by another system), attested (by an owner), none.
+     * @enum {string}
+     */
+    CertificationCheckSource: 'automated' | 'external' | 'attested' | 'none';
+    CertificationEvidence: {
+      url?: string;
+      text?: string;
+    };
+    CertificationAttestation: {
+      id: string;
+      model: components['schemas']['Slug'];
+      checkId: components['schemas']['CertificationCheckId'];
+      evidenceUrl: string;
+      note: string;
+      /** @description Who attested (an entity ref). */
+      by: string;
+      at: components['schemas']['Timestamp'];
+      expiresAt: components['schemas']['Timestamp'];
+      /** @enum {string} */
+      state: 'active' | 'rejected' | 'expired';
+      reviewedBy?: string;
+      reviewedAt?: components['schemas']['Timestamp'];
+      reviewReason?: string;
+    };
+    CertificationAttestationCreate: {
+      checkId: components['schemas']['CertificationCheckId'];
+      /** @description A link to the evidence (http or https). */
+      evidenceUrl: string;
+      /** @description What was done and how, at most 4,000 characters. */
+      note?: string;
+    };
+    CertificationAttestationReview: {
+      /** @enum {string} */
+      decision: 'reject';
+      reason: string;
+    };
+    CertificationResultCreate: {
+      checkId: components['schemas']['CertificationCheckId'];
+      /** @enum {string} */
+      status: 'pass' | 'fail';
+      /** @description A link to the run that produced the result (http or https). */
+      evidenceUrl: string;
+      observedAt?: components['schemas']['Timestamp'];
+    };
+    CertificationExternalResult: {
+      model: components['schemas']['Slug'];
+      checkId: components['schemas']['CertificationCheckId'];
+      /** @enum {string} */
+      status: 'pass' | 'fail';
+      evidenceUrl: string;
+      observedAt: components['schemas']['Timestamp'];
+      reportedBy: string;
+      expiresAt: components['schemas']['Timestamp'];
+    };
+    /** @description An owner's reason to move past the certification gate; audited and kept in the model's certification history. */
+    CertificationOverride: {
+      reason: string;
+    };
+    CertificationCheck: {
+      id: components['schemas']['CertificationCheckId'];
+      title: string;
+      status: components['schemas']['CertificationCheckStatus'];
+      /** @description 1 automated (or external) and passing, 0.5 attested, 0 otherwise. */
+      points: number;
+      source: components['schemas']['CertificationCheckSource'];
+      evidence?: components['schemas']['CertificationEvidence'];
+      expiresAt?: components['schemas']['Timestamp'];
+      attestation?: components['schemas']['CertificationAttestation'];
+      externalResult?: components['schemas']['CertificationExternalResult'];
+    };
+    CertificationSection: {
+      id: string;
+      title: string;
+      score: number;
+      checks: components['schemas']['CertificationCheck'][];
+    };
+    CertificationNextLevelStep: {
+      checkId: components['schemas']['CertificationCheckId'];
+      section: string;
+      /**
+       * @description Whether automating the check (+1) is needed or attesting it (+0.5) is enough.
+       * @enum {string}
+       */
+      action: 'automate' | 'attest';
+      points: number;
+    };
+    CertificationNextLevel: {
+      level: components['schemas']['CertificationLevelName'];
+      minScore: number;
+      /** @description The fewest checks that raise the minimum of the sections to the level. */
+      steps: components['schemas']['CertificationNextLevelStep'][];
+    };
+    CertificationScorecard: {
+      model: components['schemas']['Slug'];
+      project: components['schemas']['Slug'];
+      owner: components['schemas']['EntityRef'];
+      /** @description The certified version (behind the certified alias, else the newest deployed); absent when there is none. */
+      version?: number;
+      /** @enum {string} */
+      versionSource?: 'alias' | 'newest-deployed' | 'none';
+      score: number;
+      level: components['schemas']['CertificationLevelName'];
+      /** @description The paper's interpretation of the score. */
+      band: string;
+      sections: components['schemas']['CertificationSection'][];
+      portalChecks: components['schemas']['CertificationCheck'][];
+      nextLevel?: components['schemas']['CertificationNextLevel'];
+      /** @description The model's attestations, newest first (active, rejected and expired). */
+      attestations: components['schemas']['CertificationAttestation'][];
+      evaluatedAt: components['schemas']['Timestamp'];
+    };
+    CertificationHistoryEntry: {
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'check-changed'
+        | 'score-changed'
+        | 'level-changed'
+        | 'attestation-added'
+        | 'attestation-rejected'
+        | 'attestation-expired'
+        | 'external-result'
+        | 'override-used';
+      checkId?: components['schemas']['CertificationCheckId'];
+      from?: string;
+      to?: string;
+      actor?: string;
+      reason?: string;
+      at: components['schemas']['Timestamp'];
+    };
+    CertificationHistory: {
+      items: components['schemas']['CertificationHistoryEntry'][];
+      nextCursor?: string;
+    };
+    CertificationLevelCount: {
+      level: components['schemas']['CertificationLevelName'];
+      count: number;
+    };
+    CertificationOwnerLevels: {
+      owner: components['schemas']['EntityRef'];
+      total: number;
+      levels: components['schemas']['CertificationLevelCount'][];
+    };
+    CertificationFailingCheck: {
+      checkId: components['schemas']['CertificationCheckId'];
+      title: string;
+      count: number;
+    };
+    CertificationExpiringAttestation: {
+      attestationId: string;
+      model: components['schemas']['Slug'];
+      project: components['schemas']['Slug'];
+      owner: components['schemas']['EntityRef'];
+      checkId: components['schemas']['CertificationCheckId'];
+      by: string;
+      expiresAt: components['schemas']['Timestamp'];
+    };
+    CertificationModelSummary: {
+      model: components['schemas']['Slug'];
+      project: components['schemas']['Slug'];
+      owner: components['schemas']['EntityRef'];
+      version?: number;
+      score: number;
+      level: components['schemas']['CertificationLevelName'];
+      /** @description How many rubric checks earn no point. */
+      failing: number;
+      evaluatedAt: components['schemas']['Timestamp'];
+    };
+    CertificationOverview: {
+      /** @description Models per level, in the configured order. */
+      levels: components['schemas']['CertificationLevelCount'][];
+      byOwner: components['schemas']['CertificationOwnerLevels'][];
+      /** @description The checks failing most often, most often first (at most 20). */
+      failingChecks: components['schemas']['CertificationFailingCheck'][];
+      /** @description Active attestations that expire within the asked number of days, soonest first (at most 100). */
+      expiring: components['schemas']['CertificationExpiringAttestation'][];
+      items: components['schemas']['CertificationModelSummary'][];
+      nextCursor?: string;
+      totalCount: number;
+    };
     ErrorBody: {
       error: {
         name: string;
@@ -1561,6 +1858,8 @@ export interface operations {
         tag?: string[];
         /** @description Lifecycles (any of). */
         lifecycle?: components['schemas']['Lifecycle'][];
+        /** @description Certification levels of the project (any of). */
+        level?: components['schemas']['CertificationLevelName'][];
         orderBy?:
           'name' | 'title' | 'createdAt' | 'updatedAt' | 'lastActivityAt';
         order?: 'asc' | 'desc';
@@ -3048,6 +3347,176 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  getModelScorecard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The scorecard. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationScorecard'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  createCertificationAttestation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificationAttestationCreate'];
+      };
+    };
+    responses: {
+      /** @description The attestation. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationAttestation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  reviewCertificationAttestation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+        attestationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificationAttestationReview'];
+      };
+    };
+    responses: {
+      /** @description The reviewed attestation. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationAttestation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  reportCertificationResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificationResultCreate'];
+      };
+    };
+    responses: {
+      /** @description The stored result. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationExternalResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModelScorecardHistory: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of history. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationHistory'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getCertificationOverview: {
+    parameters: {
+      query?: {
+        /** @description Owner entity refs (any of). */
+        owner?: components['schemas']['EntityRef'][];
+        /** @description Levels (any of). */
+        level?: components['schemas']['CertificationLevelName'][];
+        /** @description Attestations expiring within this many days are listed. */
+        expiringWithinDays?: number;
+        /** @description Page size. */
+        limit?: components['parameters']['limit'];
+        /** @description The opaque `nextCursor` of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The overview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationOverview'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 
 /** A slug: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. @public */
@@ -3247,5 +3716,76 @@ export type ProjectTokenCreate = components['schemas']['ProjectTokenCreate'];
 export type ProjectTokenCreated = components['schemas']['ProjectTokenCreated'];
 /** @public */
 export type ProjectTokenList = components['schemas']['ProjectTokenList'];
+/** A rubric test id (e.g. `data.schema`) or the id of a check a backend module registered. @public */
+export type CertificationCheckId =
+  components['schemas']['CertificationCheckId'];
+/** A certification level's name from the configured levels (default none, bronze, silver, gold, platinum). @public */
+export type CertificationLevelName =
+  components['schemas']['CertificationLevelName'];
+/** @public */
+export type CertificationCheckStatus =
+  components['schemas']['CertificationCheckStatus'];
+/** Where the result comes from - automated (ML Home's metadata), external (reported by another system), attested (by an owner), none. @public */
+export type CertificationCheckSource =
+  components['schemas']['CertificationCheckSource'];
+/** @public */
+export type CertificationEvidence =
+  components['schemas']['CertificationEvidence'];
+/** @public */
+export type CertificationAttestation =
+  components['schemas']['CertificationAttestation'];
+/** @public */
+export type CertificationAttestationCreate =
+  components['schemas']['CertificationAttestationCreate'];
+/** @public */
+export type CertificationAttestationReview =
+  components['schemas']['CertificationAttestationReview'];
+/** @public */
+export type CertificationResultCreate =
+  components['schemas']['CertificationResultCreate'];
+/** @public */
+export type CertificationExternalResult =
+  components['schemas']['CertificationExternalResult'];
+/** An owner's reason to move past the certification gate; audited and kept in the model's certification history. @public */
+export type CertificationOverride =
+  components['schemas']['CertificationOverride'];
+/** @public */
+export type CertificationCheck = components['schemas']['CertificationCheck'];
+/** @public */
+export type CertificationSection =
+  components['schemas']['CertificationSection'];
+/** @public */
+export type CertificationNextLevelStep =
+  components['schemas']['CertificationNextLevelStep'];
+/** @public */
+export type CertificationNextLevel =
+  components['schemas']['CertificationNextLevel'];
+/** @public */
+export type CertificationScorecard =
+  components['schemas']['CertificationScorecard'];
+/** @public */
+export type CertificationHistoryEntry =
+  components['schemas']['CertificationHistoryEntry'];
+/** @public */
+export type CertificationHistory =
+  components['schemas']['CertificationHistory'];
+/** @public */
+export type CertificationLevelCount =
+  components['schemas']['CertificationLevelCount'];
+/** @public */
+export type CertificationOwnerLevels =
+  components['schemas']['CertificationOwnerLevels'];
+/** @public */
+export type CertificationFailingCheck =
+  components['schemas']['CertificationFailingCheck'];
+/** @public */
+export type CertificationExpiringAttestation =
+  components['schemas']['CertificationExpiringAttestation'];
+/** @public */
+export type CertificationModelSummary =
+  components['schemas']['CertificationModelSummary'];
+/** @public */
+export type CertificationOverview =
+  components['schemas']['CertificationOverview'];
 /** @public */
 export type ErrorBody = components['schemas']['ErrorBody'];
