@@ -8,4 +8,5 @@ export * from './events';
 export * from './catalog';
 export * from './client';
 export * from './helpers';
+export * from './certification';
 export * from './generated/openapi';

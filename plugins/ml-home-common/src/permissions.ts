@@ -63,6 +63,29 @@ export const mlHomeRunWritePermission = createPermission({
 });
 
 /**
+ * Attest a certification test of a model done by hand, with evidence (worth ½ point until it
+ * expires). Decided on the model's project, so a conditional policy can allow its owners.
+ *
+ * @public
+ */
+export const mlHomeCertificationAttestPermission = createPermission({
+  name: 'ml-home.certification.attest',
+  attributes: { action: 'create' },
+  resourceType: ML_HOME_PROJECT_RESOURCE_TYPE,
+});
+
+/**
+ * Review certification attestations (reject one with a reason). A basic permission, meant for a
+ * configured platform group rather than a project's owners.
+ *
+ * @public
+ */
+export const mlHomeCertificationReviewPermission = createPermission({
+  name: 'ml-home.certification.review',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission ML Home defines, for registration with the permission framework.
  *
  * @public
@@ -73,6 +96,8 @@ export const mlHomePermissions = [
   mlHomeProjectUpdatePermission,
   mlHomeProjectDeletePermission,
   mlHomeRunWritePermission,
+  mlHomeCertificationAttestPermission,
+  mlHomeCertificationReviewPermission,
 ];
 
 /**

@@ -79,6 +79,8 @@ describe('the attack harness', () => {
       'ml-home.project.update': AuthorizeResult.DENY,
       'ml-home.project.delete': AuthorizeResult.DENY,
       'ml-home.run.write': AuthorizeResult.ALLOW,
+      'ml-home.certification.attest': AuthorizeResult.DENY,
+      'ml-home.certification.review': AuthorizeResult.DENY,
     });
   });
 

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './rubric';
+export * from './levels';
+export * from './scoring';
