@@ -1,3 +1,9 @@
+import type {
+  CertificationCheckSource,
+  CertificationCheckStatus,
+  CertificationEvidence,
+} from '../generated/openapi';
+
 /**
  * The four sections of the ML Test Score rubric: features and `data`, `model` development, ML
  * `infrastructure` and `monitoring`. The same ids as the backend's extension point uses.
@@ -17,22 +23,21 @@ export type CertificationCheckSection = CertificationSectionId | 'portal';
 
 /**
  * A check's verdict: `pass` and `fail` when it could decide, `n/a` when the check does not apply,
- * `unknown` when the data it needs is missing or could not be read. The same values as the wire
- * type `CertificationCheckStatus`.
+ * `unknown` when the data it needs is missing or could not be read. The wire type
+ * `CertificationCheckStatus`.
  *
  * @public
  */
-export type CertificationVerdict = 'pass' | 'fail' | 'n/a' | 'unknown';
+export type CertificationVerdict = CertificationCheckStatus;
 
 /**
  * Where a check's result came from: ML Home's own metadata (`automated`), a connected system
  * through the external-results route (`external`), a person's attestation (`attested`), or
- * nowhere yet (`none`). The same values as the wire type `CertificationCheckSource`.
+ * nowhere yet (`none`). The wire type `CertificationCheckSource`.
  *
  * @public
  */
-export type CertificationResultSource =
-  'automated' | 'external' | 'attested' | 'none';
+export type CertificationResultSource = CertificationCheckSource;
 
 /**
  * How ML Home can learn a rubric test's result: it checks it itself from its metadata
@@ -90,7 +95,7 @@ export interface CertificationCheckResult {
   checkId: string;
   status: CertificationVerdict;
   source: Exclude<CertificationResultSource, 'none'>;
-  evidence?: { url?: string; text?: string };
+  evidence?: CertificationEvidence;
   /** When the result was observed or attested (ISO 8601). */
   observedAt?: string;
   /** When the result stops counting (ISO 8601). */
@@ -111,7 +116,7 @@ export interface CertificationCheckOutcome {
   /** 1, ½ or 0. Portal checks earn 1 when they pass, but never count in the score. */
   points: number;
   source: CertificationResultSource;
-  evidence?: { url?: string; text?: string };
+  evidence?: CertificationEvidence;
   /** When the result that counts was observed or attested (ISO 8601). */
   observedAt?: string;
   /** When the result that counts stops counting (ISO 8601). */
