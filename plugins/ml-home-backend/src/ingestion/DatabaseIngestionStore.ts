@@ -217,17 +217,20 @@ export class DatabaseIngestionStore implements IngestionStore {
     }
     const missing = unique.filter(n => !ids.has(n));
     for (const part of chunks(missing, INSERT_CHUNK)) {
-      await this.db('experiments').insert(
-        part.map(name => ({
-          project_id: project.id,
-          name,
-          description: '',
-          lifecycle_stage: 'active',
-          created_by: actor,
-          created_at: toDbTime(at),
-          updated_at: toDbTime(at),
-        })),
-      );
+      await this.db('experiments')
+        .insert(
+          part.map(name => ({
+            project_id: project.id,
+            name,
+            description: '',
+            lifecycle_stage: 'active',
+            created_by: actor,
+            created_at: toDbTime(at),
+            updated_at: toDbTime(at),
+          })),
+        )
+        .onConflict(['project_id', 'name'])
+        .ignore();
       await read(part);
     }
     return ids;

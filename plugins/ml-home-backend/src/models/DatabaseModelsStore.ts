@@ -394,6 +394,10 @@ export class DatabaseModelsStore implements ModelsStore {
     actor: string,
   ): Promise<number> {
     const now = this.clock();
+    // Concurrent writers (batches from several pipelines) take numbers one after the other: the
+    // model's row lock orders them on PostgreSQL, where max + 1 would otherwise collide and fail
+    // the later batch; SQLite runs one writer at a time anyway.
+    await lockModel(tx, model.id);
     const [max] = await tx('model_versions')
       .where('model_id', model.id)
       .max<{ v: unknown }[]>({ v: 'version' });
