@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
 import type { DatasetFeature, DatasetKind } from '../../domain/types';
-import { fromDbFloat, fromDbInt } from '../../database/mappers';
+import {
+  fromDbFloat,
+  fromDbInt,
+  fromDbOptionalInt,
+} from '../../database/mappers';
 import { chunks, IN_CHUNK } from '../../database/queryHelpers';
 
 /** A data set a run read, with its declared schema. */
@@ -10,6 +14,21 @@ export interface RunInputDataset {
   kind: DatasetKind;
   features: DatasetFeature[];
 }
+
+/** What the checks read of the run that produced a version. */
+export interface RunEvidence {
+  id: string;
+  name: string;
+  /** Milliseconds since the epoch. */
+  startTime: number;
+  endTime?: number;
+  /** The source revision: the run's recorded git commit, else MLflow's git-commit tag. */
+  sourceRevision?: string;
+  paramCount: number;
+}
+
+/** The tag MLflow records a run's source revision in. */
+export const GIT_COMMIT_TAG = 'mlflow.source.git.commit';
 
 /**
  * One monitored metric of one deployment over a window, split in two: `recent` is the window's
@@ -31,6 +50,8 @@ export interface MonitoringWindowSummary {
  * may hold months of hourly points).
  */
 export interface CertificationEvidenceStore {
+  /** The run's times, source revision and how many params it records, in one query. */
+  getRunEvidence(runId: string): Promise<RunEvidence | undefined>;
   /** The data sets the run read (any project), by project and name. */
   listRunInputs(runId: string): Promise<RunInputDataset[]>;
   /**
@@ -56,6 +77,50 @@ function parseFeatures(value: unknown): DatasetFeature[] {
 /** The Knex implementation of {@link CertificationEvidenceStore}. */
 export class DatabaseCertificationEvidenceStore implements CertificationEvidenceStore {
   constructor(private readonly db: Knex) {}
+
+  async getRunEvidence(runId: string): Promise<RunEvidence | undefined> {
+    const row = await this.db('runs as r')
+      .where('r.id', runId)
+      .first<
+        | {
+            id: string;
+            name: string;
+            start_time: unknown;
+            end_time: unknown;
+            source_git_commit: string | null;
+            commit_tag: string | null;
+            param_count: unknown;
+          }
+        | undefined
+      >(
+        'r.id',
+        'r.name',
+        'r.start_time',
+        'r.end_time',
+        'r.source_git_commit',
+        this.db.raw(
+          '(select t.value from run_tags t where t.run_id = r.id and t.key = ?) as commit_tag',
+          [GIT_COMMIT_TAG],
+        ),
+        this.db.raw(
+          '(select count(*) from run_params p where p.run_id = r.id) as param_count',
+        ),
+      );
+    if (!row) {
+      return undefined;
+    }
+    const revision = [row.source_git_commit, row.commit_tag].find(
+      v => typeof v === 'string' && v.trim(),
+    );
+    return {
+      id: row.id,
+      name: row.name,
+      startTime: fromDbInt(row.start_time),
+      endTime: fromDbOptionalInt(row.end_time),
+      sourceRevision: revision ?? undefined,
+      paramCount: fromDbInt(row.param_count),
+    };
+  }
 
   async listRunInputs(runId: string): Promise<RunInputDataset[]> {
     const rows = await this.db('run_inputs as i')

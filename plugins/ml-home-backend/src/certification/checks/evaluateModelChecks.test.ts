@@ -46,6 +46,8 @@ const FULL_CARD: ModelCard = {
 interface Seed {
   typedSchema: boolean;
   revisionAndParams: boolean;
+  /** Where the revision is recorded: the run's source, or MLflow's tag. */
+  revisionIn?: 'source' | 'tag';
   thresholdsPass: boolean;
   baseline: 'compared' | 'regresses' | 'none' | 'baseline-unevaluated';
   evaluatedBeforeDeploy: boolean;
@@ -114,9 +116,14 @@ async function seed(storage: DatabaseStores, name: string, s: Seed) {
     startTime: trainedAt - (3 - n) * DAY - HOUR,
     endTime: trainedAt - (2 - n) * DAY,
     source:
-      s.revisionAndParams || n === 1 ? { gitCommit: `abc123${n}` } : undefined,
+      (s.revisionAndParams || n === 1) && s.revisionIn !== 'tag'
+        ? { gitCommit: `abc123${n}` }
+        : undefined,
     params: s.revisionAndParams || n === 1 ? [{ key: 'lr', value: '0.1' }] : [],
-    tags: [],
+    tags:
+      s.revisionAndParams && s.revisionIn === 'tag'
+        ? [{ key: 'mlflow.source.git.commit', value: `abc123${n}` }]
+        : [],
     metrics: [],
   }));
   await ingestBatch(storage, project, { runs }, ACTOR, undefined, NOW);
@@ -343,6 +350,7 @@ describe('evaluateModelChecks', () => {
       await seed(storage, 'late-evaluation', {
         ...GOOD,
         evaluatedBeforeDeploy: false,
+        revisionIn: 'tag',
       });
       await seed(storage, 'unevaluated-baseline', {
         ...GOOD,
@@ -495,6 +503,11 @@ describe('evaluateModelChecks', () => {
     it('fails a version deployed before its first passing evaluation', async () => {
       const checks = byId(await evaluate('late-evaluation'));
       expect(checks['model.slices'].status).toBe('pass');
+      // MLflow's git-commit tag records the revision as well as the run's source.
+      expect(checks['infra.reproducible']).toMatchObject({
+        status: 'pass',
+        evidence: { text: expect.stringMatching(/revision abc1232/) },
+      });
       expect(checks['infra.validated-before-serving']).toMatchObject({
         status: 'fail',
         evidence: {
@@ -615,6 +628,24 @@ describe('evaluateModelChecks', () => {
         evidence: { text: 'The check failed: feature store unreachable' },
       });
       expect(checks['acme.nonsense'].status).toBe('unknown');
+    });
+
+    it('reads a model in a bounded number of queries', async () => {
+      let queries = 0;
+      const count = () => {
+        queries++;
+      };
+      knex.on('query', count);
+      try {
+        await evaluate('good');
+      } finally {
+        knex.removeListener('query', count);
+      }
+      // The model (with its versions' count, aliases and project), its deployments, the version
+      // (with its aliases), the run, its inputs,
+      // evaluations and their details, the baseline's, the alias history, the monitoring window.
+      expect(queries).toBeGreaterThan(5);
+      expect(queries).toBeLessThanOrEqual(18);
     });
 
     it('says which model is missing', async () => {

@@ -15,7 +15,6 @@ import type {
   EvaluationRecord,
   Model,
   ModelVersion,
-  Run,
 } from '../../domain/types';
 import type { CertificationConfig } from '../config';
 import type {
@@ -25,6 +24,7 @@ import type {
 import type {
   CertificationEvidenceStore,
   MonitoringWindowSummary,
+  RunEvidence,
   RunInputDataset,
 } from './CertificationEvidenceStore';
 import {
@@ -53,16 +53,12 @@ export const MODEL_CARD_SECTIONS = [
   'caveatsAndRecommendations',
 ] as const;
 
-/** The tag MLflow records a run's source revision in, when the run's source does not say. */
-const GIT_COMMIT_TAG = 'mlflow.source.git.commit';
-
 /** What the checks read: the resource stores' read side and the certification's own reads. */
 export interface CertificationCheckStores {
   models: Pick<
     Stores['models'],
     'getModel' | 'getVersion' | 'listAliasHistory'
   >;
-  runs: Pick<Stores['runs'], 'getRun'>;
   deployments: Pick<Stores['deployments'], 'listDeployments'>;
   evaluations: Pick<
     Stores['evaluations'],
@@ -215,7 +211,7 @@ interface Loaded {
   model: Model;
   version?: ModelVersion;
   versionSource: ModelChecksEvaluation['versionSource'];
-  run?: Run;
+  run?: RunEvidence;
   inputs: RunInputDataset[];
   deployments: Deployment[];
   versionEvaluations: EvaluationRecord[];
@@ -259,7 +255,7 @@ async function load(
     .map(d => d.id);
   const [run, inputs, evaluations, aliasHistory, monitoring] =
     await Promise.all([
-      version.runId ? stores.runs.getRun(version.runId) : undefined,
+      version.runId ? stores.evidence.getRunEvidence(version.runId) : undefined,
       version.runId
         ? stores.evidence.listRunInputs(version.runId)
         : Promise.resolve([]),
@@ -505,12 +501,10 @@ function checkReproducible(l: Loaded): ModelCheckVerdict {
       `Version ${l.version.version} names no producing run${l.version.runId ? ` that exists (${l.version.runId})` : ''}.`,
     );
   }
-  const revision =
-    l.run.source?.gitCommit ??
-    l.run.tags.find(t => t.key === GIT_COMMIT_TAG)?.value;
+  const revision = l.run.sourceRevision;
   const missing: string[] = [];
-  if (!revision?.trim()) missing.push('its source revision');
-  if (l.run.params.length === 0) missing.push('its params');
+  if (!revision) missing.push('its source revision');
+  if (l.run.paramCount === 0) missing.push('its params');
   if (l.inputs.length === 0) missing.push('its input data sets');
   if (missing.length) {
     return verdict(
@@ -522,7 +516,7 @@ function checkReproducible(l: Loaded): ModelCheckVerdict {
   return verdict(
     id,
     'pass',
-    `Run ${l.run.name} records revision ${revision!.slice(0, 12)}, ${plural(l.run.params.length, 'param')} and ${plural(l.inputs.length, 'input data set')}.`,
+    `Run ${l.run.name} records revision ${revision!.slice(0, 12)}, ${plural(l.run.paramCount, 'param')} and ${plural(l.inputs.length, 'input data set')}.`,
   );
 }
 

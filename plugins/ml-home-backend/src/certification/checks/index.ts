@@ -15,7 +15,6 @@ export function certificationCheckStores(
 ): CertificationCheckStores {
   return {
     models: stores.models,
-    runs: stores.runs,
     deployments: stores.deployments,
     evaluations: stores.evaluations,
     evidence: new DatabaseCertificationEvidenceStore(knex),
