@@ -12,11 +12,14 @@ import type {
   CertificationCatalogEntity,
 } from './CertificationCatalog';
 import { DatabaseCertificationEvidenceStore } from './CertificationEvidenceStore';
+import { scoreCertification } from '@ml-home/plugin-ml-home-common';
 import {
   AUTOMATED_CHECK_IDS,
   CertificationCheckStores,
   evaluateModelChecks,
+  extraCheckDefinitions,
   ModelChecksEvaluation,
+  toCertificationResults,
 } from './evaluateModelChecks';
 import { MetricDirectionsResolver } from './metricJudgement';
 
@@ -646,6 +649,43 @@ describe('evaluateModelChecks', () => {
       // evaluations and their details, the baseline's, the alias history, the monitoring window.
       expect(queries).toBeGreaterThan(5);
       expect(queries).toBeLessThanOrEqual(18);
+    });
+
+    it('scores the automated checks, with added ones in their sections', async () => {
+      const extraChecks: MlHomeCertificationCheck[] = [
+        {
+          id: 'acme.feature-store',
+          title: 'Features come from the feature store',
+          section: 'data',
+          description: 'Every feature is in the feature store.',
+          evaluate: async () => ({ status: 'pass' }),
+        },
+        {
+          // A module that automates a rubric test counts for that test.
+          id: 'data.privacy',
+          title: 'Privacy review',
+          section: 'data',
+          description: 'The privacy tool approved the pipeline.',
+          evaluate: async () => ({ status: 'pass' }),
+        },
+      ];
+      const result = await evaluate('good', { extraChecks });
+      const scoring = scoreCertification({
+        results: toCertificationResults(result, NOW),
+        now: NOW,
+        extraChecks: extraCheckDefinitions(extraChecks),
+      });
+      // data: schema, privacy, feature store; model: baseline, slices; infrastructure:
+      // reproducible, validated, rollback; monitoring: staleness, performance, quality.
+      expect(scoring.sections.map(s => [s.id, s.score])).toEqual([
+        ['data', 3],
+        ['model', 2],
+        ['infrastructure', 3],
+        ['monitoring', 3],
+      ]);
+      expect(scoring.score).toBe(2);
+      expect(scoring.level).toBe('gold');
+      expect(scoring.portalChecks.every(c => c.points === 1)).toBe(true);
     });
 
     it('says which model is missing', async () => {

@@ -1,7 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   CertificationCheckDefinition,
+  CertificationCheckResult,
   CertificationVerdict,
+  findCertificationCheck,
   EvaluationResult,
   EvaluationThreshold,
   MlHomeApi,
@@ -112,17 +114,23 @@ export const AUTOMATED_CHECK_IDS = [
   'portal.model-card',
 ] as const;
 
-/** The added checks as the scoring reads them (each counts like an automated rubric test). */
+/**
+ * The added checks as the scoring reads them: each counts like an automated rubric test. A check
+ * whose id is a rubric test's (a module that automates, say, `data.privacy`) adds no definition:
+ * its result counts for that test.
+ */
 export function extraCheckDefinitions(
   checks: ReadonlyArray<MlHomeCertificationCheck>,
 ): CertificationCheckDefinition[] {
-  return checks.map(c => ({
-    id: c.id,
-    section: c.section,
-    title: c.title,
-    evidence: c.description,
-    automation: { kind: 'automated', how: 'A backend module checks it.' },
-  }));
+  return checks
+    .filter(c => !findCertificationCheck(c.id))
+    .map(c => ({
+      id: c.id,
+      section: c.section,
+      title: c.title,
+      evidence: c.description,
+      automation: { kind: 'automated', how: 'A backend module checks it.' },
+    }));
 }
 
 function verdict(
@@ -839,6 +847,23 @@ async function runExtraCheck(
       `The check failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/**
+ * The verdicts as results the scoring reads (`scoreCertification` in -common): automated, observed
+ * at `evaluatedAt`.
+ */
+export function toCertificationResults(
+  evaluation: Pick<ModelChecksEvaluation, 'checks'>,
+  evaluatedAt: Date,
+): CertificationCheckResult[] {
+  return evaluation.checks.map(c => ({
+    checkId: c.checkId,
+    status: c.status,
+    source: 'automated',
+    ...(c.evidence ? { evidence: c.evidence } : {}),
+    observedAt: evaluatedAt.toISOString(),
+  }));
 }
 
 /**
