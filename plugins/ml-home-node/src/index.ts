@@ -8,6 +8,11 @@
 export { mlHomeServiceRef } from './client/mlHomeServiceRef';
 export { readScheduleConfig } from './config/readScheduleConfig';
 export {
+  retryWithBackoff,
+  withRetries,
+  type RetryWithBackoffOptions,
+} from './retry/retryWithBackoff';
+export {
   mlHomeProjectResourceRef,
   type MlHomeProjectQuery,
   type MlHomeProjectResource,

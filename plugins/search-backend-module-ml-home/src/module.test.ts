@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
   createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
@@ -152,6 +153,41 @@ describe('searchModuleMlHomeCollator', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('tries a failed indexing run again within seconds', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    const scheduled: SchedulerServiceTaskInvocationDefinition[] = [];
+    scheduler.createScheduledTaskRunner.mockImplementation(() => ({
+      run: async task => {
+        scheduled.push(task);
+      },
+    }));
+    const collators: RegisterCollatorParameters[] = [];
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          searchIndexRegistryExtensionPoint,
+          { addCollator: c => collators.push(c), addDecorator: () => {} },
+        ],
+      ],
+      features: [searchModuleMlHomeCollator, scheduler.factory],
+    });
+    await backend.stop();
+
+    let attempts = 0;
+    await collators[0].schedule.run({
+      id: 'search_index_ml_home',
+      fn: async () => {
+        attempts++;
+        if (attempts === 1) {
+          throw new Error('503 Service has not started up yet');
+        }
+      },
+    });
+    expect(scheduled).toHaveLength(1);
+    await scheduled[0].fn(new AbortController().signal);
+    expect(attempts).toBe(2);
   });
 
   it('uses every 10 minutes by default', async () => {

@@ -7,6 +7,7 @@ import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-back
 import {
   mlHomeServiceRef,
   readScheduleConfig,
+  withRetries,
 } from '@ml-home/plugin-ml-home-node';
 import { MlHomeCollatorFactory } from './collator/MlHomeCollatorFactory';
 
@@ -36,13 +37,18 @@ export const searchModuleMlHomeCollator = createBackendModule({
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
       async init({ config, logger, scheduler, mlHome, indexRegistry }) {
+        // A run that fails (ML Home answering 503 while it starts, or any error) is tried again
+        // within seconds rather than at the next scheduled run.
         indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(
-            readScheduleConfig(
-              config,
-              'search.collators.mlHome.schedule',
-              DEFAULT_SCHEDULE,
+          schedule: withRetries(
+            scheduler.createScheduledTaskRunner(
+              readScheduleConfig(
+                config,
+                'search.collators.mlHome.schedule',
+                DEFAULT_SCHEDULE,
+              ),
             ),
+            { what: 'ML Home search indexing', logger },
           ),
           factory: new MlHomeCollatorFactory({ client: mlHome, logger }),
         });

@@ -525,6 +525,42 @@ describe('MlHomeEntityProvider', () => {
     expect(fullEntities(mutations[0])).toHaveLength(4);
   });
 
+  it('tries a failed scheduled run again within seconds, with backoff, until ML Home answers', async () => {
+    const { fake, logger, scheduler, connection, mutations } = setup();
+    demo(fake);
+    const waits: number[] = [];
+    const provider = new MlHomeEntityProvider({
+      client: fake,
+      logger,
+      scheduler,
+      schedule: { frequency: { minutes: 10 }, timeout: { minutes: 10 } },
+      appBaseUrl: 'https://portal.example.com/',
+      retry: {
+        sleep: async ms => {
+          waits.push(ms);
+        },
+      },
+    });
+    await provider.connect(connection);
+    const listProjects = fake.listProjects.bind(fake);
+    let failures = 2;
+    fake.listProjects = async request => {
+      if (failures-- > 0) {
+        throw new Error('503 Service has not started up yet');
+      }
+      return listProjects(request);
+    };
+
+    await provider.start();
+    await scheduler.scheduleTask.mock.calls[0][0].fn(
+      new AbortController().signal,
+    );
+
+    expect(waits).toEqual([2000, 4000]);
+    expect(mutations).toHaveLength(1);
+    expect(fullEntities(mutations[0])).toHaveLength(4);
+  });
+
   it('coalesces queued events for the same object and ignores malformed payloads', async () => {
     const { fake, provider, connection, mutations } = setup();
     demo(fake);

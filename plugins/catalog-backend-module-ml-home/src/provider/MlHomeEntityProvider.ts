@@ -6,6 +6,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { isErrorWithName, ResponseError } from '@backstage/errors';
 import {
+  RetryWithBackoffOptions,
+  retryWithBackoff,
+} from '@ml-home/plugin-ml-home-node';
+import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
@@ -46,6 +50,11 @@ export type MlHomeEntityProviderOptions = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** The app's base URL (`app.baseUrl`); entity links point at the ML Home pages below it. */
   appBaseUrl: string;
+  /** How a failed full refresh is retried (defaults of `retryWithBackoff`: 2 s doubling, up to 5 minutes). */
+  retry?: Pick<
+    RetryWithBackoffOptions,
+    'initialDelayMs' | 'maxDelayMs' | 'giveUpAfterMs' | 'sleep'
+  >;
 };
 
 type Candidate = { entity: Entity; source: string };
@@ -111,6 +120,7 @@ export class MlHomeEntityProvider implements EntityProvider {
   private readonly scheduler: SchedulerService;
   private readonly schedule: SchedulerServiceTaskScheduleDefinition;
   private readonly context: MappingContext;
+  private readonly retry: MlHomeEntityProviderOptions['retry'];
   private connection?: EntityProviderConnection;
   /** Events waiting to be applied, by the object they concern; a newer one replaces an older. */
   private readonly pending = new Map<string, MlHomeChangeEvent>();
@@ -124,6 +134,7 @@ export class MlHomeEntityProvider implements EntityProvider {
     this.scheduler = options.scheduler;
     this.schedule = options.schedule;
     this.context = { appBaseUrl: options.appBaseUrl };
+    this.retry = options.retry;
   }
 
   /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
@@ -142,14 +153,21 @@ export class MlHomeEntityProvider implements EntityProvider {
   }
 
   /**
-   * Schedules the full refresh. Called once the backend has started, so that the first run
-   * finds ML Home serving.
+   * Schedules the full refresh. Called once the backend has started. A run that fails — ML Home
+   * still starting (503) or any other error — is tried again within seconds, with backoff, rather
+   * than at the next scheduled run.
    */
   async start(): Promise<void> {
     await this.scheduler.scheduleTask({
       id: this.taskId,
       ...this.schedule,
-      fn: () => this.refresh(),
+      fn: signal =>
+        retryWithBackoff(() => this.refresh(), {
+          what: 'ML Home catalog refresh',
+          logger: this.logger,
+          signal,
+          ...this.retry,
+        }),
     });
   }
 
