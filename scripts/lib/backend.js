@@ -94,6 +94,8 @@ function tail(file, lines = 30) {
  * @param {boolean} [options.watch] - false: no file watcher, no restart on source changes
  * @param {string} [options.nodeEnv] - NODE_ENV of the backend (default development; benchmarks use
  *   production, where Backstage answers compact rather than indented JSON)
+ * @param {string[]} [options.nodeArgs] - extra arguments for node (only with `watch: false`), e.g.
+ *   `--cpu-prof`
  * @returns {Promise<{ baseUrl: string, logFile: string, pid: number, stop: () => Promise<void>, kill: (signal?: string) => void }>}
  */
 async function startBackend({
@@ -106,6 +108,7 @@ async function startBackend({
   waitForApp = false,
   watch = true,
   nodeEnv = 'development',
+  nodeArgs = [],
 }) {
   if (await portInUse(port)) {
     throw new Error(
@@ -123,6 +126,7 @@ async function startBackend({
     : [
         process.execPath,
         [
+          ...nodeArgs,
           '--enable-source-maps',
           '--require',
           require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {

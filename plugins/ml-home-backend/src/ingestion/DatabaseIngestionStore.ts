@@ -20,6 +20,14 @@ import {
   RunTagRow,
 } from '../database/rows';
 import { refreshMetricSummaries } from '../runs/metricSummaries';
+import {
+  BulkColumn,
+  PgConnection,
+  SqliteConnection,
+  bulkInsert,
+  driverConnection,
+  preparedStatement,
+} from '../database/driverConnection';
 
 /** A run as the batch found it: where it belongs. */
 export interface KnownRun {
@@ -137,7 +145,51 @@ export interface IngestionStore {
   refreshMetricSummaries(runIds: string[]): Promise<void>;
 }
 
-/** The Knex implementation of {@link IngestionStore}; meant to run inside a unit of work. */
+const RUN_COLUMNS: BulkColumn<Omit<RunRow, 'metrics_summary'>>[] = [
+  { name: 'id', pgType: 'text' },
+  { name: 'experiment_id', pgType: 'bigint' },
+  { name: 'project_id', pgType: 'text' },
+  { name: 'name', pgType: 'text' },
+  { name: 'status', pgType: 'text' },
+  { name: 'user', pgType: 'text' },
+  { name: 'start_time', pgType: 'bigint' },
+  { name: 'end_time', pgType: 'bigint' },
+  { name: 'lifecycle_stage', pgType: 'text' },
+  { name: 'source_kind', pgType: 'text' },
+  { name: 'source_uri', pgType: 'text' },
+  { name: 'source_git_commit', pgType: 'text' },
+  { name: 'source_pipeline_run', pgType: 'text' },
+  { name: 'inputs', pgType: 'text' },
+  { name: 'created_by', pgType: 'text' },
+  { name: 'created_at', pgType: 'timestamptz' },
+  { name: 'updated_at', pgType: 'timestamptz' },
+];
+
+const KEY_VALUE_COLUMNS: BulkColumn<RunParamRow | RunTagRow>[] = [
+  { name: 'run_id', pgType: 'text' },
+  { name: 'key', pgType: 'text' },
+  { name: 'value', pgType: 'text' },
+];
+
+/** The key columns first: the rest is what an upsert overwrites. */
+const LATEST_METRIC_COLUMNS: BulkColumn<LatestMetricRow>[] = [
+  { name: 'run_id', pgType: 'text' },
+  { name: 'key', pgType: 'text' },
+  { name: 'project_id', pgType: 'text' },
+  { name: 'value', pgType: 'float8' },
+  { name: 'is_nan', pgType: 'boolean' },
+  { name: 'step', pgType: 'bigint' },
+  { name: 'timestamp', pgType: 'bigint' },
+  { name: 'min_value', pgType: 'float8' },
+  { name: 'max_value', pgType: 'float8' },
+  { name: 'point_count', pgType: 'bigint' },
+];
+
+/**
+ * The Knex implementation of {@link IngestionStore}; meant to run inside a unit of work. The
+ * bulk writes (runs, params, tags, points, latest metrics) go straight to the driver, see
+ * bulkInsert.
+ */
 export class DatabaseIngestionStore implements IngestionStore {
   constructor(private readonly db: Knex) {}
 
@@ -217,6 +269,8 @@ export class DatabaseIngestionStore implements IngestionStore {
     }
     const missing = unique.filter(n => !ids.has(n));
     for (const part of chunks(missing, INSERT_CHUNK)) {
+      // Parallel workers of one sweep may create the same new experiment at once: the later insert
+      // waits for the first (PostgreSQL) and leaves its row, instead of failing the batch.
       await this.db('experiments')
         .insert(
           part.map(name => ({
@@ -288,9 +342,7 @@ export class DatabaseIngestionStore implements IngestionStore {
       created_at: toDbTime(at),
       updated_at: toDbTime(at),
     }));
-    for (const part of chunks(rows, INSERT_CHUNK)) {
-      await this.db('runs').insert(part);
-    }
+    await bulkInsert(this.db, { table: 'runs', columns: RUN_COLUMNS, rows });
   }
 
   async readParams(runIds: string[]): Promise<Map<string, string>> {
@@ -310,9 +362,11 @@ export class DatabaseIngestionStore implements IngestionStore {
       key: p.key,
       value: p.value,
     }));
-    for (const part of chunks(rows, INSERT_CHUNK)) {
-      await this.db<RunParamRow>('run_params').insert(part);
-    }
+    await bulkInsert(this.db, {
+      table: 'run_params',
+      columns: KEY_VALUE_COLUMNS,
+      rows,
+    });
   }
 
   async upsertTags(tags: RunKeyValue[]): Promise<void> {
@@ -321,15 +375,33 @@ export class DatabaseIngestionStore implements IngestionStore {
       key: t.key,
       value: t.value,
     }));
-    for (const part of chunks(rows, INSERT_CHUNK)) {
-      await this.db<RunTagRow>('run_tags')
-        .insert(part)
-        .onConflict(['run_id', 'key'])
-        .merge(['value']);
-    }
+    await bulkInsert(this.db, {
+      table: 'run_tags',
+      columns: KEY_VALUE_COLUMNS,
+      rows,
+      onConflict:
+        'on conflict ("run_id", "key") do update set "value" = excluded."value"',
+    });
   }
 
+  /*
+   * A batch's 10,000 points are the bulk of its work, so they skip Knex's SQL building: on
+   * SQLite one prepared statement run per point (its `changes` says whether the point was new),
+   * on PostgreSQL one INSERT … SELECT FROM unnest(…) of the whole batch, counting the new points
+   * per run and key. Both run on the unit of work's own connection, in its transaction; outside
+   * one (or on another database) the points go through Knex.
+   */
   async insertPoints(points: RunMetricPoint[]): Promise<Map<string, number>> {
+    if (!points.length) {
+      return new Map();
+    }
+    const driver = await driverConnection(this.db);
+    if (driver?.dialect === 'sqlite') {
+      return insertPointsSqlite(driver.connection, points);
+    }
+    if (driver?.dialect === 'pg') {
+      return insertPointsPg(driver.connection, points);
+    }
     const rows = points.map((p): MetricPointRow => ({
       run_id: p.runId,
       key: p.key,
@@ -395,23 +467,102 @@ export class DatabaseIngestionStore implements IngestionStore {
       max_value: m.max,
       point_count: m.count,
     }));
-    for (const part of chunks(rows, INSERT_CHUNK)) {
-      await this.db<LatestMetricRow>('latest_metrics')
-        .insert(part)
-        .onConflict(['run_id', 'key'])
-        .merge([
-          'value',
-          'is_nan',
-          'step',
-          'timestamp',
-          'min_value',
-          'max_value',
-          'point_count',
-        ]);
-    }
+    await bulkInsert(this.db, {
+      table: 'latest_metrics',
+      columns: LATEST_METRIC_COLUMNS,
+      rows,
+      onConflict: `on conflict ("run_id", "key") do update set ${LATEST_METRIC_COLUMNS.slice(
+        3,
+      )
+        .map(c => `"${c.name}" = excluded."${c.name}"`)
+        .join(', ')}`,
+    });
   }
 
   async refreshMetricSummaries(runIds: string[]): Promise<void> {
     await refreshMetricSummaries(this.db, runIds, IN_CHUNK);
   }
+}
+
+const INSERT_POINT_SQLITE =
+  'insert into metric_points (run_id, "key", step, "timestamp", value, is_nan) values (?, ?, ?, ?, ?, ?) on conflict do nothing';
+
+/** One prepared insert per point; SQLite stores booleans as 0/1, as Knex writes them. */
+function insertPointsSqlite(
+  connection: SqliteConnection,
+  points: RunMetricPoint[],
+): Map<string, number> {
+  const insert = preparedStatement(connection, INSERT_POINT_SQLITE);
+  const inserted = new Map<string, number>();
+  // A batch lists a run's points key by key: count runs of one run and key, then add them up.
+  let runId = '';
+  let key = '';
+  let count = 0;
+  const flush = () => {
+    if (count) {
+      const id = runKey(runId, key);
+      inserted.set(id, (inserted.get(id) ?? 0) + count);
+    }
+  };
+  for (const p of points) {
+    if (p.runId !== runId || p.key !== key) {
+      flush();
+      runId = p.runId;
+      key = p.key;
+      count = 0;
+    }
+    const nan = Number.isNaN(p.value);
+    count += insert.run(
+      p.runId,
+      p.key,
+      p.step,
+      p.timestamp,
+      nan ? 0 : p.value,
+      nan ? 1 : 0,
+    ).changes;
+  }
+  flush();
+  return inserted;
+}
+
+const INSERT_POINTS_PG = `with written as (
+  insert into metric_points (run_id, "key", step, "timestamp", value, is_nan)
+  select * from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[], $6::boolean[])
+  on conflict do nothing
+  returning run_id, "key"
+)
+select run_id, "key", count(*)::int as n from written group by run_id, "key"`;
+
+/** The whole batch in one statement: six arrays of one column each. */
+async function insertPointsPg(
+  connection: PgConnection,
+  points: RunMetricPoint[],
+): Promise<Map<string, number>> {
+  const n = points.length;
+  const runIds = new Array<string>(n);
+  const keys = new Array<string>(n);
+  const steps = new Array<number>(n);
+  const timestamps = new Array<number>(n);
+  const values = new Array<number>(n);
+  const nans = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    const nan = Number.isNaN(p.value);
+    runIds[i] = p.runId;
+    keys[i] = p.key;
+    steps[i] = p.step;
+    timestamps[i] = p.timestamp;
+    values[i] = nan ? 0 : p.value;
+    nans[i] = nan;
+  }
+  const { rows } = await connection.query({
+    name: 'ml-home-insert-points',
+    text: INSERT_POINTS_PG,
+    values: [runIds, keys, steps, timestamps, values, nans],
+  });
+  const inserted = new Map<string, number>();
+  for (const r of rows as { run_id: string; key: string; n: number }[]) {
+    inserted.set(runKey(r.run_id, r.key), r.n);
+  }
+  return inserted;
 }

@@ -32,20 +32,76 @@ export function checkParamsAndTagsCount(request: IngestBatch): void {
   }
 }
 
-/** JSON with every object's keys in order and undefined members left out, as JSON.stringify does. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(v => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    const members = Object.keys(object)
-      .filter(key => object[key] !== undefined)
+/*
+ * An object's members in canonical order, by the list of its own keys: a batch's 10,000 metric
+ * points share one shape, so their keys are sorted (and quoted) once rather than per point.
+ */
+const memberOrders = new Map<string, { key: string; quoted: string }[]>();
+
+let lastKeys: string[] = [];
+let lastMembers: { key: string; quoted: string }[] = [];
+
+function membersInOrder(keys: string[]): { key: string; quoted: string }[] {
+  if (sameKeys(keys, lastKeys)) return lastMembers;
+  lastKeys = keys;
+  lastMembers = sortedMembers(keys);
+  return lastMembers;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sortedMembers(keys: string[]): { key: string; quoted: string }[] {
+  const shape = keys.join('\u0000');
+  let members = memberOrders.get(shape);
+  if (!members) {
+    members = [...keys]
       .sort()
-      .map(key => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-    return `{${members.join(',')}}`;
+      .map(key => ({ key, quoted: `${JSON.stringify(key)}:` }));
+    // Shapes come from request bodies: bound the cache rather than trust them.
+    if (memberOrders.size >= 1000) memberOrders.clear();
+    memberOrders.set(shape, members);
   }
-  return JSON.stringify(value) ?? 'null';
+  return members;
+}
+
+/**
+ * Feeds `value` as JSON to `out`, with every object's keys in order and undefined members left
+ * out, as JSON.stringify does. One walk, written in small pieces: it hashes every point of a
+ * batch, so it must not cost more than storing them.
+ */
+function writeCanonicalJson(value: unknown, out: (text: string) => void): void {
+  if (typeof value === 'string') {
+    out(JSON.stringify(value));
+  } else if (typeof value === 'number') {
+    out(Number.isFinite(value) ? String(value) : 'null');
+  } else if (Array.isArray(value)) {
+    out('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) out(',');
+      const item = value[i];
+      if (item === undefined) out('null');
+      else writeCanonicalJson(item, out);
+    }
+    out(']');
+  } else if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    out('{');
+    let first = true;
+    for (const { key, quoted } of membersInOrder(Object.keys(object))) {
+      const member = object[key];
+      if (member === undefined) continue;
+      out(first ? quoted : `,${quoted}`);
+      writeCanonicalJson(member, out);
+      first = false;
+    }
+    out('}');
+  } else {
+    out(JSON.stringify(value) ?? 'null');
+  }
 }
 
 /**
@@ -53,7 +109,18 @@ function canonicalJson(value: unknown): string {
  * canonical JSON: a retry sends the same request, whatever order its members are written in.
  */
 export function hashIngestRequest(request: IngestBatch): string {
-  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+  const hash = createHash('sha256');
+  // Hashed a few kilobytes at a time: one long string built piece by piece costs more to
+  // flatten and encode than to hash.
+  let pending = '';
+  writeCanonicalJson(request, text => {
+    pending += text;
+    if (pending.length >= 8192) {
+      hash.update(pending);
+      pending = '';
+    }
+  });
+  return hash.update(pending).digest('hex');
 }
 
 const RUN_STATUSES: RunStatus[] = [
@@ -79,6 +146,8 @@ export function validateBatch(request: IngestBatch): IngestBatchInput {
     );
   }
   checkParamsAndTagsCount(request);
+  // A batch repeats a handful of metric keys thousands of times: each is checked once.
+  const goodKeys = new Set<string>();
   const runs: IngestRunInput[] = requestRuns.map((run, i) => {
     const at = `runs[${i}]`;
     checkKey(`${at}.experiment`, run.experiment);
@@ -112,7 +181,10 @@ export function validateBatch(request: IngestBatch): IngestBatchInput {
       checkMaxLength(`${at}.tags[${j}].value`, t.value, TAG_VALUE_MAX);
     });
     const metrics = (run.metrics ?? []).map((m, j) => {
-      checkKey(`${at}.metrics[${j}].key`, m.key);
+      if (!goodKeys.has(m.key)) {
+        checkKey(`${at}.metrics[${j}].key`, m.key);
+        goodKeys.add(m.key);
+      }
       const value = parseMetricValue(m.value);
       if (value === undefined) {
         throw new InputError(
