@@ -47,6 +47,12 @@ export interface RunsQueryOptions {
   cursor?: string;
   /** Deleted runs stay hidden unless asked for, as in MLflow. */
   includeDeleted?: boolean;
+  /** Only deleted runs (MLflow's `DELETED_ONLY` view). */
+  onlyDeleted?: boolean;
+  /** Only these runs (MLflow's `attributes.run_id IN (…)`). */
+  runIds?: string[];
+  /** Not these runs (MLflow's `attributes.run_id NOT IN (…)`). */
+  excludedRunIds?: string[];
 }
 
 /**
@@ -546,8 +552,14 @@ export async function queryRuns(
   if (options.experimentIds) {
     filtered.whereIn('r.experiment_id', options.experimentIds);
   }
-  if (!options.includeDeleted) {
+  if (options.onlyDeleted) {
+    filtered.where('r.lifecycle_stage', 'deleted');
+  } else if (!options.includeDeleted) {
     filtered.whereNot('r.lifecycle_stage', 'deleted');
+  }
+  if (options.runIds) filtered.whereIn('r.id', options.runIds);
+  if (options.excludedRunIds?.length) {
+    filtered.whereNotIn('r.id', options.excludedRunIds);
   }
   options.clauses.forEach((clause, index) =>
     applyClause(knex, filtered, projectId, clause, index),
