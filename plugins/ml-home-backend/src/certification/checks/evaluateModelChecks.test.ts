@@ -158,8 +158,25 @@ async function seed(storage: DatabaseStores, name: string, s: Seed) {
     },
     ACTOR,
   );
+  // An evaluation set without a schema that the run also read is not training data.
+  const survey = await stores.datasets.createDataset(
+    project,
+    {
+      name: 'survey',
+      kind: 'evaluation-set',
+      uri: 's3://data/survey',
+      description: '',
+      features: [],
+    },
+    ACTOR,
+  );
   for (const r of runs) {
-    await stores.datasets.addRunInputs(project, r.runId, [clicks], ACTOR);
+    await stores.datasets.addRunInputs(
+      project,
+      r.runId,
+      [clicks, survey],
+      ACTOR,
+    );
   }
 
   const model = await stores.models.createModel(
@@ -417,7 +434,9 @@ describe('evaluateModelChecks', () => {
         expect(check.evidence?.text).toBeTruthy();
       }
       const checks = byId(result);
-      expect(checks['data.schema'].evidence?.text).toContain('good/clicks');
+      expect(checks['data.schema'].evidence?.text).toBe(
+        'Every training data set has a typed schema: good/clicks.',
+      );
       expect(checks['model.slices'].evidence?.text).toMatch(
         /passes 2 thresholds on 2 slices in 1 evaluation/,
       );
@@ -425,7 +444,7 @@ describe('evaluateModelChecks', () => {
         /baseline version 1 .*guessed from the name for auc, log_loss/,
       );
       expect(checks['infra.reproducible'].evidence?.text).toMatch(
-        /revision abc1232, 1 param and 1 input data set/,
+        /revision abc1232, 1 param and 2 input data sets/,
       );
       expect(checks['infra.rollback'].evidence?.text).toMatch(
         /Version 1 was behind 'production' before/,

@@ -314,14 +314,16 @@ function checkSchema(l: Loaded): ModelCheckVerdict {
       `Version ${l.version.version} names no producing run, so its training data is unknown.`,
     );
   }
-  if (l.inputs.length === 0) {
+  // Evaluation sets a run also read are not what it was trained on.
+  const training = l.inputs.filter(d => d.kind !== 'evaluation-set');
+  if (training.length === 0) {
     return verdict(
       id,
       'fail',
-      `Run ${l.version.runId}, which produced version ${l.version.version}, records no input data sets.`,
+      `Run ${l.version.runId}, which produced version ${l.version.version}, records no training or feature data set among its inputs.`,
     );
   }
-  const untyped = l.inputs.filter(
+  const untyped = training.filter(
     d =>
       d.features.length === 0 ||
       d.features.some(f => typeof f.type !== 'string' || !f.type.trim()),
@@ -338,7 +340,7 @@ function checkSchema(l: Loaded): ModelCheckVerdict {
   return verdict(
     id,
     'pass',
-    `Every training data set has a typed schema: ${list(names(l.inputs))}.`,
+    `Every training data set has a typed schema: ${list(names(training))}.`,
   );
 }
 
