@@ -571,6 +571,20 @@ describe('the next level', () => {
     expect(automatable('data')).toContain(next.steps[0].checkId);
   });
 
+  it('suggests the checks ML Home decides itself before those a connected system reports', () => {
+    // Infrastructure tests 1, 4 and 7 are automated, 2, 3 and 6 external, 5 attested-only. Two
+    // more points are needed: automating two tests, ML Home's own before the external ones.
+    const next = plan({ data: 3, model: 3, infrastructure: 1, monitoring: 3 }, [
+      { name: 'none', minScore: 0, inclusive: true },
+      { name: 'three', minScore: 3, inclusive: true },
+    ])!;
+    // withScores gave the first automatable test (infra.reproducible) its point already.
+    expect(next.steps.map(s => [s.checkId, s.action])).toEqual([
+      ['infra.validated-before-serving', 'automate'],
+      ['infra.rollback', 'automate'],
+    ]);
+  });
+
   it('says when a level is out of reach of the rubric', () => {
     const next = plan({}, [
       { name: 'none', minScore: 0, inclusive: true },

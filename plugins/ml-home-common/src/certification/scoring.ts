@@ -190,6 +190,8 @@ interface Candidate {
   attestGain: number;
   /** What automating would add (0 when the check cannot pass automatically). */
   automateGain: number;
+  /** 0 when ML Home checks it itself (the fix is in its metadata), 1 otherwise. */
+  kindRank: number;
   order: number;
 }
 
@@ -201,7 +203,8 @@ interface Candidate {
  * Because the score is the minimum of the sections, each section below the level must be raised
  * on its own, and the sections do not compete: per section, taking the largest possible gains
  * first gives the fewest checks. Among those, as many steps as the surplus allows become
- * attestations, the cheaper action. Ties go to the rubric's order.
+ * attestations, the cheaper action. Ties go to the checks ML Home decides itself, then to the
+ * rubric's order.
  *
  * @param sections - the scored sections
  * @param levels - the level configuration, lowest first
@@ -256,14 +259,17 @@ export function certificationNextLevel(
         },
         attestGain,
         automateGain,
+        kindRank: definition.automation.kind === 'automated' ? 0 : 1,
         order,
       });
     });
-    // Largest gain first; among equal gains, the one attesting can give first (less work).
+    // Largest gain first; among equal gains, the one attesting can give first (less work), then
+    // the ones ML Home checks itself (fixing its metadata is in the owners' hands).
     candidates.sort(
       (a, b) =>
         b.step.points - a.step.points ||
         b.attestGain - a.attestGain ||
+        a.kindRank - b.kindRank ||
         a.order - b.order,
     );
     const chosen: Candidate[] = [];
