@@ -5,7 +5,7 @@
  * - a GET sends its fields as query parameters (a list as the same parameter repeated), the
  *   other methods send them as a JSON body;
  * - int64 fields as JSON numbers, doubles that are not finite as "NaN" / "Infinity" strings;
- * - urllib3's Retry: 429, 500, 502, 503 and 504 are retried, with exponential backoff, the same
+ * - urllib3's Retry: 408, 429, 500, 502, 503 and 504 are retried, with exponential backoff, the same
  *   request (method, URL and body) sent again, for every method;
  * - an answer that is not 200 raises with MLflow's `error_code` from the JSON body.
  */
@@ -21,7 +21,7 @@ export class MlflowRestError extends Error {
   }
 }
 
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 export class PythonLikeMlflowClient {
   /** Every attempt sent, in order (endpoint, status), for the tests to read. */
