@@ -221,14 +221,17 @@ describe('a writer killed mid-transaction', () => {
         expect(lines).not.toContain(`COMMITTED ${pauseAt}`);
       };
 
-      // Killed inside batch 3 after its run row went in: 0–2 whole, 3 absent.
-      await cut(0, 3, 'runs');
+      // Killed inside batch 3 right after it claimed its requestId, the transaction's first write:
+      // 0–2 whole, 3 absent. (The cuts pause on statements Knex issues; runs, params, tags and
+      // points go to the driver directly, and are written between the first and second cut.)
+      await cut(0, 3, 'ingestion_requests');
       let knex = open();
       await expectIntact(knex);
       await expectBatches(knex, 3, 12);
       await knex.destroy();
 
-      // Restarted at 3 (the cut batch, retried with its requestId), killed inside 6 after its version.
+      // Restarted at 3 (the cut batch, retried with its requestId), killed inside 6 after its run,
+      // params, tags, points and version went in.
       await cut(3, 6, 'model_versions');
       knex = open();
       await expectIntact(knex);
