@@ -133,7 +133,10 @@ const EXPERIMENT_ORDER = new Map([
   ['last_update_time', 'updated_at'],
 ] as const);
 
-/** The door's operations, by MLflow's endpoint path (without the `/mlflow/` prefix). */
+/**
+ * The door's operations, by MLflow's endpoint path (without the `/mlflow/` prefix), and
+ * `<path>#<METHOD>` where one path takes several methods.
+ */
 export class MlflowService {
   constructor(
     private readonly apis: MlHomeApis,
@@ -1006,28 +1009,32 @@ export class MlflowService {
       return {};
     },
 
-    'registered-models/alias': async (caller, request) => {
-      // GET, POST and DELETE share the path; the router passes the method as `_method`.
-      const method = request.string('_method');
+    // One path, three methods (model_registry.proto): get, set and delete an alias.
+    'registered-models/alias#GET': async (caller, request) => {
+      const model = await this.model(caller, request.requiredString('name'));
+      const alias = request.requiredString('alias');
+      const found = model.aliases.find(a => a.alias === alias);
+      if (!found) {
+        throw doesNotExist(`Registered model alias ${alias} not found.`);
+      }
+      const version = (await this.stores.models.getVersion(
+        model,
+        found.version,
+      ))!;
+      return { model_version: await this.versionJson(version) };
+    },
+
+    'registered-models/alias#DELETE': async (caller, request) => {
       const name = request.requiredString('name');
       const alias = request.requiredString('alias');
-      if (method === 'GET') {
-        const model = await this.model(caller, name);
-        const found = model.aliases.find(a => a.alias === alias);
-        if (!found) {
-          throw doesNotExist(`Registered model alias ${alias} not found.`);
-        }
-        const version = (await this.stores.models.getVersion(
-          model,
-          found.version,
-        ))!;
-        return { model_version: await this.versionJson(version) };
-      }
-      if (method === 'DELETE') {
-        await this.model(caller, name);
-        await this.apis.models.deleteModelAlias(caller, name, alias);
-        return {};
-      }
+      await this.model(caller, name);
+      await this.apis.models.deleteModelAlias(caller, name, alias);
+      return {};
+    },
+
+    'registered-models/alias': async (caller, request) => {
+      const name = request.requiredString('name');
+      const alias = request.requiredString('alias');
       const version = await this.version(
         caller,
         name,

@@ -90,23 +90,31 @@ export function createMlflowRouter(options: {
   router.use(rejectNulBytes());
 
   for (const [endpoint, methods] of Object.entries(MLFLOW_ENDPOINTS)) {
-    const operation = service.operations[endpoint];
     for (const method of methods) {
+      const operation =
+        service.operations[`${endpoint}#${method}`] ??
+        service.operations[endpoint];
+      if (!operation) {
+        throw new Error(`MLflow door: no operation for ${method} ${endpoint}`);
+      }
       for (const prefix of PREFIXES) {
         const route = router.route(`${prefix}${endpoint}`);
         const handler = async (req: express.Request, res: express.Response) => {
           const who = await caller(req);
-          const fields =
-            method === 'GET'
-              ? { ...(req.query as Record<string, unknown>) }
-              : { ...((req.body ?? {}) as Record<string, unknown>) };
-          if (typeof fields !== 'object' || Array.isArray(req.body)) {
+          const body: unknown = req.body ?? {};
+          if (
+            method !== 'GET' &&
+            (typeof body !== 'object' || body === null || Array.isArray(body))
+          ) {
             throw new MlflowError(
               'INVALID_PARAMETER_VALUE',
               'The request body must be a JSON object',
             );
           }
-          fields._method = method;
+          const fields =
+            method === 'GET'
+              ? (req.query as Record<string, unknown>)
+              : (body as Record<string, unknown>);
           const run = () => operation(who, new MlflowRequest(fields));
           const answer =
             method === 'GET'
