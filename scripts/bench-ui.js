@@ -13,10 +13,10 @@
  *
  *   a. discover with 10,000 projects (BENCH_UI_PROJECTS): time to the first rendered project row,
  *      both for a full page load of /ml-home (app start included) and for opening ML Home from
- *      the sidebar inside the running app. Target: <= 1 s.
+ *      the sidebar inside the running app. Targets (p95): <= 1 s cold, <= 500 ms from the sidebar.
  *   b. compare of 50 runs (BENCH_UI_RUNS), one metric curve of 1,000 steps each: time from
  *      loading /ml-home/compare?runs=… until ECharts reports the chart drawn (the chart
- *      container's data-rendered="true", set on ECharts' `finished` event). Target: <= 2 s.
+ *      container's data-rendered="true", set on ECharts' `finished` event). Target (p95): <= 1.5 s.
  *
  * The projects are spread over eight teams of the bench's own, group:default/bench-<team>, which a
  * catalog file written next to the database (scripts/lib/benchCatalog.js) adds to the example
@@ -54,7 +54,8 @@ const GROUPS = [
   'bench-ml-platform',
 ];
 const GROUP_REFS = GROUPS.map(g => `group:default/${g}`);
-const TARGETS = { discover: 1000, compare: 2000 };
+/** p95 targets in ms (issue 16): discover cold ≤ 1 s, from the sidebar ≤ 500 ms, compare ≤ 1.5 s. */
+const TARGETS = { discover: 1000, sidebar: 500, compare: 1500 };
 /** How long after the backend is ready its start-up tasks may still run (see main). */
 const STARTUP_SETTLE_MS = 45_000;
 const STEPS_PER_CURVE = 1000;
@@ -430,7 +431,7 @@ async function main() {
       summarize(
         `discover, ${settings.projects} projects: sidebar → first row`,
         discoverNav,
-        TARGETS.discover,
+        TARGETS.sidebar,
       ),
       summarize(
         `compare, ${settings.runs} runs × 1 curve (${STEPS_PER_CURVE} steps): page load → drawn chart`,
@@ -443,9 +444,15 @@ async function main() {
       console.log(
         `${r.name}\n    p50 ${r.p50} ms, p95 ${r.p95} ms over ${r.samples.length} runs (${r.samples.join(
           ', ',
-        )}); target ≤ ${r.target} ms: ${r.met ? 'met' : 'NOT met'}`,
+        )}); target p95 ≤ ${r.target} ms: ${r.met ? 'met' : 'MISSED'}`,
       );
     }
+    console.log(
+      `load average (1/5/15 min): ${require('os')
+        .loadavg()
+        .map(v => v.toFixed(2))
+        .join(' / ')}`,
+    );
     console.log(
       '\ncompare phases (ms since navigation start): scripts loaded, compare request [start, end], histories [first start, last end, count], drawn',
     );

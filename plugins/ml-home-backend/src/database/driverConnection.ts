@@ -84,7 +84,14 @@ export function preparedStatement(
 /** A column of a bulk insert: its name and its PostgreSQL array element type. */
 export interface BulkColumn<T> {
   name: keyof T & string;
-  pgType: 'text' | 'bigint' | 'integer' | 'float8' | 'boolean' | 'timestamptz';
+  pgType:
+    | 'text'
+    | 'bigint'
+    | 'integer'
+    | 'float8'
+    | 'boolean'
+    | 'timestamptz'
+    | 'bytea';
 }
 
 /** Many rows into one table, with what happens on a conflict (SQL both databases read). */

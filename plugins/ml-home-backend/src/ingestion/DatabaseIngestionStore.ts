@@ -20,6 +20,7 @@ import {
   RunTagRow,
 } from '../database/rows';
 import { refreshMetricSummaries } from '../runs/metricSummaries';
+import { SeriesChange, updateSeriesChunks } from '../runs/metricSeriesChunks';
 import {
   BulkColumn,
   PgConnection,
@@ -143,6 +144,8 @@ export interface IngestionStore {
   ): Promise<void>;
   /** Rewrites the runs' `metrics_summary` from their latest metrics. */
   refreshMetricSummaries(runIds: string[]): Promise<void>;
+  /** Brings the chunks of these long series up to date (see runs/metricSeriesChunks.ts). */
+  updateSeriesChunks(changes: SeriesChange[]): Promise<void>;
 }
 
 const RUN_COLUMNS: BulkColumn<Omit<RunRow, 'metrics_summary'>>[] = [
@@ -481,6 +484,12 @@ export class DatabaseIngestionStore implements IngestionStore {
 
   async refreshMetricSummaries(runIds: string[]): Promise<void> {
     await refreshMetricSummaries(this.db, runIds, IN_CHUNK);
+  }
+
+  async updateSeriesChunks(changes: SeriesChange[]): Promise<void> {
+    for (const change of changes) {
+      await updateSeriesChunks(this.db, change);
+    }
   }
 }
 

@@ -16,6 +16,11 @@ import {
   runKey,
 } from './DatabaseIngestionStore';
 import { foldBatchPoints, mergeLatestMetrics } from './latestMetrics';
+import {
+  CHUNKED_FROM,
+  SeriesChange,
+  StoredPoint,
+} from '../runs/metricSeriesChunks';
 
 /*
  * One batch, written all or nothing: the steps below run in one unit of work, in this order, and a
@@ -275,11 +280,49 @@ async function writeLatestMetrics(
   if (!folded.size) return;
   const runIds = [...new Set([...folded.values()].map(m => m.runId))];
   const stored = await stores.ingestion.readLatestMetrics(runIds);
-  await stores.ingestion.writeLatestMetrics(
-    project,
-    mergeLatestMetrics(folded, stored, inserted),
-  );
+  const merged = mergeLatestMetrics(folded, stored, inserted);
+  await stores.ingestion.writeLatestMetrics(project, merged);
   await stores.ingestion.refreshMetricSummaries(runIds);
+  await writeSeriesChunks(stores, batch, merged, inserted);
+}
+
+/** The chunks of the series that are long enough to have them (see metricSeriesChunks.ts). */
+async function writeSeriesChunks(
+  stores: BatchContext['stores'],
+  batch: BatchContext['batch'],
+  merged: { runId: string; key: string; count: number }[],
+  inserted: Map<string, number>,
+): Promise<void> {
+  const changes = new Map<string, SeriesChange>();
+  for (const m of merged) {
+    const id = runKey(m.runId, m.key);
+    const added = inserted.get(id) ?? 0;
+    if (m.count >= CHUNKED_FROM && added > 0) {
+      changes.set(id, {
+        runId: m.runId,
+        key: m.key,
+        points: [],
+        inserted: added,
+        total: m.count,
+      });
+    }
+  }
+  if (!changes.size) return;
+  for (const run of batch.runs) {
+    for (const m of run.metrics) {
+      const change = changes.get(runKey(run.runId, m.key));
+      if (!change) continue;
+      const nan = Number.isNaN(m.value);
+      const point: StoredPoint = {
+        step: m.step,
+        timestamp: m.timestamp,
+        value: nan ? 0 : m.value,
+        nan,
+      };
+      change.points.push(point);
+    }
+  }
+  await stores.ingestion.updateSeriesChunks([...changes.values()]);
 }
 
 /**

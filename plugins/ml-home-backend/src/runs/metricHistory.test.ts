@@ -256,11 +256,14 @@ describe.each(databases.eachSupportedId())(
       } finally {
         knex.removeListener('query', onQuery);
       }
-      // The points themselves never left the database.
+      // The points themselves never left the database (this series has no chunks: it was
+      // written past ingestion, so its point count in latest_metrics is all that is looked up).
       expect(statements.some(sql => /row_number\(\)/i.test(sql))).toBe(true);
-      expect(statements.some(sql => !/row_number|count\(/i.test(sql))).toBe(
-        false,
-      );
+      expect(
+        statements.some(
+          sql => !/row_number|count\(|from .latest_metrics./i.test(sql),
+        ),
+      ).toBe(false);
 
       const spiky = await queryMetricHistory(knex, {
         runId: HUGE,

@@ -11,6 +11,7 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
 import { DbBigInt, DbBoolean } from '../database/rows';
+import { CHUNKED_FROM, readChunkedHistory } from './metricSeriesChunks';
 
 /**
  * Options of {@link queryMetricHistory}.
@@ -223,6 +224,26 @@ export async function queryMetricHistory(
     );
   }
   const series = () => knex('metric_points').where({ run_id: runId, key });
+
+  // A long series is read from its chunks when they hold every point it has.
+  const latest: { point_count: DbBigInt } | undefined = await knex(
+    'latest_metrics',
+  )
+    .where({ run_id: runId, key })
+    .first('point_count');
+  const stored = latest ? Number(latest.point_count) : 0;
+  if (stored > maxPoints && stored >= CHUNKED_FROM) {
+    const points = await readChunkedHistory(
+      knex,
+      runId,
+      key,
+      stored,
+      maxPoints,
+    );
+    if (points) {
+      return { points, totalPoints: stored, downsampled: true };
+    }
+  }
 
   const [{ n }] = await series().count({ n: '*' });
   if (Number(n) > SQL_DOWNSAMPLE_THRESHOLD && Number(n) > maxPoints) {
