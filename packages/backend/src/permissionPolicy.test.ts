@@ -2,6 +2,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   ML_HOME_PROJECT_RESOURCE_TYPE,
+  mlHomeAdminImportsPermission,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
@@ -26,6 +27,25 @@ const alice = {
 
 describe('MlHomeExamplePolicy', () => {
   const policy = new MlHomeExamplePolicy();
+
+  it('lets only the admin groups see and start MLflow imports', async () => {
+    const admin = {
+      ...alice,
+      info: {
+        ...alice.info,
+        ownershipEntityRefs: ['user:default/pat', 'group:default/ml-platform'],
+      },
+    } as PolicyQueryUser;
+    await expect(
+      policy.handle({ permission: mlHomeAdminImportsPermission }, admin),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission: mlHomeAdminImportsPermission }, alice),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: mlHomeAdminImportsPermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
 
   it('lets everyone read and signed-in users create projects', async () => {
     await expect(

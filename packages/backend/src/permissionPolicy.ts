@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  mlHomeAdminImportsPermission,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
@@ -34,8 +35,15 @@ import {
  * restrictions (none: everything allowed). That is why `ML_HOME_TOKEN` is configured with
  * restrictions to ML Home's read and ingestion permissions (see externalAccess.ts), and why
  * pipelines that write into one project use ML Home's project tokens, which ML Home decides itself.
+ *
+ * - the imports from MLflow (`ml-home.admin.imports`, the admin page) are for the admin groups
+ *   only, by default the ML platform team.
  */
 export class MlHomeExamplePolicy implements PermissionPolicy {
+  constructor(
+    private readonly adminGroups: string[] = ['group:default/ml-platform'],
+  ) {}
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -44,6 +52,14 @@ export class MlHomeExamplePolicy implements PermissionPolicy {
 
     if (isPermission(permission, mlHomeProjectReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    if (isPermission(permission, mlHomeAdminImportsPermission)) {
+      const refs = user?.info.ownershipEntityRefs ?? [];
+      return {
+        result: this.adminGroups.some(group => refs.includes(group))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
     if (isPermission(permission, mlHomeProjectCreatePermission)) {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };

@@ -11,6 +11,7 @@ import {
   mlHomeCertificationChecksExtensionPoint,
   mlHomeDemoDataExtensionPoint,
 } from '@ml-home/plugin-ml-home-node/alpha';
+import { authorize } from './authorization/authorize';
 import { createFinders } from './authorization/finders';
 import { ProjectAuthorizer } from './authorization/ProjectAuthorizer';
 import { ReferenceAuthorizer } from './authorization/ReferenceAuthorizer';
@@ -31,6 +32,10 @@ import {
   createDemoDataWriter,
   holdsNoProject,
 } from './extensions/demoDataLoaders';
+import { DatabaseImportStore } from './mlflowImport/DatabaseImportStore';
+import { readMlflowImportConfig } from './mlflowImport/importConfig';
+import { importsAccess } from './mlflowImport/importsAccess';
+import { MlflowImportService } from './mlflowImport/MlflowImportService';
 import { mlHomeProjectResourceRef, mlHomeRules } from './permissions';
 import { createRouter } from './router/createRouter';
 import { isProjectTokenSecret } from './tokens/ProjectTokensService';
@@ -72,6 +77,7 @@ export const mlHomePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -86,6 +92,7 @@ export const mlHomePlugin = createBackendPlugin({
         catalog,
         auth,
         userInfo,
+        scheduler,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const knex = await database.getClient();
@@ -163,6 +170,19 @@ export const mlHomePlugin = createBackendPlugin({
           writer: createDemoDataWriter(seedingAt, ownCredentials),
           logger,
         });
+        // The MLflow importer is trusted code the portal's admins configure: it writes through the
+        // same services as demo data (no permission asked, no catalog look-up), as the plugin.
+        const imports = new MlflowImportService({
+          config: readMlflowImportConfig(config),
+          store: new DatabaseImportStore(knex),
+          target: seedingAt(),
+          callerFor: server => ({
+            credentials: ownCredentials,
+            actor: `mlflow-import/${server.id}`,
+          }),
+          logger: logger.child({ task: 'mlflow-import' }),
+        });
+        await imports.start(scheduler);
         // Kept for the certification service (a later change); until then, say what was added.
         const checks = certificationChecks.list();
         if (checks.length > 0) {
@@ -177,6 +197,7 @@ export const mlHomePlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
+            imports: authorize(imports, importsAccess, authorizer),
             apis: authorizeServices(services, {
               finders,
               references,

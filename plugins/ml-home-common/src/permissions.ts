@@ -52,6 +52,17 @@ export const mlHomeProjectDeletePermission = createPermission({
 });
 
 /**
+ * See and start the imports from MLflow tracking servers (the admin page, `/admin/imports`).
+ * A basic permission: imports are configured for the whole portal, not per project.
+ *
+ * @public
+ */
+export const mlHomeAdminImportsPermission = createPermission({
+  name: 'ml-home.admin.imports',
+  attributes: { action: 'update' },
+});
+
+/**
  * Write runs, params, tags and metrics into a project (ingestion).
  *
  * @public
@@ -98,6 +109,7 @@ export const mlHomePermissions = [
   mlHomeRunWritePermission,
   mlHomeCertificationAttestPermission,
   mlHomeCertificationReviewPermission,
+  mlHomeAdminImportsPermission,
 ];
 
 /**

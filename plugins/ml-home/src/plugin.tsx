@@ -14,6 +14,7 @@ import { mlHomeTranslationRef } from './translation';
 import {
   compareRouteRef,
   evaluationRouteRef,
+  importsRouteRef,
   featuresRouteRef,
   orphansRouteRef,
   modelRouteRef,
@@ -60,6 +61,7 @@ export const mlHomePlugin = createFrontendPlugin({
     evaluation: evaluationRouteRef,
     features: featuresRouteRef,
     orphans: orphansRouteRef,
+    imports: importsRouteRef,
   },
   extensions: [
     mlHomeApi,

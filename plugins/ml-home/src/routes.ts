@@ -41,3 +41,9 @@ export const featuresRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/features',
 });
+
+/** The MLflow imports, for admins, `/ml-home/admin/imports`. */
+export const importsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/admin/imports',
+});

@@ -81,6 +81,7 @@ describe('the attack harness', () => {
       'ml-home.run.write': AuthorizeResult.ALLOW,
       'ml-home.certification.attest': AuthorizeResult.DENY,
       'ml-home.certification.review': AuthorizeResult.DENY,
+      'ml-home.admin.imports': AuthorizeResult.DENY,
     });
   });
 

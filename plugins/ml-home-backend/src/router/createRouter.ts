@@ -16,6 +16,8 @@ import { bindIngestionEndpoints } from '../ingestion/bindIngestionEndpoints';
 import { bindModelsEndpoints } from '../models/bindModelsEndpoints';
 import { bindProjectsEndpoints } from '../projects/bindProjectsEndpoints';
 import { bindRunsEndpoints } from '../runs/bindRunsEndpoints';
+import { bindImportsEndpoints } from '../mlflowImport/bindImportsEndpoints';
+import type { ImportsApi } from '../mlflowImport/importsAccess';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { bindTokensEndpoints } from '../tokens/bindTokensEndpoints';
 import {
@@ -37,6 +39,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
+  /** The admin routes of the MLflow importer (see mlflowImport/). */
+  imports?: ImportsApi;
 }
 
 /**
@@ -67,6 +71,7 @@ export async function createRouter(
   bindAnnotationsEndpoints(context, apis.annotations);
   bindComparisonEndpoints(context, apis.comparison);
   bindTokensEndpoints(context, apis.tokens);
+  if (options.imports) bindImportsEndpoints(context, options.imports);
 
   const router = Router();
   // Authentication first, for every path (known or not), before a body is read.

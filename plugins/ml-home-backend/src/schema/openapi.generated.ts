@@ -813,6 +813,156 @@ export const spec = {
           },
         },
       },
+      MlflowImportLogEntry: {
+        type: 'object',
+        required: [
+          'status',
+          'trigger',
+          'itemsDone',
+          'itemsTotal',
+          'pointsDone',
+          'startedAt',
+        ],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['running', 'succeeded', 'failed'],
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          itemsDone: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+          itemsTotal: {
+            type: 'integer',
+            maximum: 2147483647,
+          },
+          pointsDone: {
+            type: 'integer',
+          },
+          error: {
+            type: 'string',
+          },
+          startedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          finishedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      MlflowImport: {
+        type: 'object',
+        description:
+          'One MLflow tracking server configured under mlHome.mlflowImport.servers, and where its imports stand.',
+        required: [
+          'serverId',
+          'url',
+          'project',
+          'experiments',
+          'models',
+          'frequencySeconds',
+          'status',
+          'itemsDone',
+          'itemsTotal',
+          'pointsDone',
+          'failures',
+          'recent',
+        ],
+        properties: {
+          serverId: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            description: "The server's URL, without user or password.",
+          },
+          project: {
+            type: 'string',
+            description:
+              "The ML Home project the server's experiments and models land in.",
+          },
+          experiments: {
+            type: 'array',
+            description:
+              'The experiment names or ids imported; empty when every experiment is.',
+            items: {
+              type: 'string',
+            },
+          },
+          models: {
+            type: 'boolean',
+            description:
+              'Whether registered models, versions and aliases are imported.',
+          },
+          frequencySeconds: {
+            type: 'integer',
+          },
+          status: {
+            type: 'string',
+            enum: ['never', 'running', 'succeeded', 'failed'],
+          },
+          itemsDone: {
+            type: 'integer',
+            maximum: 2147483647,
+            description:
+              'Runs, models and versions imported by the current or last import.',
+          },
+          itemsTotal: {
+            type: 'integer',
+            maximum: 2147483647,
+            description:
+              'Runs, models and versions found so far by the current or last import.',
+          },
+          pointsDone: {
+            type: 'integer',
+            description: 'Metric points sent by the current or last import.',
+          },
+          failures: {
+            type: 'integer',
+            maximum: 2147483647,
+            description:
+              'Imports failed in a row; the wait before the next attempt doubles with each.',
+          },
+          lastError: {
+            type: 'string',
+          },
+          startedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          finishedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          lastSuccessAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          nextAttemptAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          recent: {
+            type: 'array',
+            description: 'The latest imports, newest first.',
+            items: {
+              $ref: '#/components/schemas/MlflowImportLogEntry',
+            },
+          },
+        },
+      },
+      MlflowImportList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MlflowImport',
+            },
+          },
+        },
+      },
       IngestMetric: {
         type: 'object',
         additionalProperties: false,
@@ -4114,6 +4264,62 @@ export const spec = {
         },
       },
     },
+    '/admin/imports': {
+      get: {
+        operationId: 'listMlflowImports',
+        description:
+          'Every MLflow server configured for import and where its imports stand (needs ml-home.admin.imports).',
+        responses: {
+          '200': {
+            description: 'The configured servers, in configuration order.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MlflowImportList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/admin/imports/{serverId}/run': {
+      post: {
+        operationId: 'runMlflowImport',
+        description:
+          'Makes the server due now; its import starts within seconds on one replica (needs ml-home.admin.imports).',
+        parameters: [
+          {
+            name: 'serverId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 63,
+              pattern: '^[a-z0-9-]+$',
+            },
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'The server, now due.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MlflowImport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/projects/{projectName}/tokens': {
       get: {
         operationId: 'listProjectTokens',
@@ -6079,6 +6285,13 @@ export type EndpointMap = {
     path: NonNullable<operations['listRuns']['parameters']['path']>;
     query: NonNullable<operations['listRuns']['parameters']['query']>;
     response: operations['listRuns']['responses'][200]['content']['application/json'];
+  };
+  '#get|/admin/imports': {
+    response: operations['listMlflowImports']['responses'][200]['content']['application/json'];
+  };
+  '#post|/admin/imports/{serverId}/run': {
+    path: NonNullable<operations['runMlflowImport']['parameters']['path']>;
+    response: operations['runMlflowImport']['responses'][202]['content']['application/json'];
   };
   '#get|/projects/{projectName}/tokens': {
     path: NonNullable<operations['listProjectTokens']['parameters']['path']>;

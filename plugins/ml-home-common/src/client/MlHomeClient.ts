@@ -51,6 +51,8 @@ import type {
   ProjectTokenCreate,
   ProjectTokenCreated,
   ProjectTokenList,
+  MlflowImport,
+  MlflowImportList,
   ProjectUpdate,
   Run,
   RunList,
@@ -212,6 +214,10 @@ export interface MlHomeApi {
     token: ProjectTokenCreate,
   ): Promise<ProjectTokenCreated>;
   revokeProjectToken(name: string, tokenId: string): Promise<ProjectToken>;
+  /** The MLflow servers configured for import and where their imports stand (admins only). */
+  listMlflowImports(): Promise<MlflowImportList>;
+  /** Makes an MLflow server's import due now (admins only). */
+  runMlflowImport(serverId: string): Promise<MlflowImport>;
   listModels(project: string, page?: PageQuery): Promise<ModelList>;
   createModel(project: string, model: ModelCreate): Promise<Model>;
   searchModels(query?: SearchModelsQuery): Promise<ModelList>;
@@ -681,6 +687,17 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<ProjectToken>(
       'DELETE',
       `/projects/${segment(name)}/tokens/${segment(tokenId)}`,
+    );
+  }
+
+  listMlflowImports() {
+    return this.request<MlflowImportList>('GET', '/admin/imports');
+  }
+
+  runMlflowImport(serverId: string) {
+    return this.request<MlflowImport>(
+      'POST',
+      `/admin/imports/${segment(serverId)}/run`,
     );
   }
 

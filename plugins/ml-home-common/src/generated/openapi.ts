@@ -123,6 +123,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every MLflow server configured for import and where its imports stand (needs ml-home.admin.imports). */
+    get: operations['listMlflowImports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/imports/{serverId}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Makes the server due now; its import starts within seconds on one replica (needs ml-home.admin.imports). */
+    post: operations['runMlflowImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{projectName}/tokens': {
     parameters: {
       query?: never;
@@ -994,6 +1028,51 @@ export interface components {
     };
     MetricHistoryList: {
       items: components['schemas']['MetricHistory'][];
+    };
+    MlflowImportLogEntry: {
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      itemsDone: number;
+      itemsTotal: number;
+      pointsDone: number;
+      error?: string;
+      startedAt: components['schemas']['Timestamp'];
+      finishedAt?: components['schemas']['Timestamp'];
+    };
+    /** @description One MLflow tracking server configured under mlHome.mlflowImport.servers, and where its imports stand. */
+    MlflowImport: {
+      serverId: string;
+      /** @description The server's URL, without user or password. */
+      url: string;
+      /** @description The ML Home project the server's experiments and models land in. */
+      project: string;
+      /** @description The experiment names or ids imported; empty when every experiment is. */
+      experiments: string[];
+      /** @description Whether registered models, versions and aliases are imported. */
+      models: boolean;
+      frequencySeconds: number;
+      /** @enum {string} */
+      status: 'never' | 'running' | 'succeeded' | 'failed';
+      /** @description Runs, models and versions imported by the current or last import. */
+      itemsDone: number;
+      /** @description Runs, models and versions found so far by the current or last import. */
+      itemsTotal: number;
+      /** @description Metric points sent by the current or last import. */
+      pointsDone: number;
+      /** @description Imports failed in a row; the wait before the next attempt doubles with each. */
+      failures: number;
+      lastError?: string;
+      startedAt?: components['schemas']['Timestamp'];
+      finishedAt?: components['schemas']['Timestamp'];
+      lastSuccessAt?: components['schemas']['Timestamp'];
+      nextAttemptAt?: components['schemas']['Timestamp'];
+      /** @description The latest imports, newest first. */
+      recent: components['schemas']['MlflowImportLogEntry'][];
+    };
+    MlflowImportList: {
+      items: components['schemas']['MlflowImport'][];
     };
     IngestMetric: {
       key: string;
@@ -2127,6 +2206,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RunList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  listMlflowImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The configured servers, in configuration order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MlflowImportList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  runMlflowImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serverId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The server, now due. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MlflowImport'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -3574,6 +3697,13 @@ export type MetricHistoriesRequest =
   components['schemas']['MetricHistoriesRequest'];
 /** @public */
 export type MetricHistoryList = components['schemas']['MetricHistoryList'];
+/** @public */
+export type MlflowImportLogEntry =
+  components['schemas']['MlflowImportLogEntry'];
+/** One MLflow tracking server configured under mlHome.mlflowImport.servers, and where its imports stand. @public */
+export type MlflowImport = components['schemas']['MlflowImport'];
+/** @public */
+export type MlflowImportList = components['schemas']['MlflowImportList'];
 /** @public */
 export type IngestMetric = components['schemas']['IngestMetric'];
 /** @public */

@@ -20,6 +20,8 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   listProjectTokens: true,
   createProjectToken: true,
   revokeProjectToken: true,
+  listMlflowImports: true,
+  runMlflowImport: true,
   listModels: true,
   createModel: true,
   searchModels: true,

@@ -106,6 +106,46 @@ export const mlHomeMessages = {
     datasetCount_other: '{{count, number}} datasets',
     pagingNoun: 'datasets',
   },
+  imports: {
+    title: 'Imports from MLflow',
+    subtitle:
+      'Experiments, runs and registered models pulled from MLflow tracking servers',
+    contentTitle: 'Configured MLflow servers',
+    tableTitle: 'MLflow servers',
+    refresh: 'Refresh',
+    serverColumn: 'Server',
+    projectColumn: 'Into project',
+    statusColumn: 'Status',
+    lastRunColumn: 'Last import',
+    progressColumn: 'Progress',
+    lastErrorColumn: 'Last error',
+    nextAttemptColumn: 'Next attempt',
+    actionsColumn: 'Actions',
+    status: {
+      never: 'Not imported yet',
+      running: 'Importing',
+      succeeded: 'Up to date',
+      failed_one: 'Failed (retried with backoff)',
+      failed_other:
+        'Failed {{count, number}} times in a row (retried with backoff)',
+    },
+    notYet: 'Not yet',
+    noError: 'None',
+    soon: 'Within a minute',
+    progressLabel:
+      '{{done, number}} of {{total, number}} items, {{points, number}} metric points',
+    progressFor: 'Progress of the import from {{server}}',
+    runNow: 'Import now',
+    runNowFor: 'Import now from {{server}}',
+    started: 'The import from {{server}} starts within a minute.',
+    startFailed: 'The import from {{server}} could not be started: {{reason}}',
+    loadFailed: 'ML Home could not list the MLflow imports',
+    denied:
+      'Only ML Home admins see the imports (permission ml-home.admin.imports); ask your Backstage admins for it',
+    emptyTitle: 'No MLflow server is configured',
+    emptyDescription:
+      'Add your MLflow tracking servers to app-config under mlHome.mlflowImport.servers, as below, and restart the backend. Each server is then imported into its ML Home project every 15 minutes, and its progress shows here.',
+  },
   orphans: {
     title: 'Orphaned models',
     titleCount: 'Orphaned models ({{count, number}})',

@@ -6,6 +6,7 @@ import { ModelPage } from '../ModelPage';
 import { EvaluationPage } from '../EvaluationPage';
 import { FeaturesPage } from '../FeaturesPage';
 import { OrphansPage } from '../OrphansPage';
+import { ImportsPage } from '../ImportsPage';
 import { ReadableThemeProvider } from '../common/ReadableTheme';
 
 /**
@@ -25,6 +26,7 @@ export const Router = () => (
       <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
       <Route path="/features" element={<FeaturesPage />} />
       <Route path="/orphans" element={<OrphansPage />} />
+      <Route path="/admin/imports" element={<ImportsPage />} />
     </Routes>
   </ReadableThemeProvider>
 );
