@@ -345,16 +345,12 @@ describe('evaluateModelChecks', () => {
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      // Provisional: migrations up to 2026-12-05 only, while newer ones are being written.
-      const directory = resolvePackagePath(
-        '@ml-home/plugin-ml-home-backend',
-        'migrations',
-      );
-      for (;;) {
-        const [, pending] = await knex.migrate.list({ directory });
-        if (!pending.length || pending[0].file > '20261205999999') break;
-        await knex.migrate.up({ directory });
-      }
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@ml-home/plugin-ml-home-backend',
+          'migrations',
+        ),
+      });
       storage = new DatabaseStores(knex);
       checkStores = {
         ...storage.stores,
