@@ -189,7 +189,10 @@ export class DatabaseImportStore {
     serverId: string,
     logId: string,
     outcome: ImportProgress & {
+      /** Why the import failed; undefined when it succeeded. */
       error?: string;
+      /** What a successful import left out, shown as its last error. */
+      skipped?: string;
       failures: number;
       nextAttemptAt: Date;
     },
@@ -208,7 +211,7 @@ export class DatabaseImportStore {
           ...progress,
           status,
           failures: outcome.failures,
-          last_error: outcome.error ?? null,
+          last_error: outcome.error ?? outcome.skipped ?? null,
           finished_at: toDbTime(now),
           ...(status === 'succeeded' ? { last_success_at: toDbTime(now) } : {}),
           next_attempt_at: toDbTime(outcome.nextAttemptAt),
@@ -219,7 +222,7 @@ export class DatabaseImportStore {
         .update({
           ...progress,
           status,
-          error: outcome.error ?? null,
+          error: outcome.error ?? outcome.skipped ?? null,
           finished_at: toDbTime(now),
         });
     });

@@ -271,7 +271,7 @@ function modelVersion(value: unknown, where: string): MlflowModelVersion {
 }
 
 /** MLflow sends NaN and ±Infinity as bare JSON tokens; JSON.parse rejects them. */
-function parseMlflowJson(text: string): unknown {
+function parseMlflowJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -283,7 +283,7 @@ function parseMlflowJson(text: string): unknown {
     try {
       return JSON.parse(quoted);
     } catch {
-      throw new MalformedAnswerError('the answer is not JSON');
+      throw new MalformedAnswerError(`${path}: the answer is not JSON`);
     }
   }
 }
@@ -343,7 +343,7 @@ export class MlflowClient {
         response.status,
       );
     }
-    return object(parseMlflowJson(text), path);
+    return object(parseMlflowJson(text, path), path);
   }
 
   async searchExperiments(pageToken?: string): Promise<Page<MlflowExperiment>> {

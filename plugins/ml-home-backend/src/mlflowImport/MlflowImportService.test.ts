@@ -453,6 +453,51 @@ describe('MLflow import', () => {
       expect(await count('metric_points')).toBe(30);
     });
 
+    it('skips a run ML Home holds elsewhere, imports the rest, and says so', async () => {
+      // Run 3's id was logged into another ML Home project before the import.
+      await storage.stores.projects.createProject(
+        {
+          name: 'other',
+          title: 'Other',
+          description: '',
+          owner: 'group:default/ml',
+          lifecycle: 'experimental',
+          tags: [],
+          links: [],
+          relatedEntities: [],
+        },
+        'user:default/admin',
+      );
+      const services = createServices({
+        stores: storage.stores,
+        unitOfWork: storage,
+        finders: createFinders(storage.stores),
+        catalog: new CatalogChecks(),
+        announce: s => s,
+      });
+      const other = (await storage.stores.projects.getProject('other'))!;
+      await services.ingestion.ingest(
+        { actor: 'user:default/admin' } as Caller,
+        { project: other },
+        { runs: [{ runId: hex(3), experiment: 'elsewhere' }] },
+      );
+
+      await service.runIfDue('prod');
+      const s = await state();
+      expect(s).toMatchObject({
+        status: 'succeeded',
+        failures: 0,
+        itemsDone: 9,
+      });
+      expect(s!.lastError).toMatch(
+        new RegExp(
+          `1 item\\(s\\) skipped, e.g. run ${hex(3)}: .*another project`,
+        ),
+      );
+      expect(await count('runs', { project_id: other.id })).toBe(1);
+      expect(await count('runs')).toBe(6);
+    });
+
     it('"run now" makes a waiting server due at once', async () => {
       await service.runIfDue('prod');
       expect(await service.runIfDue('prod')).toBe(false);

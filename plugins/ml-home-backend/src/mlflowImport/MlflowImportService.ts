@@ -162,6 +162,12 @@ export class MlflowImportService implements ImportsService {
           ...progress,
           failures: 0,
           error: undefined,
+          skipped: skipped.length
+            ? `${skipped.length} item(s) skipped, e.g. ${skipped[0]}`.slice(
+                0,
+                2000,
+              )
+            : undefined,
           nextAttemptAt: new Date(this.now().getTime() + server.frequencyMs),
         },
         this.now(),

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   IngestBatch,
   IngestMetric,
@@ -258,7 +258,24 @@ export class MlflowImporter {
     });
   }
 
+  /**
+   * One run, unless ML Home refuses it (a run id ML Home holds in another project or experiment,
+   * a value out of ML Home's limits): then it is skipped, named in the import's outcome, and the
+   * other runs go on.
+   */
   private async importRun(experiment: MlflowExperiment, run: MlflowRun) {
+    try {
+      await this.writeRun(experiment, run);
+    } catch (error) {
+      if (!(error instanceof ConflictError || error instanceof InputError)) {
+        throw error;
+      }
+      this.skip(`run ${run.runId}: ${error.message}`);
+    }
+    this.progress.itemsDone += 1;
+  }
+
+  private async writeRun(experiment: MlflowExperiment, run: MlflowRun) {
     const experimentName = cut(experiment.name, KEY_MAX);
     const usable = (key: string, what: string) => {
       if (!key.trim() || [...key].length > KEY_MAX) {
@@ -309,7 +326,6 @@ export class MlflowImporter {
       }
     }
     await this.importInputs(run);
-    this.progress.itemsDone += 1;
   }
 
   /** A metric's whole history, paged from MLflow, written in batches of up to the batch limit. */
