@@ -66,6 +66,20 @@ import {
   ProjectTokensService,
 } from './tokens/ProjectTokensService';
 import { tokensAccess, TokensApi } from './tokens/tokensAccess';
+import {
+  certificationAccess,
+  CertificationApi,
+} from './certification/certificationAccess';
+import {
+  CertificationDependencies,
+  DefaultCertificationService,
+} from './certification/CertificationService';
+import { createAutomatedChecks } from './certification/automatedChecks';
+import {
+  CertificationConfig,
+  DEFAULT_CERTIFICATION_CONFIG,
+} from './certification/config';
+import { CertificationGate } from './certification/CertificationGate';
 
 /*
  * The plugin's services, assembled once in plugin.ts: the rules of each resource over its store
@@ -85,6 +99,7 @@ export interface MlHomeServices {
   annotations: AnnotationsService;
   comparison: ComparisonService;
   tokens: ProjectTokensService;
+  certification: DefaultCertificationService;
   health: HealthService;
 }
 
@@ -100,6 +115,7 @@ export interface MlHomeApis {
   annotations: AnnotationsApi;
   comparison: ComparisonApi;
   tokens: TokensApi;
+  certification: CertificationApi;
   health: HealthService;
 }
 
@@ -118,6 +134,11 @@ export function createServices(options: {
   announce: Announce;
   /** The time ingestion stamps on a batch; the same clock as the stores'. */
   clock?: Clock;
+  /**
+   * What certification scores with; by default ML Home's automated checks over the stores, the
+   * default settings and no custom check.
+   */
+  certification?: Partial<CertificationDependencies>;
 }): MlHomeServices {
   const { stores, unitOfWork, finders, catalog, announce } = options;
   const clock = options.clock ?? systemClock;
@@ -158,6 +179,23 @@ export function createServices(options: {
     ),
     comparison: new DefaultComparisonService(stores.comparison),
     tokens: new DefaultProjectTokensService({ store: stores.tokens }),
+    certification: new DefaultCertificationService({
+      runChecks: createAutomatedChecks({
+        stores,
+        config: options.certification?.config ?? DEFAULT_CERTIFICATION_CONFIG,
+      }),
+      config: DEFAULT_CERTIFICATION_CONFIG,
+      extraChecks: () => [],
+      ...options.certification,
+      store: stores.certification,
+      unitOfWork,
+      findModel: name =>
+        finders.model.find(name).catch(error => {
+          if (error?.name === 'NotFoundError') return undefined;
+          throw error;
+        }),
+      clock,
+    }),
     health: new DefaultHealthService(stores.health),
   };
 }
@@ -167,18 +205,20 @@ function accessTables(
   finders: Finders,
   references: ReferenceAuthorizer,
   stores: Stores,
+  gate?: CertificationGate,
 ) {
   return {
     projects: projectsAccess(finders, references),
     runs: runsAccess(finders),
     ingestion: ingestionAccess(finders, references),
-    models: modelsAccess(finders, references),
+    models: modelsAccess(finders, references, gate),
     datasets: datasetsAccess(finders, references),
-    deployments: deploymentsAccess(finders),
+    deployments: deploymentsAccess(finders, gate),
     evaluations: evaluationsAccess(finders, references),
     annotations: annotationsAccess(finders),
     comparison: comparisonAccess(findComparedItems(finders, stores)),
     tokens: tokensAccess(finders),
+    certification: certificationAccess(finders, references),
   };
 }
 
@@ -190,10 +230,17 @@ export function authorizeServices(
     references: ReferenceAuthorizer;
     authorizer: ProjectAuthorizer;
     stores: Stores;
+    /** `mlHome.certification`, for its gate (default: no gate). */
+    certificationConfig?: CertificationConfig;
   },
 ): MlHomeApis {
   const { finders, references, authorizer, stores } = options;
-  const tables = accessTables(finders, references, stores);
+  const gate = new CertificationGate(
+    services.certification,
+    options.certificationConfig ?? DEFAULT_CERTIFICATION_CONFIG,
+    references,
+  );
+  const tables = accessTables(finders, references, stores, gate);
   return {
     projects: authorize(services.projects, tables.projects, authorizer),
     runs: authorize(services.runs, tables.runs, authorizer),
@@ -217,6 +264,11 @@ export function authorizeServices(
     ),
     comparison: authorize(services.comparison, tables.comparison, authorizer),
     tokens: authorize(services.tokens, tables.tokens, authorizer),
+    certification: authorize(
+      services.certification,
+      tables.certification,
+      authorizer,
+    ),
     health: services.health,
   };
 }
@@ -249,6 +301,7 @@ export function addressServices(
     annotations: addressed(services.annotations, tables.annotations),
     comparison: addressed(services.comparison, tables.comparison),
     tokens: addressed(services.tokens, tables.tokens),
+    certification: addressed(services.certification, tables.certification),
     health: services.health,
   };
 }

@@ -27,6 +27,19 @@ import {
 } from './createServices';
 import { DatabaseStores } from './database/DatabaseStores';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
+import { createAutomatedChecks } from './certification/automatedChecks';
+import {
+  CatalogServiceCertificationCatalog,
+  extraCheckDefinitions,
+} from './certification/checks';
+import { readCertificationConfig } from './certification/config';
+import {
+  CertificationReevaluator,
+  runCertificationTask,
+  subscribeToChanges,
+  watchEvaluations,
+  watchMonitoring,
+} from './certification/certificationTriggers';
 import {
   DemoDataLoaders,
   createDemoDataWriter,
@@ -95,6 +108,7 @@ export const mlHomePlugin = createBackendPlugin({
         scheduler,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
+        const certificationConfig = readCertificationConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await knex.migrate.latest({ directory: migrationsDir });
@@ -126,6 +140,8 @@ export const mlHomePlugin = createBackendPlugin({
           ),
         );
         const finders = createFinders(stores);
+        const certificationCheckDefinitions = () =>
+          extraCheckDefinitions(certificationChecks.list());
         const references = new ReferenceAuthorizer(
           finders,
           authorizer,
@@ -145,6 +161,44 @@ export const mlHomePlugin = createBackendPlugin({
               : undefined,
           ),
           announce,
+          certification: {
+            config: certificationConfig,
+            extraChecks: certificationCheckDefinitions,
+            runChecks: createAutomatedChecks({
+              stores,
+              config: certificationConfig,
+              catalog: new CatalogServiceCertificationCatalog(catalog, auth),
+            }),
+          },
+        });
+        // Scorecards follow the writes that change them within seconds, and every model is
+        // re-evaluated on a schedule (once across replicas) for what time alone changes: expiry,
+        // staleness, monitoring windows, the catalog.
+        const reevaluator = new CertificationReevaluator(
+          name => services.certification.reevaluateModel(name),
+          logger,
+        );
+        services.evaluations = watchEvaluations(
+          services.evaluations,
+          reevaluator,
+        );
+        services.deployments = watchMonitoring(
+          services.deployments,
+          reevaluator,
+        );
+        await subscribeToChanges(events, reevaluator);
+        await scheduler.scheduleTask({
+          id: 'ml-home-certification-reevaluation',
+          scope: 'global',
+          frequency: certificationConfig.evaluationFrequency,
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await runCertificationTask({
+              certification: services.certification,
+              logger: logger.child({ task: 'certification' }),
+            });
+          },
         });
 
         // Modules' demo data is trusted code writing into an empty ML Home: through the same
@@ -160,6 +214,10 @@ export const mlHomePlugin = createBackendPlugin({
               catalog: new CatalogChecks(),
               announce,
               clock: timed.clock,
+              certification: {
+                config: certificationConfig,
+                extraChecks: certificationCheckDefinitions,
+              },
             }),
             { finders, references, stores: timed.stores },
           );
@@ -183,13 +241,6 @@ export const mlHomePlugin = createBackendPlugin({
           logger: logger.child({ task: 'mlflow-import' }),
         });
         await imports.start(scheduler);
-        // Kept for the certification service (a later change); until then, say what was added.
-        const checks = certificationChecks.list();
-        if (checks.length > 0) {
-          logger.info(
-            `${checks.length} custom certification check(s) added: ${checks.map(c => c.id).join(', ')}`,
-          );
-        }
 
         // Pipelines authenticate with ML Home's own project tokens, which Backstage's credentials
         // barrier would refuse; the router authenticates every request itself instead (Backstage
@@ -203,6 +254,7 @@ export const mlHomePlugin = createBackendPlugin({
               references,
               authorizer,
               stores,
+              certificationConfig,
             }),
             tokens: {
               isProjectToken: isProjectTokenSecret,

@@ -4,6 +4,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, isError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   mlHomeProjectReadPermission,
   mlHomeRunWritePermission,
@@ -148,6 +149,23 @@ export class ReferenceAuthorizer {
     await this.checkAll(caller, mlHomeProjectReadPermission, 'read', [
       { field, project, what },
     ]);
+  }
+
+  /**
+   * A permission an operation needs beyond the one on its route's project: on that project (an
+   * owner's certification override) or a basic one (reviewing attestations). Project tokens hold
+   * neither.
+   */
+  async checkAlso(
+    caller: Caller,
+    permission: ProjectPermission | BasicPermission,
+    project?: Project,
+  ): Promise<void> {
+    if (permission.type === 'basic') {
+      await this.authorizer.checkBasic(caller, permission);
+    } else if (project) {
+      await this.authorizer.check(caller, permission, project);
+    }
   }
 
   /** Asks once per project; the refusal names the first field that leads there. */

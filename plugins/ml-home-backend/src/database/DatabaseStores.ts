@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { DatabaseAnnotationsStore } from '../annotations/DatabaseAnnotationsStore';
+import { DatabaseCertificationStore } from '../certification/DatabaseCertificationStore';
 import { DatabaseComparisonStore } from '../comparison/DatabaseComparisonStore';
 import { DatabaseDatasetsStore } from '../datasets/DatabaseDatasetsStore';
 import { DatabaseDeploymentsStore } from '../deployments/DatabaseDeploymentsStore';
@@ -26,6 +27,7 @@ function storesOver(db: Knex, clock: Clock): Stores {
     annotations: new DatabaseAnnotationsStore(db, clock),
     comparison: new DatabaseComparisonStore(db),
     tokens: new DatabaseProjectTokensStore(db),
+    certification: new DatabaseCertificationStore(db, clock),
     health: new DatabaseHealthStore(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnnotationsStore } from '../annotations/DatabaseAnnotationsStore';
+import type { CertificationStore } from '../certification/DatabaseCertificationStore';
 import type { ComparisonStore } from '../comparison/DatabaseComparisonStore';
 import type { DatasetsStore } from '../datasets/DatabaseDatasetsStore';
 import type { DeploymentsStore } from '../deployments/DatabaseDeploymentsStore';
@@ -22,6 +23,7 @@ export interface Stores {
   annotations: AnnotationsStore;
   comparison: ComparisonStore;
   tokens: ProjectTokensStore;
+  certification: CertificationStore;
   health: HealthStore;
 }
 

@@ -44,6 +44,9 @@ export function bindDeploymentsEndpoints(
         version: req.body.version,
         environment: req.body.environment,
         service: req.body.service,
+        ...(req.body.certificationOverride
+          ? { certificationOverride: req.body.certificationOverride.reason }
+          : {}),
       },
       () => deployments.createDeployment(who, req.params.modelName, req.body),
     );

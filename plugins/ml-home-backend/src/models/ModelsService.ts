@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type {
+  CertificationOverride,
   ModelCreate,
   ModelVersionCreate,
 } from '@ml-home/plugin-ml-home-common';
@@ -69,6 +70,8 @@ export interface ModelsService {
     scope: ModelScope,
     alias: string,
     version: number,
+    /** An owner's reason to pass the certification gate (decided before the call). */
+    options?: { certificationOverride?: CertificationOverride },
   ): Promise<ModelAlias>;
   deleteModelAlias(
     caller: Caller,

@@ -99,8 +99,18 @@ export function bindModelsEndpoints(
     const result = await audited(
       req,
       'model-alias-set',
-      { model: modelName, alias, version: req.body.version },
-      () => models.setModelAlias(who, modelName, alias, req.body.version),
+      {
+        model: modelName,
+        alias,
+        version: req.body.version,
+        ...(req.body.certificationOverride
+          ? { certificationOverride: req.body.certificationOverride.reason }
+          : {}),
+      },
+      () =>
+        models.setModelAlias(who, modelName, alias, req.body.version, {
+          certificationOverride: req.body.certificationOverride,
+        }),
     );
     res.json(modelAliasToWire(result));
   });

@@ -7,11 +7,16 @@ import { AccessTable, Authorized } from '../authorization/authorize';
 import { Finders } from '../authorization/finders';
 import { ReferenceAuthorizer } from '../authorization/ReferenceAuthorizer';
 import { ModelsService } from './ModelsService';
+import type { CertificationGate } from '../certification/CertificationGate';
 
 const none = { items: [], totalCount: 0 };
 
 /** Who may do what with models, versions and aliases, and how each finds its project. */
-export function modelsAccess(find: Finders, references: ReferenceAuthorizer) {
+export function modelsAccess(
+  find: Finders,
+  references: ReferenceAuthorizer,
+  gate?: CertificationGate,
+) {
   return {
     listModels: { permission: mlHomeProjectReadPermission, on: find.project },
     searchModels: { readable: none },
@@ -56,6 +61,15 @@ export function modelsAccess(find: Finders, references: ReferenceAuthorizer) {
     setModelAlias: {
       permission: mlHomeProjectUpdatePermission,
       on: find.model,
+      // A gated alias (mlHome.certification.gate) moves only to a certified enough model.
+      also: async (caller, scope, alias, version, options) =>
+        gate?.check(
+          caller,
+          scope,
+          { alias },
+          version,
+          options?.certificationOverride,
+        ),
     },
     deleteModelAlias: {
       permission: mlHomeProjectUpdatePermission,

@@ -6,6 +6,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { bindAnnotationsEndpoints } from '../annotations/bindAnnotationsEndpoints';
+import { bindCertificationEndpoints } from '../certification/bindCertificationEndpoints';
 import { bindComparisonEndpoints } from '../comparison/bindComparisonEndpoints';
 import type { MlHomeApis } from '../createServices';
 import { bindDatasetsEndpoints } from '../datasets/bindDatasetsEndpoints';
@@ -71,6 +72,7 @@ export async function createRouter(
   bindAnnotationsEndpoints(context, apis.annotations);
   bindComparisonEndpoints(context, apis.comparison);
   bindTokensEndpoints(context, apis.tokens);
+  bindCertificationEndpoints(context, apis.certification);
   if (options.imports) bindImportsEndpoints(context, options.imports);
 
   const router = Router();
