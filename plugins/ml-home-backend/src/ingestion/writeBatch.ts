@@ -309,8 +309,14 @@ async function writeSeriesChunks(
   }
   if (!changes.size) return;
   for (const run of batch.runs) {
+    // A run lists its points key by key: look each key up once.
+    let key: string | undefined;
+    let change: SeriesChange | undefined;
     for (const m of run.metrics) {
-      const change = changes.get(runKey(run.runId, m.key));
+      if (m.key !== key) {
+        key = m.key;
+        change = changes.get(runKey(run.runId, key));
+      }
       if (!change) continue;
       const nan = Number.isNaN(m.value);
       const point: StoredPoint = {
