@@ -53,6 +53,11 @@ export interface RunsQueryOptions {
   runIds?: string[];
   /** Not these runs (MLflow's `attributes.run_id NOT IN (…)`). */
   excludedRunIds?: string[];
+  /**
+   * False skips counting every matching run (MLflow's search answers no total): `totalCount` is
+   * then only the number of runs on this page.
+   */
+  countTotal?: boolean;
 }
 
 /**
@@ -542,7 +547,26 @@ export async function queryRuns(
       `Invalid limit: expected an integer from 1 to ${RUNS_QUERY_MAX_LIMIT}, got ${limit}`,
     );
   }
-  const sort = resolveSort(options.orderBy ?? DEFAULT_ORDER, projectId);
+  let sort = resolveSort(options.orderBy ?? DEFAULT_ORDER, projectId);
+  // Ordering by a metric the filter already compares (MLflow's most common search, e.g.
+  // `metrics.acc > 0.5` by `metrics.acc DESC`): sort by that clause's join, which holds the same
+  // latest value, is never NaN and never missing, so the database can walk the
+  // (project_id, key, value) index in order and stop after the page instead of joining the
+  // metric a second time and sorting every matching run.
+  const filtering =
+    sort.order.kind === 'metric'
+      ? options.clauses.findIndex(
+          c => c.kind === 'metric' && c.key === sort.order.key,
+        )
+      : -1;
+  if (filtering >= 0) {
+    sort = {
+      ...sort,
+      expression: `fm${filtering}.value`,
+      nullable: false,
+      join: undefined,
+    };
+  }
   const position =
     options.cursor === undefined
       ? undefined
@@ -567,7 +591,10 @@ export async function queryRuns(
 
   // Every filter join is on a (run_id, key) primary key, so each run
   // appears at most once and count(*) needs no DISTINCT.
-  const count = filtered.clone().count({ n: '*' });
+  const count =
+    options.countTotal === false
+      ? Promise.resolve(undefined)
+      : filtered.clone().count({ n: '*' });
 
   const page = filtered
     .clone()
@@ -590,6 +617,6 @@ export async function queryRuns(
     nextCursor: more
       ? encodeCursor(sort, last[SORT_VALUE], last.id)
       : undefined,
-    totalCount: Number(countRows[0].n),
+    totalCount: countRows ? Number(countRows[0].n) : rows.length,
   };
 }
