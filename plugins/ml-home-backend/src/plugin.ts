@@ -45,6 +45,8 @@ import {
   createDemoDataWriter,
   holdsNoProject,
 } from './extensions/demoDataLoaders';
+import { DatabaseMlflowStore } from './mlflow/DatabaseMlflowStore';
+import { MlflowService } from './mlflow/MlflowService';
 import { DatabaseImportStore } from './mlflowImport/DatabaseImportStore';
 import { readMlflowImportConfig } from './mlflowImport/importConfig';
 import { importsAccess } from './mlflowImport/importsAccess';
@@ -246,16 +248,25 @@ export const mlHomePlugin = createBackendPlugin({
         // barrier would refuse; the router authenticates every request itself instead (Backstage
         // user or service credentials, or a project token) before it reads a body.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+        const apis = authorizeServices(services, {
+          finders,
+          references,
+          authorizer,
+          stores,
+          certificationConfig,
+        });
         httpRouter.use(
           await createRouter({
+            apis,
             imports: authorize(imports, importsAccess, authorizer),
-            apis: authorizeServices(services, {
-              finders,
-              references,
-              authorizer,
+            // MLflow clients log through the same authorized services (see mlflow/).
+            mlflow: new MlflowService(
+              apis,
               stores,
-              certificationConfig,
-            }),
+              new DatabaseMlflowStore(knex),
+              authorizer,
+              mlHomeConfig.mlflow,
+            ),
             tokens: {
               isProjectToken: isProjectTokenSecret,
               authenticate: secret => services.tokens.authenticate(secret),

@@ -17,6 +17,8 @@ import { bindIngestionEndpoints } from '../ingestion/bindIngestionEndpoints';
 import { bindModelsEndpoints } from '../models/bindModelsEndpoints';
 import { bindProjectsEndpoints } from '../projects/bindProjectsEndpoints';
 import { bindRunsEndpoints } from '../runs/bindRunsEndpoints';
+import { createMlflowRouter } from '../mlflow/createMlflowRouter';
+import type { MlflowService } from '../mlflow/MlflowService';
 import { bindImportsEndpoints } from '../mlflowImport/bindImportsEndpoints';
 import type { ImportsApi } from '../mlflowImport/importsAccess';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -42,6 +44,8 @@ export interface RouterOptions {
   logger: LoggerService;
   /** The admin routes of the MLflow importer (see mlflowImport/). */
   imports?: ImportsApi;
+  /** MLflow's REST API over the same services (see mlflow/), served under `/mlflow`. */
+  mlflow?: MlflowService;
 }
 
 /**
@@ -76,6 +80,19 @@ export async function createRouter(
   if (options.imports) bindImportsEndpoints(context, options.imports);
 
   const router = Router();
+  if (options.mlflow) {
+    // MLflow's door answers every error in MLflow's shape, so it authenticates (first, as below)
+    // and limits bodies itself; it comes before the OpenAPI router, which does not know its paths.
+    router.use(
+      '/mlflow',
+      createMlflowRouter({
+        service: options.mlflow,
+        caller,
+        audited: context.audited,
+        logger,
+      }),
+    );
+  }
   // Authentication first, for every path (known or not), before a body is read.
   router.use(async (req, _res, next) => {
     await caller(req);

@@ -237,7 +237,10 @@ export interface AttackBackend {
 }
 
 /** Starts ML Home over `knex` as the example portal runs it. */
-export async function startAttackBackend(knex: Knex): Promise<AttackBackend> {
+export async function startAttackBackend(
+  knex: Knex,
+  options: { config?: Record<string, unknown> } = {},
+): Promise<AttackBackend> {
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, options) =>
       requests.map(r => {
@@ -271,7 +274,7 @@ export async function startAttackBackend(knex: Knex): Promise<AttackBackend> {
           subscribe: async () => {},
         }),
       }),
-      mockServices.rootConfig.factory({ data: {} }),
+      mockServices.rootConfig.factory({ data: (options.config ?? {}) as any }),
       httpAuthWithStaticToken,
       userInfoFromOwnership,
     ],
