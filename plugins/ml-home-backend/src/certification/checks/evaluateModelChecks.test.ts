@@ -663,7 +663,9 @@ describe('evaluateModelChecks', () => {
       // (with its aliases), the run, its inputs,
       // evaluations and their details, the baseline's, the alias history, the monitoring window.
       expect(queries).toBeGreaterThan(5);
-      expect(queries).toBeLessThanOrEqual(18);
+      // 19 today, five of them the models store's own reads of the model; room for it to grow a
+      // little, none for a query per evaluation, deployment or point.
+      expect(queries).toBeLessThanOrEqual(24);
     });
 
     it('scores the automated checks, with added ones in their sections', async () => {
