@@ -225,24 +225,34 @@ export async function queryMetricHistory(
   }
   const series = () => knex('metric_points').where({ run_id: runId, key });
 
-  // A long series is read from its chunks when they hold every point it has.
-  const latest: { point_count: DbBigInt } | undefined = await knex(
-    'latest_metrics',
-  )
-    .where({ run_id: runId, key })
-    .first('point_count');
-  const stored = latest ? Number(latest.point_count) : 0;
-  if (stored > maxPoints && stored >= CHUNKED_FROM) {
-    const points = await readChunkedHistory(
-      knex,
-      runId,
-      key,
-      stored,
-      maxPoints,
-    );
-    if (points) {
-      return { points, totalPoints: stored, downsampled: true };
-    }
+  // A long series is read from its chunks when they hold every point it has: summaries and
+  // points from one snapshot, so that a batch committed meanwhile cannot mix two versions.
+  const chunked = await knex.transaction(
+    async tx => {
+      const latest: { point_count: DbBigInt } | undefined = await tx(
+        'latest_metrics',
+      )
+        .where({ run_id: runId, key })
+        .first('point_count');
+      const stored = latest ? Number(latest.point_count) : 0;
+      if (stored <= maxPoints || stored < CHUNKED_FROM) {
+        return undefined;
+      }
+      const points = await readChunkedHistory(
+        tx,
+        runId,
+        key,
+        stored,
+        maxPoints,
+      );
+      return points && { points, totalPoints: stored, downsampled: true };
+    },
+    knex.client.config.client === 'pg'
+      ? { isolationLevel: 'repeatable read', readOnly: true }
+      : undefined,
+  );
+  if (chunked) {
+    return chunked;
   }
 
   const [{ n }] = await series().count({ n: '*' });
