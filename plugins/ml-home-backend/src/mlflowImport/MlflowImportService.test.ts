@@ -91,6 +91,7 @@ describe('MLflow import', () => {
     let now: number;
     let service: MlflowImportService;
     let storage: DatabaseStores;
+    let logger: ReturnType<typeof mockServices.logger.mock>;
 
     const count = async (table: string, where: Record<string, unknown> = {}) =>
       Number(
@@ -144,6 +145,7 @@ describe('MLflow import', () => {
       });
       // Trusted code: addressed services ask no permission, so no reference is ever checked.
       const references = {} as ReferenceAuthorizer;
+      logger = mockServices.logger.mock();
       const config = readMlflowImportConfig(
         new ConfigReader({
           mlHome: {
@@ -178,7 +180,7 @@ describe('MLflow import', () => {
           stores: storage.stores,
         }),
         callerFor: () => caller,
-        logger: mockServices.logger.mock(),
+        logger,
         clock: () => new Date(now),
       });
       await new DatabaseImportStore(knex).ensureServers(
@@ -249,6 +251,9 @@ describe('MLflow import', () => {
       });
       expect(s!.lastError).toBeUndefined();
       expect(s!.nextAttemptAt!.getTime()).toBe(T0 + FREQUENCY_MS);
+      expect(logger.info).toHaveBeenCalledWith(
+        "MLflow import from 'prod' finished: 9 of 9 items, 30 metric points",
+      );
       const [entry] = await new DatabaseImportStore(knex).recentLog('prod', 5);
       expect(entry).toMatchObject({
         status: 'succeeded',
@@ -393,6 +398,11 @@ describe('MLflow import', () => {
       let s = await state();
       expect(s).toMatchObject({ status: 'failed', failures: 1 });
       expect(s!.lastError).toMatch(/cannot reach .*ECONNREFUSED/);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /MLflow import from 'prod' failed \(1 in a row\), retried in 60 s: .*ECONNREFUSED/,
+        ),
+      );
       now = s!.nextAttemptAt!.getTime();
       await service.runIfDue('prod');
       s = await state();

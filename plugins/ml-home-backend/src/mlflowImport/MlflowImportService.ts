@@ -31,6 +31,8 @@ export interface ImportsService {
 
 /** The first retry waits this long; each failure in a row doubles it, up to the configured cap. */
 export const FIRST_BACKOFF_MS = 60_000;
+/** How often a running import logs its progress (milliseconds of real time). */
+const PROGRESS_LOG_MS = 30_000;
 /** How often each server's task looks whether the server is due (a single-row read). */
 const TICK = { seconds: 30 };
 
@@ -132,6 +134,7 @@ export class MlflowImportService implements ImportsService {
     const { store, logger, target, config } = this.options;
     const trigger = this.manual.delete(server.id) ? 'manual' : 'schedule';
     const logId = await store.start(server.id, trigger, this.now());
+    let loggedAt = Date.now();
     logger.info(
       `MLflow import from '${server.id}' (${shownUrl(server.url)}) into project '${server.project}' started`,
     );
@@ -148,8 +151,17 @@ export class MlflowImportService implements ImportsService {
       caller: this.options.callerFor(server),
       logger,
       clock: () => this.now(),
-      onProgress: progress =>
-        store.progress(server.id, logId, progress, this.now()),
+      onProgress: async progress => {
+        await store.progress(server.id, logId, progress, this.now());
+        // A long import says how far it is in the logs too, every half minute.
+        const at = Date.now();
+        if (at - loggedAt >= PROGRESS_LOG_MS) {
+          loggedAt = at;
+          logger.info(
+            `MLflow import from '${server.id}': ${progress.itemsDone} of ${progress.itemsTotal} items found so far, ${progress.pointsDone} metric points`,
+          );
+        }
+      },
     });
     const before = await store.getState(server.id);
     try {
