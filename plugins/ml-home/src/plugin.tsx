@@ -12,6 +12,7 @@ import { mlHomeSearchExtensions } from './alpha/searchResultItem';
 import { mlHomeApiRef } from './api/mlHomeApiRef';
 import { mlHomeTranslationRef } from './translation';
 import {
+  certificationRouteRef,
   compareRouteRef,
   evaluationRouteRef,
   importsRouteRef,
@@ -62,6 +63,7 @@ export const mlHomePlugin = createFrontendPlugin({
     features: featuresRouteRef,
     orphans: orphansRouteRef,
     imports: importsRouteRef,
+    certification: certificationRouteRef,
   },
   extensions: [
     mlHomeApi,

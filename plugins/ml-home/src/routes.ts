@@ -42,6 +42,12 @@ export const featuresRouteRef = createSubRouteRef({
   path: '/features',
 });
 
+/** The organisation's certification overview, `/ml-home/certification`. */
+export const certificationRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/certification',
+});
+
 /** The MLflow imports, for admins, `/ml-home/admin/imports`. */
 export const importsRouteRef = createSubRouteRef({
   parent: rootRouteRef,

@@ -219,4 +219,78 @@ describe('MlHomeClient', () => {
     });
     expect(path).toBe('/api/ml-home/models/churn-model/versions/4/evaluations');
   });
+  it('reads scorecards and the overview, attests and reviews through the certification routes', async () => {
+    const seen: string[] = [];
+    let attestBody: unknown;
+    let reviewBody: unknown;
+    server.use(
+      http.get(`${baseUrl}/models/:model/scorecard`, ({ params }) => {
+        seen.push(`scorecard ${params.model}`);
+        return HttpResponse.json({ model: params.model, score: 1.5 });
+      }),
+      http.post(
+        `${baseUrl}/models/:model/scorecard/attestations`,
+        async ({ request, params }) => {
+          attestBody = await request.json();
+          seen.push(`attest ${params.model}`);
+          return HttpResponse.json({ id: 'a1' }, { status: 201 });
+        },
+      ),
+      http.post(
+        `${baseUrl}/models/:model/scorecard/attestations/:id/review`,
+        async ({ request, params }) => {
+          reviewBody = await request.json();
+          seen.push(`review ${params.model} ${params.id}`);
+          return HttpResponse.json({ id: params.id, state: 'rejected' });
+        },
+      ),
+      http.get(`${baseUrl}/models/:model/scorecard/history`, ({ request }) => {
+        seen.push(`history ${new URL(request.url).search}`);
+        return HttpResponse.json({ items: [] });
+      }),
+      http.get(`${baseUrl}/certification`, ({ request }) => {
+        const url = new URL(request.url);
+        seen.push(
+          `overview ${url.searchParams.getAll('level').join(',')} ${url.searchParams.get('owner')}`,
+        );
+        return HttpResponse.json({ items: [], totalCount: 0 });
+      }),
+    );
+    expect((await client.getModelScorecard('churn model')).score).toBe(1.5);
+    expect(
+      (
+        await client.createCertificationAttestation('churn', {
+          checkId: 'data.schema',
+          evidenceUrl: 'https://wiki/x',
+          note: 'checked',
+        })
+      ).id,
+    ).toBe('a1');
+    expect(
+      (
+        await client.reviewCertificationAttestation('churn', 'a1', {
+          decision: 'reject',
+          reason: 'link is dead',
+        })
+      ).state,
+    ).toBe('rejected');
+    await client.getModelScorecardHistory('churn', { limit: 10, cursor: 'c' });
+    await client.getCertificationOverview({
+      level: ['gold', 'silver'],
+      owner: ['group:default/a'],
+    });
+    expect(seen).toEqual([
+      'scorecard churn model',
+      'attest churn',
+      'review churn a1',
+      'history ?limit=10&cursor=c',
+      'overview gold,silver group:default/a',
+    ]);
+    expect(attestBody).toEqual({
+      checkId: 'data.schema',
+      evidenceUrl: 'https://wiki/x',
+      note: 'checked',
+    });
+    expect(reviewBody).toEqual({ decision: 'reject', reason: 'link is dead' });
+  });
 });

@@ -1,6 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import type {
   AliasHistory,
+  CertificationAttestation,
+  CertificationAttestationCreate,
+  CertificationAttestationReview,
+  CertificationExternalResult,
+  CertificationHistory,
+  CertificationOverview,
+  CertificationResultCreate,
+  CertificationScorecard,
   CompareRequest,
   CompareResult,
   Dataset,
@@ -170,6 +178,15 @@ export type ListTaggedQuery = NonNullable<
 >;
 
 /**
+ * Query parameters of the organisation's certification overview.
+ *
+ * @public
+ */
+export type CertificationOverviewQuery = NonNullable<
+  operations['getCertificationOverview']['parameters']['query']
+>;
+
+/**
  * Paging parameters of the smaller lists.
  *
  * @public
@@ -288,6 +305,33 @@ export interface MlHomeApi {
   setTags(tags: EntityTags): Promise<EntityTags>;
   countTags(query?: CountTagsQuery): Promise<TagCountList>;
   listTagged(query: ListTaggedQuery): Promise<TaggedEntityList>;
+  /** The model's stored production-readiness scorecard. */
+  getModelScorecard(model: string): Promise<CertificationScorecard>;
+  /** Attests a check done by hand, with evidence (half a point until it expires). */
+  createCertificationAttestation(
+    model: string,
+    attestation: CertificationAttestationCreate,
+  ): Promise<CertificationAttestation>;
+  /** A reviewer rejects an active attestation with a reason. */
+  reviewCertificationAttestation(
+    model: string,
+    attestationId: string,
+    review: CertificationAttestationReview,
+  ): Promise<CertificationAttestation>;
+  /** Another system reports a check's result (counts as automated until it expires). */
+  reportCertificationResult(
+    model: string,
+    result: CertificationResultCreate,
+  ): Promise<CertificationExternalResult>;
+  /** Every change of the model's certification, newest first. */
+  getModelScorecardHistory(
+    model: string,
+    page?: PageQuery,
+  ): Promise<CertificationHistory>;
+  /** Levels by team, failing checks, expiring attestations and a page of models. */
+  getCertificationOverview(
+    query?: CertificationOverviewQuery,
+  ): Promise<CertificationOverview>;
 }
 
 type QueryValue =
@@ -698,6 +742,58 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<MlflowImport>(
       'POST',
       `/admin/imports/${segment(serverId)}/run`,
+    );
+  }
+
+  getModelScorecard(model: string) {
+    return this.request<CertificationScorecard>(
+      'GET',
+      `/models/${segment(model)}/scorecard`,
+    );
+  }
+
+  createCertificationAttestation(
+    model: string,
+    attestation: CertificationAttestationCreate,
+  ) {
+    return this.request<CertificationAttestation>(
+      'POST',
+      `/models/${segment(model)}/scorecard/attestations`,
+      attestation,
+    );
+  }
+
+  reviewCertificationAttestation(
+    model: string,
+    attestationId: string,
+    review: CertificationAttestationReview,
+  ) {
+    return this.request<CertificationAttestation>(
+      'POST',
+      `/models/${segment(model)}/scorecard/attestations/${segment(attestationId)}/review`,
+      review,
+    );
+  }
+
+  reportCertificationResult(model: string, result: CertificationResultCreate) {
+    return this.request<CertificationExternalResult>(
+      'POST',
+      `/models/${segment(model)}/scorecard/results`,
+      result,
+    );
+  }
+
+  getModelScorecardHistory(model: string, page?: PageQuery) {
+    return this.request<CertificationHistory>(
+      'GET',
+      `/models/${segment(model)}/scorecard/history${toQueryString(page)}`,
+    );
+  }
+
+  getCertificationOverview(query?: CertificationOverviewQuery) {
+    return this.request<CertificationOverview>(
+      'GET',
+      `/certification${toQueryString(query)}`,
     );
   }
 

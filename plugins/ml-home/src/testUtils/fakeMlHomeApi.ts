@@ -60,6 +60,12 @@ const METHODS: Record<keyof MlHomeApi, true> = {
   setTags: true,
   countTags: true,
   listTagged: true,
+  getModelScorecard: true,
+  createCertificationAttestation: true,
+  reviewCertificationAttestation: true,
+  reportCertificationResult: true,
+  getModelScorecardHistory: true,
+  getCertificationOverview: true,
 };
 
 /**

@@ -36,6 +36,7 @@ import { useMyGroups } from '../../hooks/useMyGroups';
 import { useUrlSearch } from '../../hooks/useUrlSearch';
 import { mlHomeTranslationRef } from '../../translation';
 import {
+  certificationRouteRef,
   featuresRouteRef,
   orphansRouteRef,
   projectRouteRef,
@@ -48,6 +49,7 @@ import { CreateProjectDialog } from './CreateProjectDialog';
 import { FacetGroup } from './FacetPanel';
 import { MyTeamsProjects } from './MyTeamsProjects';
 import { tableOptions } from '../common/tableOptions';
+import { LevelBadge, useLevelLabel } from '../Certification/LevelBadge';
 
 const PAGE_SIZE = 25;
 
@@ -58,7 +60,7 @@ const SORTS = {
 } as const;
 type Sort = keyof typeof SORTS;
 
-const FILTER_KEYS = ['q', 'owner', 'tag', 'lifecycle'] as const;
+const FILTER_KEYS = ['q', 'owner', 'tag', 'lifecycle', 'level'] as const;
 
 /**
  * The ML Home landing page: discover every ML project of the organisation. Search, facets and
@@ -74,12 +76,15 @@ export const MlHomePage = () => {
   const projectLink = useRouteRef(projectRouteRef);
   const featuresLink = useRouteRef(featuresRouteRef);
   const orphansLink = useRouteRef(orphansRouteRef);
+  const certificationLink = useRouteRef(certificationRouteRef);
+  const levelLabel = useLevelLabel();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = useUrlSearch();
   const q = search.query;
   const owners = searchParams.getAll('owner');
   const tags = searchParams.getAll('tag');
   const lifecycles = searchParams.getAll('lifecycle') as Lifecycle[];
+  const levels = searchParams.getAll('level');
   const sortParam = searchParams.get('sort') as Sort | null;
   const sort: Sort =
     sortParam && sortParam in SORTS ? sortParam : 'lastActivityAt';
@@ -99,7 +104,10 @@ export const MlHomePage = () => {
     change(next);
     setSearchParams(next, options);
   };
-  const toggle = (key: 'owner' | 'tag' | 'lifecycle', value: string) =>
+  const toggle = (
+    key: 'owner' | 'tag' | 'lifecycle' | 'level',
+    value: string,
+  ) =>
     update(p => {
       const values = p.getAll(key);
       p.delete(key);
@@ -115,7 +123,7 @@ export const MlHomePage = () => {
     });
   const clearFilters = () => update(p => FILTER_KEYS.forEach(k => p.delete(k)));
 
-  const queryKey = JSON.stringify([q, owners, tags, lifecycles, sort]);
+  const queryKey = JSON.stringify([q, owners, tags, lifecycles, levels, sort]);
   const pages = useCursorPages(queryKey);
   const projects = useAsyncRetry(
     () =>
@@ -124,6 +132,7 @@ export const MlHomePage = () => {
         owner: owners.length ? owners : undefined,
         tag: tags.length ? tags : undefined,
         lifecycle: lifecycles.length ? lifecycles : undefined,
+        level: levels.length ? levels : undefined,
         orderBy: sort,
         order: SORTS[sort].order,
         limit: PAGE_SIZE,
@@ -159,6 +168,11 @@ export const MlHomePage = () => {
       title: t('discover.lifecycleColumn'),
       field: 'lifecycle',
       render: p => t(`lifecycle.${p.lifecycle}`),
+    },
+    {
+      title: t('certification.discover.levelColumn'),
+      field: 'certificationLevel',
+      render: p => <LevelBadge level={p.certificationLevel} size="small" />,
     },
     {
       title: t('discover.tagsColumn'),
@@ -232,6 +246,13 @@ export const MlHomePage = () => {
           value: t(`lifecycle.${v}`),
         }),
       })),
+      ...levels.map(v => ({
+        key: 'level' as const,
+        v,
+        label: t('certification.discover.activeLevel', {
+          value: levelLabel(v),
+        }),
+      })),
     ];
     body = (
       <>
@@ -276,6 +297,14 @@ export const MlHomePage = () => {
               selected={lifecycles}
               onToggle={v => toggle('lifecycle', v)}
               format={v => t(`lifecycle.${v as Lifecycle}`)}
+            />
+            <FacetGroup
+              label={t('certification.discover.levelFacet')}
+              name="level"
+              counts={page?.facets.level ?? []}
+              selected={levels}
+              onToggle={v => toggle('level', v)}
+              format={levelLabel}
             />
             <FacetGroup
               label={t('discover.tagFacet')}
@@ -400,6 +429,11 @@ export const MlHomePage = () => {
           {orphansLink ? (
             <Button component={Link} to={orphansLink()}>
               {t('discover.orphanedModels')}
+            </Button>
+          ) : null}
+          {certificationLink ? (
+            <Button component={Link} to={certificationLink()}>
+              {t('certification.overview.link')}
             </Button>
           ) : null}
           {openCreate ? (

@@ -18,6 +18,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -45,6 +47,7 @@ import { MoveAliasDialog } from './MoveAliasDialog';
 import { VersionsCard } from './VersionsCard';
 import { EvaluationsTable } from '../EvaluationsTable';
 import { NotesPanel, TagEditor } from '../annotations';
+import { ModelCertificationTab } from '../Certification';
 
 const VERSIONS_PAGE_SIZE = 20;
 
@@ -62,7 +65,13 @@ function defaultVersion(model: Model): number | undefined {
  * @public
  */
 export const ModelPage = () => {
-  const { modelName = '' } = useParams();
+  const params = useParams();
+  const modelName = params.modelName ?? '';
+  // The page's tabs: the model itself (no segment) and its certification scorecard.
+  const tab =
+    (params['*'] ?? '').split('/')[0] === 'certification'
+      ? 'certification'
+      : '';
   const [searchParams, setSearchParams] = useSearchParams();
   const api = useApi(mlHomeApiRef);
   const links = useMlHomeLinks();
@@ -208,165 +217,206 @@ export const ModelPage = () => {
           }
         />
       </Header>
+      {/* The page is a grid: the tab bar takes the sub-header row, under the header. */}
+      <Box
+        px={3}
+        borderBottom={1}
+        borderColor="divider"
+        style={{ gridArea: 'pageSubheader' }}
+      >
+        <Tabs
+          value={tab}
+          indicatorColor="primary"
+          textColor="primary"
+          aria-label={t('certification.tab.modelSections')}
+        >
+          <Tab
+            value=""
+            label={t('certification.tab.overview')}
+            component={Link}
+            to={links.model(model.name)}
+            id="model-tab-overview"
+            aria-controls="model-tabpanel"
+          />
+          <Tab
+            value="certification"
+            label={t('certification.tab.label')}
+            component={Link}
+            to={links.model(model.name, undefined, 'certification')}
+            id="model-tab-certification"
+            aria-controls="model-tabpanel"
+          />
+        </Tabs>
+      </Box>
       <Content>
-        <Grid container spacing={3}>
-          <Grid item xs={12} lg={8}>
-            {versionsState.error ? (
-              <LoadErrorPanel
-                error={versionsState.error}
-                title={t('model.versionsFailed')}
-                onRetry={versionsState.retry}
-              />
-            ) : (
-              <VersionsCard
-                versions={versions}
-                totalCount={versionsState.value?.totalCount}
-                loading={versionsState.loading}
-                selected={selected}
-                onSelect={v => setParam('version', String(v))}
-                paging={{
-                  pageIndex: pages.pageIndex,
-                  pageSize: VERSIONS_PAGE_SIZE,
-                  nextCursor: versionsState.value?.nextCursor,
-                  onNext: pages.next,
-                  onPrevious: pages.previous,
-                }}
-              />
-            )}
-          </Grid>
-          <Grid item xs={12} lg={4}>
-            <AliasesCard
-              model={model}
-              canMove={canUpdate}
-              onMove={alias => setMoving({ alias })}
-              revision={revision}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard
-              title={t('model.lineage')}
-              subheader={t('model.lineageSubheader')}
-              action={
-                selected ? (
-                  <Box mt={1} mr={1}>
-                    <TextField
-                      id="model-lineage-version"
-                      select
-                      label={t('model.lineageVersion')}
-                      value={selected}
-                      onChange={e => setParam('version', e.target.value)}
-                      variant="outlined"
-                      size="small"
-                      style={{ minWidth: 120 }}
-                    >
-                      {pickable.map(v => (
-                        <MenuItem key={v} value={v}>
-                          {t('model.version', { version: String(v) })}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  </Box>
-                ) : undefined
-              }
-            >
-              {selected ? (
-                <LineageGraph
-                  model={model.name}
-                  version={selected}
-                  onSelectDeployment={id => setParam('deployment', id)}
+        <div
+          role="tabpanel"
+          id="model-tabpanel"
+          aria-labelledby={`model-tab-${tab || 'overview'}`}
+        >
+          {tab === 'certification' ? (
+            <ModelCertificationTab model={model} />
+          ) : (
+            <Grid container spacing={3}>
+              <Grid item xs={12} lg={8}>
+                {versionsState.error ? (
+                  <LoadErrorPanel
+                    error={versionsState.error}
+                    title={t('model.versionsFailed')}
+                    onRetry={versionsState.retry}
+                  />
+                ) : (
+                  <VersionsCard
+                    versions={versions}
+                    totalCount={versionsState.value?.totalCount}
+                    loading={versionsState.loading}
+                    selected={selected}
+                    onSelect={v => setParam('version', String(v))}
+                    paging={{
+                      pageIndex: pages.pageIndex,
+                      pageSize: VERSIONS_PAGE_SIZE,
+                      nextCursor: versionsState.value?.nextCursor,
+                      onNext: pages.next,
+                      onPrevious: pages.previous,
+                    }}
+                  />
+                )}
+              </Grid>
+              <Grid item xs={12} lg={4}>
+                <AliasesCard
+                  model={model}
+                  canMove={canUpdate}
+                  onMove={alias => setMoving({ alias })}
+                  revision={revision}
                 />
-              ) : (
-                <EmptyState
-                  missing="info"
-                  title={t('model.noVersionTitle')}
-                  description={t('model.noVersionDescription')}
+              </Grid>
+              <Grid item xs={12}>
+                <InfoCard
+                  title={t('model.lineage')}
+                  subheader={t('model.lineageSubheader')}
+                  action={
+                    selected ? (
+                      <Box mt={1} mr={1}>
+                        <TextField
+                          id="model-lineage-version"
+                          select
+                          label={t('model.lineageVersion')}
+                          value={selected}
+                          onChange={e => setParam('version', e.target.value)}
+                          variant="outlined"
+                          size="small"
+                          style={{ minWidth: 120 }}
+                        >
+                          {pickable.map(v => (
+                            <MenuItem key={v} value={v}>
+                              {t('model.version', { version: String(v) })}
+                            </MenuItem>
+                          ))}
+                        </TextField>
+                      </Box>
+                    ) : undefined
+                  }
+                >
+                  {selected ? (
+                    <LineageGraph
+                      model={model.name}
+                      version={selected}
+                      onSelectDeployment={id => setParam('deployment', id)}
+                    />
+                  ) : (
+                    <EmptyState
+                      missing="info"
+                      title={t('model.noVersionTitle')}
+                      description={t('model.noVersionDescription')}
+                    />
+                  )}
+                </InfoCard>
+              </Grid>
+              <Grid item xs={12}>
+                <DeploymentsCard
+                  deployments={deployments}
+                  loading={deploymentsState.loading}
+                  error={deploymentsState.error}
+                  onRetry={deploymentsState.retry}
+                  metric={metric}
+                  onMetricChange={m => setParam('metric', m)}
+                  selectedId={selectedDeployment}
                 />
-              )}
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12}>
-            <DeploymentsCard
-              deployments={deployments}
-              loading={deploymentsState.loading}
-              error={deploymentsState.error}
-              onRetry={deploymentsState.retry}
-              metric={metric}
-              onMetricChange={m => setParam('metric', m)}
-              selectedId={selectedDeployment}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard
-              title={
-                selected
-                  ? t('model.modelCardOf', { version: String(selected) })
-                  : t('model.modelCard')
-              }
-            >
-              {versionState.loading ? <Progress /> : null}
-              {versionState.error ? (
-                <LoadErrorPanel
-                  error={versionState.error}
-                  title={t('model.versionFailed', {
-                    version: String(selected),
-                  })}
-                  onRetry={versionState.retry}
-                />
-              ) : null}
-              {versionState.value ? (
-                <ModelCardView
-                  card={versionState.value.modelCard}
-                  version={versionState.value.version}
-                />
-              ) : null}
-              {!selected ? t('model.registerToWrite') : null}
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard
-              title={
-                selected
-                  ? t('model.evaluationsOf', { version: String(selected) })
-                  : t('model.evaluations')
-              }
-              subheader={t('model.evaluationsSubheader')}
-            >
-              <EvaluationsTable model={model.name} version={selected} />
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12} md={4}>
-            <InfoCard title={t('model.tags')}>
-              <TagEditor
-                entityType="model"
-                entityId={model.id}
-                projectName={model.project}
-              />
-              {versionState.value ? (
-                <Box mt={2}>
-                  <Typography variant="subtitle2" component="h3">
-                    {t('model.tagsOf', {
-                      version: String(versionState.value.version),
-                    })}
-                  </Typography>
+              </Grid>
+              <Grid item xs={12}>
+                <InfoCard
+                  title={
+                    selected
+                      ? t('model.modelCardOf', { version: String(selected) })
+                      : t('model.modelCard')
+                  }
+                >
+                  {versionState.loading ? <Progress /> : null}
+                  {versionState.error ? (
+                    <LoadErrorPanel
+                      error={versionState.error}
+                      title={t('model.versionFailed', {
+                        version: String(selected),
+                      })}
+                      onRetry={versionState.retry}
+                    />
+                  ) : null}
+                  {versionState.value ? (
+                    <ModelCardView
+                      card={versionState.value.modelCard}
+                      version={versionState.value.version}
+                    />
+                  ) : null}
+                  {!selected ? t('model.registerToWrite') : null}
+                </InfoCard>
+              </Grid>
+              <Grid item xs={12}>
+                <InfoCard
+                  title={
+                    selected
+                      ? t('model.evaluationsOf', { version: String(selected) })
+                      : t('model.evaluations')
+                  }
+                  subheader={t('model.evaluationsSubheader')}
+                >
+                  <EvaluationsTable model={model.name} version={selected} />
+                </InfoCard>
+              </Grid>
+              <Grid item xs={12} md={4}>
+                <InfoCard title={t('model.tags')}>
                   <TagEditor
-                    entityType="model-version"
-                    entityId={versionState.value.id}
+                    entityType="model"
+                    entityId={model.id}
                     projectName={model.project}
                   />
-                </Box>
-              ) : null}
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12} md={8}>
-            <InfoCard title={t('model.notes')}>
-              <NotesPanel
-                entityType="model"
-                entityId={model.id}
-                projectName={model.project}
-              />
-            </InfoCard>
-          </Grid>
-        </Grid>
+                  {versionState.value ? (
+                    <Box mt={2}>
+                      <Typography variant="subtitle2" component="h3">
+                        {t('model.tagsOf', {
+                          version: String(versionState.value.version),
+                        })}
+                      </Typography>
+                      <TagEditor
+                        entityType="model-version"
+                        entityId={versionState.value.id}
+                        projectName={model.project}
+                      />
+                    </Box>
+                  ) : null}
+                </InfoCard>
+              </Grid>
+              <Grid item xs={12} md={8}>
+                <InfoCard title={t('model.notes')}>
+                  <NotesPanel
+                    entityType="model"
+                    entityId={model.id}
+                    projectName={model.project}
+                  />
+                </InfoCard>
+              </Grid>
+            </Grid>
+          )}
+        </div>
         {moving ? (
           <MoveAliasDialog
             model={model}

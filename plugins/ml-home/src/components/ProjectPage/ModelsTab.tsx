@@ -16,6 +16,7 @@ import { useRelativeTime } from '../common/RelativeTime';
 import { useMlHomeLinks } from '../common/links';
 import { AliasChips } from './KeyModels';
 import { tableOptions } from '../common/tableOptions';
+import { LevelBadge } from '../Certification/LevelBadge';
 
 const PAGE_SIZE = 25;
 
@@ -60,6 +61,15 @@ export function ModelsTab(props: { project: Project }) {
       title: t('project.models.versionsColumn'),
       field: 'versionCount',
       type: 'numeric',
+    },
+    {
+      title: t('certification.discover.levelColumn'),
+      field: 'certificationLevel',
+      render: m => (
+        <Link to={links.model(m.name, undefined, 'certification')}>
+          <LevelBadge level={m.certificationLevel} size="small" />
+        </Link>
+      ),
     },
     {
       title: t('project.models.aliasesColumn'),

@@ -35,6 +35,7 @@ import { OverviewTab } from './OverviewTab';
 import { NotesTab } from './NotesTab';
 import { TokensTab } from './TokensTab';
 import { EvaluationsTable } from '../EvaluationsTable';
+import { ProjectCertificationTab } from '../Certification';
 
 /** The tabs of a project space; each has its own URL below the project's. */
 const TABS = [
@@ -44,6 +45,7 @@ const TABS = [
   { path: 'data', label: 'project.tabs.data' },
   { path: 'evaluations', label: 'project.tabs.evaluations' },
   { path: 'deployments', label: 'project.tabs.deployments' },
+  { path: 'certification', label: 'certification.tab.label' },
   { path: 'notes', label: 'project.tabs.notes' },
   { path: 'tokens', label: 'project.tabs.tokens' },
 ] as const;
@@ -62,6 +64,8 @@ function TabContent(props: { tab: TabPath; project: Project }) {
       return <EvaluationsTable project={project.name} />;
     case 'deployments':
       return <DeploymentsTab project={project} />;
+    case 'certification':
+      return <ProjectCertificationTab project={project} />;
     case 'notes':
       return <NotesTab project={project} />;
     case 'tokens':
@@ -86,7 +90,7 @@ function TeamLabel(props: { owner: string }) {
 
 /**
  * A project space, `/ml-home/projects/:projectName/:tab?`: header with owner, lifecycle and
- * tags; tabs for overview, runs, models, data, evaluations, deployments, notes and the
+ * tags; tabs for overview, runs, models, data, evaluations, deployments, certification, notes and the
  * project's tokens.
  *
  * @public

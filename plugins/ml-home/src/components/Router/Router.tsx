@@ -7,6 +7,7 @@ import { EvaluationPage } from '../EvaluationPage';
 import { FeaturesPage } from '../FeaturesPage';
 import { OrphansPage } from '../OrphansPage';
 import { ImportsPage } from '../ImportsPage';
+import { CertificationOverviewPage } from '../Certification';
 import { ReadableThemeProvider } from '../common/ReadableTheme';
 
 /**
@@ -22,11 +23,12 @@ export const Router = () => (
       <Route path="/" element={<MlHomePage />} />
       <Route path="/projects/:projectName/*" element={<ProjectPage />} />
       <Route path="/compare" element={<ComparePage />} />
-      <Route path="/models/:modelName" element={<ModelPage />} />
+      <Route path="/models/:modelName/*" element={<ModelPage />} />
       <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
       <Route path="/features" element={<FeaturesPage />} />
       <Route path="/orphans" element={<OrphansPage />} />
       <Route path="/admin/imports" element={<ImportsPage />} />
+      <Route path="/certification" element={<CertificationOverviewPage />} />
     </Routes>
   </ReadableThemeProvider>
 );

@@ -1,10 +1,10 @@
 /*
  * The one place that imports ECharts. Only the parts ML Home draws are
- * registered (through `echarts/core`), so the bundle carries line and
+ * registered (through `echarts/core`), so the bundle carries bar, line and
  * parallel-coordinates charts and their components, not all of ECharts.
  */
 import * as echarts from 'echarts/core';
-import { LineChart, ParallelChart } from 'echarts/charts';
+import { BarChart, LineChart, ParallelChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -17,7 +17,11 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption, ParallelSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  LineSeriesOption,
+  ParallelSeriesOption,
+} from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
@@ -36,6 +40,7 @@ import type {
  * @public
  */
 export type ChartOption = ComposeOption<
+  | BarSeriesOption
   | LineSeriesOption
   | ParallelSeriesOption
   | DataZoomComponentOption
@@ -78,6 +83,7 @@ let registered = false;
 export function loadECharts(): typeof echarts {
   if (!registered) {
     echarts.use([
+      BarChart,
       LineChart,
       ParallelChart,
       DataZoomComponent,

@@ -1,5 +1,6 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import {
+  certificationRouteRef,
   compareRouteRef,
   featuresRouteRef,
   modelRouteRef,
@@ -15,11 +16,14 @@ export function useMlHomeLinks() {
   const model = useRouteRef(modelRouteRef);
   const compare = useRouteRef(compareRouteRef);
   const features = useRouteRef(featuresRouteRef);
+  const certification = useRouteRef(certificationRouteRef);
   return {
     project: (projectName: string, tab?: string) =>
       `${project?.({ projectName }) ?? ''}${tab ? `/${tab}` : ''}`,
-    model: (modelName: string, version?: number) =>
-      `${model?.({ modelName }) ?? ''}${version !== undefined ? `?version=${version}` : ''}`,
+    /** A model's page; `tab` opens one of its tabs, e.g. `certification`. */
+    model: (modelName: string, version?: number, tab?: string) =>
+      `${model?.({ modelName }) ?? ''}${tab ? `/${tab}` : ''}${version !== undefined ? `?version=${version}` : ''}`,
+    certification: () => certification?.() ?? '',
     /** A run has no page of its own: the comparison view of that one run shows it all. */
     run: (runId: string) =>
       `${compare?.() ?? ''}?runs=${encodeURIComponent(runId)}`,

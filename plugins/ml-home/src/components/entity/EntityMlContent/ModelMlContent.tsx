@@ -36,6 +36,7 @@ import { isNotFound } from '../common/useModels';
 import { useOwnerContacts } from '../common/useOwnerContacts';
 import { modelNameOf } from '../entityPredicates';
 import { RelativeTime } from '../../common/RelativeTime';
+import { LevelBadge } from '../../Certification/LevelBadge';
 
 const VERSIONS_PAGE_SIZE = 10;
 const DEPLOYMENTS_PAGE_SIZE = 10;
@@ -77,6 +78,14 @@ function ModelSummaryCard(props: { model: Model }) {
                 count: model.versionCount,
               })
             : t('entity.model.noVersion')}
+        </Typography>
+        <Typography variant="body2" component="div">
+          <Link
+            to={links.model(model.name, undefined, 'certification')}
+            underline="always"
+          >
+            <LevelBadge level={model.certificationLevel} size="small" />
+          </Link>
         </Typography>
       </Box>
       <OwnerTeam

@@ -32,6 +32,7 @@ import {
 import { type ServedModel, useServedModels } from '../common/useServedModels';
 import { ML_HOME_MODELS_ANNOTATION } from '../entityPredicates';
 import { RelativeTime } from '../../common/RelativeTime';
+import { LevelBadge } from '../../Certification/LevelBadge';
 
 /** Models shown per page; each reads its model from ML Home. */
 const PAGE_SIZE = 10;
@@ -110,6 +111,14 @@ function ServedModelCard(props: {
                       count: model.versionCount,
                     })
                   : t('entity.service.noVersion')}
+              </Typography>
+              <Typography variant="body2" component="div">
+                <Link
+                  to={links.model(name, undefined, 'certification')}
+                  underline="always"
+                >
+                  <LevelBadge level={model.certificationLevel} size="small" />
+                </Link>
               </Typography>
             </Box>
             <OwnerTeam

@@ -13,6 +13,7 @@ import { PagedListCard } from '../common/PagedListCard';
 import { useModels } from '../common/useModels';
 import { type ServedModel, useServedModels } from '../common/useServedModels';
 import { ML_HOME_MODELS_ANNOTATION } from '../entityPredicates';
+import { LevelBadge } from '../../Certification/LevelBadge';
 
 const PAGE_SIZE = 5;
 
@@ -83,7 +84,15 @@ export function ServiceModelsCard(props: { entity: Entity }) {
             model === null ? (
               s.name
             ) : (
-              <Link to={links.model(s.name)}>{s.name}</Link>
+              <>
+                <Link to={links.model(s.name)}>{s.name}</Link>
+                {model ? (
+                  <>
+                    {' '}
+                    <LevelBadge level={model.certificationLevel} size="small" />
+                  </>
+                ) : null}
+              </>
             ),
           secondary: (
             <>

@@ -10,6 +10,7 @@ import { useCursorPages } from '../../common/paging';
 import { AliasChips } from '../common/AliasChips';
 import { PagedListCard } from '../common/PagedListCard';
 import { entityRefOf } from '../entityPredicates';
+import { LevelBadge } from '../../Certification/LevelBadge';
 
 const PAGE_SIZE = 5;
 
@@ -53,7 +54,12 @@ export function TeamModelsCard(props: { entity: Entity }) {
       listLabel={t('entity.modelsCard.teamList')}
       renderRow={m => ({
         key: m.id,
-        primary: <Link to={links.model(m.name)}>{m.name}</Link>,
+        primary: (
+          <>
+            <Link to={links.model(m.name)}>{m.name}</Link>{' '}
+            <LevelBadge level={m.certificationLevel} size="small" />
+          </>
+        ),
         secondary: (
           <>
             <Typography variant="body2" component="div">

@@ -16,6 +16,7 @@ import { useCursorPages } from '../../common/paging';
 import { PagedListCard } from '../common/PagedListCard';
 import { entityRefOf } from '../entityPredicates';
 import { RelativeTime } from '../../common/RelativeTime';
+import { LevelBadge } from '../../Certification/LevelBadge';
 
 const PAGE_SIZE = 5;
 
@@ -101,7 +102,10 @@ export function EntityMlProjectsCard() {
         primary: (
           <>
             <Link to={links.project(p.name)}>{p.title}</Link>{' '}
-            <Chip size="small" variant="outlined" label={p.lifecycle} />
+            <Chip size="small" variant="outlined" label={p.lifecycle} />{' '}
+            {p.certificationLevel ? (
+              <LevelBadge level={p.certificationLevel} size="small" />
+            ) : null}
           </>
         ),
         secondary: (
