@@ -3,6 +3,8 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   ML_HOME_PROJECT_RESOURCE_TYPE,
   mlHomeAdminImportsPermission,
+  mlHomeCertificationAttestPermission,
+  mlHomeCertificationReviewPermission,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
@@ -47,6 +49,31 @@ describe('MlHomeExamplePolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
+  it('lets only the reviewer groups review certification attestations', async () => {
+    const reviewer = {
+      ...alice,
+      info: {
+        ...alice.info,
+        ownershipEntityRefs: ['user:default/rita', 'group:default/ml-platform'],
+      },
+    } as PolicyQueryUser;
+    await expect(
+      policy.handle(
+        { permission: mlHomeCertificationReviewPermission },
+        reviewer,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission: mlHomeCertificationReviewPermission }, alice),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    const custom = new MlHomeExamplePolicy(undefined, [
+      'group:default/home-ranking',
+    ]);
+    await expect(
+      custom.handle({ permission: mlHomeCertificationReviewPermission }, alice),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('lets everyone read and signed-in users create projects', async () => {
     await expect(
       policy.handle({ permission: mlHomeProjectReadPermission }),
@@ -63,6 +90,7 @@ describe('MlHomeExamplePolicy', () => {
     mlHomeProjectUpdatePermission,
     mlHomeProjectDeletePermission,
     mlHomeRunWritePermission,
+    mlHomeCertificationAttestPermission,
   ])(
     'lets the owning group change a project ($name): a condition ML Home decides',
     async permission => {

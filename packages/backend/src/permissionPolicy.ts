@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -12,6 +15,8 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   mlHomeAdminImportsPermission,
+  mlHomeCertificationAttestPermission,
+  mlHomeCertificationReviewPermission,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
@@ -38,10 +43,15 @@ import {
  *
  * - the imports from MLflow (`ml-home.admin.imports`, the admin page) are for the admin groups
  *   only, by default the ML platform team.
+ * - certification: a model's owners attest its tests (`ml-home.certification.attest`, the same
+ *   owner condition as changing the project); the reviewer groups reject attestations
+ *   (`ml-home.certification.review`), by default `mlHome.certification.reviewerGroup` or the ML
+ *   platform team.
  */
 export class MlHomeExamplePolicy implements PermissionPolicy {
   constructor(
     private readonly adminGroups: string[] = ['group:default/ml-platform'],
+    private readonly reviewerGroups: string[] = ['group:default/ml-platform'],
   ) {}
 
   async handle(
@@ -61,11 +71,20 @@ export class MlHomeExamplePolicy implements PermissionPolicy {
           : AuthorizeResult.DENY,
       };
     }
+    if (isPermission(permission, mlHomeCertificationReviewPermission)) {
+      const refs = user?.info.ownershipEntityRefs ?? [];
+      return {
+        result: this.reviewerGroups.some(group => refs.includes(group))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (isPermission(permission, mlHomeProjectCreatePermission)) {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (
       isPermission(permission, mlHomeRunWritePermission) ||
+      isPermission(permission, mlHomeCertificationAttestPermission) ||
       isPermission(permission, mlHomeProjectUpdatePermission) ||
       isPermission(permission, mlHomeProjectDeletePermission)
     ) {
@@ -91,9 +110,14 @@ export const mlHomePermissionPolicyModule = createBackendModule({
   moduleId: 'ml-home-example-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new MlHomeExamplePolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        const reviewer = config.getOptionalString(
+          'mlHome.certification.reviewerGroup',
+        );
+        policy.setPolicy(
+          new MlHomeExamplePolicy(undefined, reviewer ? [reviewer] : undefined),
+        );
       },
     });
   },

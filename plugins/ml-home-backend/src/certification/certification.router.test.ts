@@ -385,6 +385,30 @@ describe('certification routes', () => {
       );
     });
 
+    it('gives projects and models their level, with a facet and a filter', async () => {
+      // A write re-evaluates: the version behind the production alias is now certified.
+      expect((await attest(as(ALICE), 'model.hyperparameters')).status).toBe(
+        201,
+      );
+      const model = await api()
+        .get('/api/ml-home/models/ranker')
+        .set('Authorization', as(BOB));
+      const level = model.body.certificationLevel;
+      expect(['none', 'bronze']).toContain(level);
+      const projects = await api()
+        .get(`/api/ml-home/projects?level=${level}`)
+        .set('Authorization', as(BOB));
+      expect(projects.status).toBe(200);
+      expect(projects.body.items.map((p: any) => p.name)).toEqual(['feed']);
+      expect(projects.body.items[0].certificationLevel).toBe(level);
+      expect(projects.body.facets.level).toEqual([{ value: level, count: 1 }]);
+      const gold = await api()
+        .get('/api/ml-home/projects?level=gold')
+        .set('Authorization', as(BOB));
+      expect(gold.body.items).toEqual([]);
+      expect(gold.body.facets.level).toEqual([{ value: level, count: 1 }]);
+    });
+
     it('answers the overview of readable models', async () => {
       const res = await api()
         .get('/api/ml-home/certification?level=none&level=bronze&limit=10')

@@ -51,6 +51,11 @@ export interface Project {
   lastActivityAt: Date;
   deletedAt?: Date;
   counts?: { experiments: number; runs: number };
+  /**
+   * The lowest certification level among the project's models that have a certified version;
+   * absent when none has one.
+   */
+  certificationLevel?: string;
 }
 
 export interface ProjectInput {
@@ -74,6 +79,8 @@ export interface ProjectListQuery {
   owners?: string[];
   tags?: string[];
   lifecycles?: Lifecycle[];
+  /** Certification levels of the project (any of); see `Project.certificationLevel`. */
+  levels?: string[];
   orderBy: ProjectOrderBy;
   order: 'asc' | 'desc';
   deleted: boolean;
@@ -90,7 +97,12 @@ export interface ProjectListResult {
   items: Project[];
   nextCursor?: string;
   totalCount: number;
-  facets: { owner: FacetCount[]; tag: FacetCount[]; lifecycle: FacetCount[] };
+  facets: {
+    owner: FacetCount[];
+    tag: FacetCount[];
+    lifecycle: FacetCount[];
+    level?: FacetCount[];
+  };
 }
 
 export interface Experiment {
@@ -281,6 +293,8 @@ export interface Model {
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
+  /** The model's stored certification level; absent before its first evaluation. */
+  certificationLevel?: string;
 }
 
 export type ModelCard = Partial<

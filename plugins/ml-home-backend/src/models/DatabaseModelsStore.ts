@@ -148,7 +148,7 @@ export class DatabaseModelsStore implements ModelsStore {
   private async hydrateModels(rows: ModelRow[]): Promise<Model[]> {
     if (rows.length === 0) return [];
     const ids = rows.map(r => r.id);
-    const [stats, aliases, projects] = await Promise.all([
+    const [stats, aliases, projects, scorecards] = await Promise.all([
       this.db('model_versions')
         .whereIn('model_id', ids)
         .select('model_id')
@@ -169,7 +169,11 @@ export class DatabaseModelsStore implements ModelsStore {
       this.db<ProjectRow>('projects')
         .whereIn('id', [...new Set(rows.map(r => r.project_id))])
         .select('id', 'name', 'owner'),
+      this.db('certification_scorecards')
+        .whereIn('model_id', ids)
+        .select<{ model_id: string; level: string }[]>('model_id', 'level'),
     ]);
+    const levelBy = new Map(scorecards.map(s => [s.model_id, s.level]));
     const statsBy = new Map(stats.map(s => [s.model_id, s]));
     const projectBy = new Map(projects.map(p => [p.id, p]));
     return rows.map(row => {
@@ -196,6 +200,9 @@ export class DatabaseModelsStore implements ModelsStore {
         createdAt: fromDbTime(row.created_at),
         updatedAt: fromDbTime(row.updated_at),
         createdBy: row.created_by,
+        ...(levelBy.has(row.id)
+          ? { certificationLevel: levelBy.get(row.id) }
+          : {}),
       };
     });
   }

@@ -33,6 +33,9 @@ export function modelToWire(m: Model): Wire.Model {
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
     createdBy: m.createdBy,
+    ...(m.certificationLevel
+      ? { certificationLevel: m.certificationLevel }
+      : {}),
   };
 }
 

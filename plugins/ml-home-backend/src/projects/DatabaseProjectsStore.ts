@@ -119,6 +119,12 @@ function cursorValue(value: unknown): string {
   return value instanceof Date ? toDbTime(value) : String(value);
 }
 
+/**
+ * A project's certification level: the lowest stored level among its models that have a certified
+ * version (null when none has one), for `projects` in the outer query.
+ */
+const PROJECT_LEVEL_SQL = `(select s.level from certification_scorecards s where s.project_id = projects.id and s.version is not null order by s.level_rank asc, s.level asc limit 1)`;
+
 /** The Knex implementation of {@link ProjectsStore}, for SQLite and PostgreSQL. */
 export class DatabaseProjectsStore implements ProjectsStore {
   constructor(
@@ -131,7 +137,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
     conditions: ProjectConditions,
   ): Promise<ProjectListResult> {
     const db = this.db;
-    const base = (skip?: 'owner' | 'tag' | 'lifecycle') => {
+    const base = (skip?: 'owner' | 'tag' | 'lifecycle' | 'level') => {
       const qb = db<ProjectRow>('projects');
       if (query.deleted) {
         qb.whereNotNull('projects.deleted_at');
@@ -171,6 +177,12 @@ export class DatabaseProjectsStore implements ProjectsStore {
       if (query.lifecycles?.length && skip !== 'lifecycle') {
         qb.whereIn('projects.lifecycle', query.lifecycles);
       }
+      if (query.levels?.length && skip !== 'level') {
+        qb.whereRaw(
+          `${PROJECT_LEVEL_SQL} in (${query.levels.map(() => '?').join(', ')})`,
+          query.levels,
+        );
+      }
       return qb;
     };
 
@@ -195,7 +207,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
     ]);
     page.limit(query.limit + 1);
 
-    const [rows, totalRows, ownerRows, lifecycleRows, tagRows] =
+    const [rows, totalRows, ownerRows, lifecycleRows, tagRows, levelRows] =
       await Promise.all([
         page,
         base().count<CountRow[]>({ n: '*' }),
@@ -212,6 +224,13 @@ export class DatabaseProjectsStore implements ProjectsStore {
           .select('project_tags.tag as value')
           .count({ n: '*' })
           .groupBy('project_tags.tag') as Promise<FacetRow[]>,
+        base('level')
+          .select(db.raw(`${PROJECT_LEVEL_SQL} as value`))
+          .count({ n: '*' })
+          .groupBy('value')
+          .then(r =>
+            (r as unknown as FacetRow[]).filter(row => row.value !== null),
+          ),
       ]);
 
     const cut = keysetPage(rows, query.limit, last =>
@@ -230,6 +249,7 @@ export class DatabaseProjectsStore implements ProjectsStore {
         owner: facet(ownerRows),
         lifecycle: facet(lifecycleRows),
         tag: facet(tagRows),
+        level: facet(levelRows),
       },
     };
   }
@@ -239,23 +259,32 @@ export class DatabaseProjectsStore implements ProjectsStore {
       return [];
     }
     const ids = rows.map(r => r.id);
-    const [tagRows, experimentCounts, runCounts] = await Promise.all([
-      this.db<ProjectTagRow>('project_tags')
-        .whereIn('project_id', ids)
-        .select('project_id', 'tag'),
-      this.db('experiments')
-        .whereIn('project_id', ids)
-        .andWhere('lifecycle_stage', 'active')
-        .select('project_id')
-        .count({ n: '*' })
-        .groupBy('project_id') as Promise<ProjectCountRow[]>,
-      this.db('runs')
-        .whereIn('project_id', ids)
-        .andWhere('lifecycle_stage', 'active')
-        .select('project_id')
-        .count({ n: '*' })
-        .groupBy('project_id') as Promise<ProjectCountRow[]>,
-    ]);
+    const [tagRows, experimentCounts, runCounts, levelRows] = await Promise.all(
+      [
+        this.db<ProjectTagRow>('project_tags')
+          .whereIn('project_id', ids)
+          .select('project_id', 'tag'),
+        this.db('experiments')
+          .whereIn('project_id', ids)
+          .andWhere('lifecycle_stage', 'active')
+          .select('project_id')
+          .count({ n: '*' })
+          .groupBy('project_id') as Promise<ProjectCountRow[]>,
+        this.db('runs')
+          .whereIn('project_id', ids)
+          .andWhere('lifecycle_stage', 'active')
+          .select('project_id')
+          .count({ n: '*' })
+          .groupBy('project_id') as Promise<ProjectCountRow[]>,
+        this.db('projects')
+          .whereIn('projects.id', ids)
+          .select<{ id: string; level: string | null }[]>(
+            'projects.id',
+            this.db.raw(`${PROJECT_LEVEL_SQL} as level`),
+          ),
+      ],
+    );
+    const levels = new Map(levelRows.map(r => [r.id, r.level]));
     const tags = new Map<string, string[]>();
     for (const t of tagRows) {
       tags.set(t.project_id, [...(tags.get(t.project_id) ?? []), t.tag]);
@@ -270,6 +299,9 @@ export class DatabaseProjectsStore implements ProjectsStore {
         experiments: experiments.get(row.id) ?? 0,
         runs: runs.get(row.id) ?? 0,
       },
+      ...(levels.get(row.id)
+        ? { certificationLevel: levels.get(row.id)! }
+        : {}),
     }));
   }
 

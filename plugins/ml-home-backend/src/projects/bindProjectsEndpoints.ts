@@ -25,6 +25,7 @@ export function bindProjectsEndpoints(
       owners: q.owner,
       tags: q.tag,
       lifecycles: q.lifecycle,
+      levels: q.level,
       orderBy,
       order: q.order ?? DEFAULT_ORDER[orderBy],
       deleted: q.deleted ?? false,

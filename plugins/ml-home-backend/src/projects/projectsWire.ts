@@ -21,6 +21,9 @@ export function projectToWire(p: Project): Wire.Project {
     lastActivityAt: p.lastActivityAt.toISOString(),
     ...(p.deletedAt ? { deletedAt: p.deletedAt.toISOString() } : {}),
     ...(p.counts ? { counts: p.counts } : {}),
+    ...(p.certificationLevel
+      ? { certificationLevel: p.certificationLevel }
+      : {}),
   };
 }
 
