@@ -174,6 +174,56 @@ describe('MlHomePage', () => {
     expect(screen.getByText('tag: churn')).toBeInTheDocument();
   });
 
+  it("shows each project's certification level and filters by level", async () => {
+    const calls: ListProjectsQuery[] = [];
+    const api = fakeApi({
+      listProjects: async (query = {}) => {
+        calls.push(query);
+        const items = [
+          project('home-feed', { certificationLevel: 'gold' }),
+          project('churn-prediction'),
+        ].filter(
+          p =>
+            !query.level?.length ||
+            query.level.includes(p.certificationLevel ?? ''),
+        );
+        return list(items, {
+          facets: {
+            owner: [],
+            tag: [],
+            lifecycle: [],
+            level: [{ value: 'gold', count: 1 }],
+          },
+        });
+      },
+    });
+    const { location } = await render(api);
+    const feed = await screen.findByRole('link', {
+      name: 'Title of home-feed',
+    });
+    expect(
+      within(feed.closest('tr')!).getByTestId('certification-level-badge'),
+    ).toHaveTextContent('Certification level: Gold');
+    const churn = screen.getByRole('link', {
+      name: 'Title of churn-prediction',
+    });
+    expect(
+      within(churn.closest('tr')!).getByTestId('certification-level-badge'),
+    ).toHaveTextContent('Not evaluated');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Gold (1)' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: 'Title of churn-prediction' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(new URLSearchParams(location().search).getAll('level')).toEqual([
+      'gold',
+    ]);
+    expect(calls[calls.length - 1].level).toEqual(['gold']);
+    expect(screen.getByText('level: Gold')).toBeInTheDocument();
+  });
+
   it('searches on the server when the user presses Enter', async () => {
     const calls: ListProjectsQuery[] = [];
     const { location } = await render(searchingApi(calls));
