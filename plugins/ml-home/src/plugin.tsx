@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { MlHomeClient } from '@ml-home/plugin-ml-home-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { mlHomeEntityExtensions } from './alpha/entityExtensions';
@@ -40,7 +41,14 @@ const mlHomePage = PageBlueprint.make({
     icon: <ScatterPlotIcon />,
     routeRef: rootRouteRef,
     noHeader: true,
-    loader: () => import('./components/Router').then(m => <m.Router />),
+    // The page's routes are React Router v6 routes: say so explicitly (the new frontend system
+    // otherwise falls back to implicit v6 routing and warns).
+    loader: () =>
+      import('./components/Router').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.Router />
+        </ReactRouterV6PageRouter>
+      )),
   },
 });
 
