@@ -142,6 +142,23 @@ export const mlHomeMessages = {
     loadFailed: 'ML Home could not list the MLflow imports',
     denied:
       'Only ML Home admins see the imports (permission ml-home.admin.imports); ask your Backstage admins for it',
+    recentTitle: 'Recent imports from {{server}}',
+    startedColumn: 'Started',
+    triggerColumn: 'Started by',
+    trigger: {
+      schedule: 'Schedule',
+      manual: 'Import now',
+    },
+    itemsColumn: 'Items',
+    itemsValue: '{{done, number}} of {{total, number}}',
+    pointsColumn: 'Metric points',
+    pointsValue: '{{points, number}}',
+    errorColumn: 'Error',
+    logStatus: {
+      running: 'Running',
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+    },
     emptyTitle: 'No MLflow server is configured',
     emptyDescription:
       'Add your MLflow tracking servers to app-config under mlHome.mlflowImport.servers, as below, and restart the backend. Each server is then imported into its ML Home project every 15 minutes, and its progress shows here.',

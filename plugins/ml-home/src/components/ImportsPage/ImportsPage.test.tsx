@@ -23,7 +23,27 @@ const PROD: MlflowImport = {
   startedAt: '2026-12-05T10:00:00.000Z',
   finishedAt: '2026-12-05T10:01:00.000Z',
   nextAttemptAt: '2026-12-05T10:03:00.000Z',
-  recent: [],
+  recent: [
+    {
+      status: 'failed',
+      trigger: 'manual',
+      itemsDone: 3,
+      itemsTotal: 12,
+      pointsDone: 1500,
+      error: 'runs/search answered 500: INTERNAL_ERROR: boom',
+      startedAt: '2026-12-05T10:00:00.000Z',
+      finishedAt: '2026-12-05T10:01:00.000Z',
+    },
+    {
+      status: 'succeeded',
+      trigger: 'schedule',
+      itemsDone: 40,
+      itemsTotal: 40,
+      pointsDone: 9000,
+      startedAt: '2026-12-05T09:45:00.000Z',
+      finishedAt: '2026-12-05T09:46:00.000Z',
+    },
+  ],
 };
 
 const render = (api: Parameters<typeof fakeMlHomeApi>[0]) =>
@@ -52,6 +72,23 @@ describe('ImportsPage', () => {
     expect(
       cells.getByText('3 of 12 items, 1,500 metric points'),
     ).toBeInTheDocument();
+  });
+
+  it("lists each server's latest imports in a table of their own", async () => {
+    await render({ listMlflowImports: async () => ({ items: [PROD] }) });
+    expect(
+      await screen.findByText('Recent imports from prod'),
+    ).toBeInTheDocument();
+    const table = screen
+      .getByText('Recent imports from prod')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('Import now')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('Failed')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Schedule')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('40 of 40')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('9,000')).toBeInTheDocument();
   });
 
   it('starts an import at once and says so', async () => {

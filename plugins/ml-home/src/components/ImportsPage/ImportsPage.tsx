@@ -63,9 +63,70 @@ function ImportProgress(props: { item: MlflowImport }) {
   );
 }
 
+type ImportLogEntry = MlflowImport['recent'][number];
+
+/** One server's latest imports, newest first: when, why, how far, and what went wrong. */
+function RecentImports(props: { item: MlflowImport }) {
+  const { item } = props;
+  const { t } = useTranslationRef(mlHomeTranslationRef);
+  const columns: TableColumn<ImportLogEntry>[] = [
+    {
+      title: t('imports.startedColumn'),
+      field: 'startedAt',
+      render: entry => <RelativeTime value={entry.startedAt} />,
+    },
+    {
+      title: t('imports.triggerColumn'),
+      field: 'trigger',
+      render: entry => t(`imports.trigger.${entry.trigger}`),
+    },
+    {
+      title: t('imports.statusColumn'),
+      field: 'status',
+      render: entry => t(`imports.logStatus.${entry.status}`),
+    },
+    {
+      title: t('imports.itemsColumn'),
+      field: 'itemsDone',
+      render: entry =>
+        t('imports.itemsValue', {
+          done: entry.itemsDone,
+          total: entry.itemsTotal,
+        }),
+    },
+    {
+      title: t('imports.pointsColumn'),
+      field: 'pointsDone',
+      type: 'numeric',
+      render: entry => t('imports.pointsValue', { points: entry.pointsDone }),
+    },
+    {
+      title: t('imports.errorColumn'),
+      field: 'error',
+      render: entry => entry.error ?? t('imports.noError'),
+    },
+  ];
+  return (
+    <Box mt={2}>
+      <Table<ImportLogEntry>
+        title={t('imports.recentTitle', { server: item.serverId })}
+        columns={columns}
+        data={item.recent}
+        options={{
+          ...tableOptions,
+          paging: false,
+          search: false,
+          padding: 'dense',
+        }}
+      />
+    </Box>
+  );
+}
+
 /**
  * The imports from MLflow tracking servers, for the portal's admins: each configured server with
- * its last import, status, progress, last error and next attempt, and a button to import now.
+ * its last import, status, progress, last error and next attempt, and a button to import now; then
+ * a table per server of its latest imports.
  *
  * @public
  */
@@ -202,18 +263,25 @@ export const ImportsPage = () => {
     );
   } else {
     body = (
-      <Table<MlflowImport>
-        title={t('imports.tableTitle')}
-        isLoading={state.loading}
-        columns={columns}
-        data={state.value?.items ?? []}
-        options={{
-          ...tableOptions,
-          paging: false,
-          search: false,
-          padding: 'dense',
-        }}
-      />
+      <>
+        <Table<MlflowImport>
+          title={t('imports.tableTitle')}
+          isLoading={state.loading}
+          columns={columns}
+          data={state.value?.items ?? []}
+          options={{
+            ...tableOptions,
+            paging: false,
+            search: false,
+            padding: 'dense',
+          }}
+        />
+        {(state.value?.items ?? [])
+          .filter(item => item.recent.length > 0)
+          .map(item => (
+            <RecentImports key={item.serverId} item={item} />
+          ))}
+      </>
     );
   }
 
