@@ -104,7 +104,7 @@ async function main() {
       project,
       {
         name: CRASH_DATASET,
-        kind: 'evaluation',
+        kind: 'evaluation-set',
         uri: 's3://crash/eval',
         description: '',
         features: [],
