@@ -28,6 +28,7 @@ import {
 import { DatabaseStores } from './database/DatabaseStores';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
 import { createAutomatedChecks } from './certification/automatedChecks';
+import { createExtraChecks } from './certification/extraChecksApi';
 import {
   CatalogServiceCertificationCatalog,
   extraCheckDefinitions,
@@ -93,6 +94,7 @@ export const mlHomePlugin = createBackendPlugin({
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
       },
       async init({
         config,
@@ -108,6 +110,7 @@ export const mlHomePlugin = createBackendPlugin({
         auth,
         userInfo,
         scheduler,
+        discovery,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const certificationConfig = readCertificationConfig(config);
@@ -170,6 +173,10 @@ export const mlHomePlugin = createBackendPlugin({
               stores,
               config: certificationConfig,
               catalog: new CatalogServiceCertificationCatalog(catalog, auth),
+              extraChecks: createExtraChecks(certificationChecks.list(), {
+                discovery,
+                auth,
+              }),
             }),
           },
         });

@@ -7,8 +7,10 @@ import {
 import {
   BackstageCredentials,
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { mlHomeCertificationChecksExtensionPoint } from '@ml-home/plugin-ml-home-node/alpha';
 import {
   AuthorizeResult,
   Permission,
@@ -98,6 +100,28 @@ describe('certification routes', () => {
       ({ server } = await startTestBackend({
         features: [
           mlHomePlugin,
+          // An organisation's own check, added by a backend module.
+          createBackendModule({
+            pluginId: 'ml-home',
+            moduleId: 'acme-checks',
+            register(reg) {
+              reg.registerInit({
+                deps: { checks: mlHomeCertificationChecksExtensionPoint },
+                async init({ checks }) {
+                  checks.addCheck({
+                    id: 'acme.fairness-report',
+                    title: 'A fairness report is filed',
+                    section: 'model',
+                    description: 'The fairness review board filed its report.',
+                    evaluate: async ({ model }) => ({
+                      status: 'pass',
+                      evidence: { text: `report for ${model}` },
+                    }),
+                  });
+                },
+              });
+            },
+          }),
           permissions.factory,
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({
@@ -224,6 +248,7 @@ describe('certification routes', () => {
         level: 'none',
         score: 0,
       });
+      expect(res.body.sections[1].score).toBe(1);
       expect(res.body.sections.map((s: any) => s.id)).toEqual([
         'data',
         'model',
@@ -231,6 +256,15 @@ describe('certification routes', () => {
         'monitoring',
       ]);
       expect(res.body.nextLevel.level).toBe('bronze');
+      const custom = res.body.sections[1].checks.find(
+        (c: any) => c.id === 'acme.fairness-report',
+      );
+      expect(custom).toMatchObject({
+        status: 'pass',
+        points: 1,
+        source: 'automated',
+        evidence: { text: 'report for ranker' },
+      });
       expect(
         (await api().get('/api/ml-home/models/ranker/scorecard')).status,
       ).toBe(401);
