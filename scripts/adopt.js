@@ -85,7 +85,7 @@ function run(cmd, args, { cwd, env, log, allowFail = false } = {}) {
   const out = fs.openSync(logFile, 'a');
   const result = spawnSync(cmd, args, {
     cwd,
-    env: { ...process.env, ...env },
+    env: env ?? process.env,
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -121,7 +121,8 @@ function appEnv() {
     spawnSync('npm', ['config', 'get', 'registry'], {
       encoding: 'utf8',
     }).stdout.trim() || 'https://registry.npmjs.org/';
-  return {
+  const env = {
+    ...process.env,
     PATH: `${path.join(node22Dir, 'bin')}:${toolBin}:${process.env.PATH}`,
     // node-gyp (better-sqlite3) builds against Node 22's headers shipped in the package: no download.
     npm_config_nodedir: node22Dir,
@@ -131,11 +132,23 @@ function appEnv() {
     YARN_GLOBAL_FOLDER: path.join(toolsCache, 'yarn'),
     YARN_ENABLE_PROGRESS_BARS: '0',
     YARN_ENABLE_INLINE_BUILDS: '0',
-    CI: '',
-    NODE_ENV: '',
-    // The app's own processes must not see this repository's test settings.
-    BACKSTAGE_TEST_DISABLE_DOCKER: '',
   };
+  // The app runs as a developer runs it: not as this repository's CI or tests.
+  for (const key of Object.keys(env)) {
+    if (
+      key === 'CI' ||
+      key === 'NODE_ENV' ||
+      key.startsWith('BACKSTAGE_TEST_') ||
+      key.startsWith('APP_CONFIG_') ||
+      key.startsWith('npm_package_') ||
+      key === 'npm_lifecycle_event' ||
+      key === 'npm_lifecycle_script' ||
+      key === 'INIT_CWD'
+    ) {
+      delete env[key];
+    }
+  }
+  return env;
 }
 
 async function tools() {
@@ -204,7 +217,11 @@ function checkTarball(file, name) {
     problems.push('no dist/index.d.ts');
   if (list.some(f => f.startsWith('package/src/'))) problems.push('ships src/');
   for (const field of ['main', 'types']) {
-    if (!String(manifest[field] || '').startsWith('dist/')) {
+    if (
+      !String(manifest[field] || '')
+        .replace(/^\.\//, '')
+        .startsWith('dist/')
+    ) {
       problems.push(`${field} is ${manifest[field]}`);
     }
   }
@@ -302,9 +319,10 @@ function applyYarnAdds(code, tarballs) {
     const pkgFile = path.join(appDir, m[1], 'package.json');
     const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
     for (const name of m[2].split(/\s+/)) {
-      if (!tarballs[name])
-        throw new Error(`install guide adds ${name}, which is not packed here`);
-      pkg.dependencies[name] = `^${tarballs[name].version}`;
+      // ML Home's own packages come from the tarballs; anything else from the registry, as yarn
+      // add would take it (its latest version, as a ^ range).
+      pkg.dependencies[name] =
+        `^${tarballs[name]?.version ?? latestVersion(name)}`;
     }
     fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   }
@@ -421,7 +439,7 @@ function startProcess(name, args, env) {
   const out = fs.openSync(logFile, 'w');
   const child = spawn('yarn', args, {
     cwd: appDir,
-    env: { ...process.env, ...appEnv(), ...env },
+    env: { ...appEnv(), ...env },
     stdio: ['ignore', out, out],
     detached: true, // its own process group, stopped as a whole
   });
