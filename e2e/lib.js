@@ -60,6 +60,9 @@ async function startBackend({ port, env = {}, watch = false }) {
     port,
     logFile: path.join(outputDir, `backend-${port}.log`),
     waitForApp: true,
+    // ML Home loads its demo data into the in-memory database before it reports ready: on a
+    // loaded machine that alone has taken over two minutes.
+    timeoutMs: Number(process.env.E2E_BACKEND_TIMEOUT_MS || 420_000),
     watch,
     env: {
       APP_CONFIG_backend_database_client: 'better-sqlite3',
