@@ -77,7 +77,6 @@ const path = require('path');
 const { startBackend, getGuestToken, root } = require('./lib/backend');
 const { runMlflowBench } = require('./lib/benchMlflow');
 const { runCertificationBench } = require('./lib/benchCertification');
-const { runCertificationBench } = require('./lib/benchCertification');
 const {
   writeBenchCatalog,
   waitForCatalogEntities,
@@ -1549,19 +1548,6 @@ async function main() {
     } catch (error) {
       failed = true;
       console.error(`\nMLflow bench failed: ${error.stack || error.message}`);
-    }
-  }
-  // The certification section (scripts/lib/benchCertification.js): its own backend, port 7047;
-  // BENCH_CERTIFICATION=0 skips it.
-  if (!interrupted && process.env.BENCH_CERTIFICATION !== '0') {
-    try {
-      // A missed target is reported, not a failure (see above).
-      await runCertificationBench();
-    } catch (error) {
-      failed = true;
-      console.error(
-        `\nCertification bench failed: ${error.stack || error.message}`,
-      );
     }
   }
   // The certification section (scripts/lib/benchCertification.js): its own backend, port 7047;
