@@ -11,6 +11,12 @@ export interface Config {
       seed?: number;
       /** Multiplies the number of demo projects (1 gives about 40). */
       scale?: number;
+      /**
+       * The demo's "now", an ISO 8601 time: every demo timestamp lies at or before it, running
+       * runs a few minutes before. Defaults to the time the demo is loaded, so the demo always
+       * looks current; set it for data that is the same on every load (tests, screenshots).
+       */
+      now?: string;
     };
   };
 }

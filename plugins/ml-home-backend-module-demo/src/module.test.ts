@@ -57,7 +57,16 @@ describe('mlHomeModuleDemo', () => {
         // The catalog knows nobody: the demo must not depend on it.
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
-          data: { mlHome: { demoData: { enabled, seed: SEED, scale: SCALE } } },
+          data: {
+            mlHome: {
+              demoData: {
+                enabled,
+                seed: SEED,
+                scale: SCALE,
+                now: new Date(DEMO_EPOCH_MS).toISOString(),
+              },
+            },
+          },
         }),
         createServiceFactory({
           service: coreServices.logger,
@@ -112,6 +121,12 @@ describe('mlHomeModuleDemo', () => {
           expected.noteRevisions,
         );
         expect(await count(knex, 'entity_tags')).toBe(expected.tags);
+        expect(await count(knex, 'project_metric_directions')).toBe(
+          demo.projects.reduce(
+            (n, p) => n + Object.keys(p.metricDirections).length,
+            0,
+          ),
+        );
 
         // Every model as generated, through the API: versions linked to runs, aliases where
         // they were moved to, each recorded when the demo says it happened.

@@ -28,7 +28,7 @@ export const mlHomeModuleDemo = createBackendModule({
         demoData: mlHomeDemoDataExtensionPoint,
       },
       async init({ config, demoData }) {
-        const { enabled, seed, scale } = readDemoDataConfig(config);
+        const { enabled, seed, scale, now } = readDemoDataConfig(config);
         if (!enabled) {
           return;
         }
@@ -36,7 +36,10 @@ export const mlHomeModuleDemo = createBackendModule({
           id: 'demo',
           async load({ writer, logger }) {
             const started = Date.now();
-            const data = generateDemoData({ seed, scale });
+            // Relative to the load, to the minute: running runs are minutes old, not months.
+            const demoNow =
+              now?.getTime() ?? Math.floor(started / 60_000) * 60_000;
+            const data = generateDemoData({ seed, scale, now: demoNow });
             const timings = await writeDemoData(writer, data);
             const s = summarizeDemoData(data);
             // `npm run seed` reads this line.

@@ -73,6 +73,9 @@ export async function writeDemoData(
       links: p.links,
       relatedEntities: p.relatedEntities,
     });
+    await as(DEMO_ACTOR, p.createdAt).setProjectMetricDirections(p.name, {
+      directions: p.metricDirections,
+    });
     for (const e of experiments.get(p.name) ?? []) {
       await as(DEMO_ACTOR, e.createdAt).createExperiment(p.name, {
         name: e.name,

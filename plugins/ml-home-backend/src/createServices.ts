@@ -80,6 +80,14 @@ import {
   DEFAULT_CERTIFICATION_CONFIG,
 } from './certification/config';
 import { CertificationGate } from './certification/CertificationGate';
+import {
+  metricDirectionsAccess,
+  MetricDirectionsApi,
+} from './metricDirections/metricDirectionsAccess';
+import {
+  DefaultMetricDirectionsService,
+  MetricDirectionsService,
+} from './metricDirections/MetricDirectionsService';
 
 /*
  * The plugin's services, assembled once in plugin.ts: the rules of each resource over its store
@@ -100,6 +108,7 @@ export interface MlHomeServices {
   comparison: ComparisonService;
   tokens: ProjectTokensService;
   certification: DefaultCertificationService;
+  metricDirections: MetricDirectionsService;
   health: HealthService;
 }
 
@@ -116,6 +125,7 @@ export interface MlHomeApis {
   comparison: ComparisonApi;
   tokens: TokensApi;
   certification: CertificationApi;
+  metricDirections: MetricDirectionsApi;
   health: HealthService;
 }
 
@@ -171,13 +181,17 @@ export function createServices(options: {
       stores.datasets,
       stores.projects,
       finders,
+      stores.metricDirections,
     ),
     annotations: new DefaultAnnotationsService(
       stores.annotations,
       projects,
       finders,
     ),
-    comparison: new DefaultComparisonService(stores.comparison),
+    comparison: new DefaultComparisonService(
+      stores.comparison,
+      stores.metricDirections,
+    ),
     tokens: new DefaultProjectTokensService({ store: stores.tokens }),
     certification: new DefaultCertificationService({
       runChecks: createAutomatedChecks({
@@ -196,6 +210,9 @@ export function createServices(options: {
         }),
       clock,
     }),
+    metricDirections: new DefaultMetricDirectionsService(
+      stores.metricDirections,
+    ),
     health: new DefaultHealthService(stores.health),
   };
 }
@@ -219,6 +236,7 @@ function accessTables(
     comparison: comparisonAccess(findComparedItems(finders, stores)),
     tokens: tokensAccess(finders),
     certification: certificationAccess(finders, references),
+    metricDirections: metricDirectionsAccess(finders),
   };
 }
 
@@ -269,6 +287,11 @@ export function authorizeServices(
       tables.certification,
       authorizer,
     ),
+    metricDirections: authorize(
+      services.metricDirections,
+      tables.metricDirections,
+      authorizer,
+    ),
     health: services.health,
   };
 }
@@ -302,6 +325,10 @@ export function addressServices(
     comparison: addressed(services.comparison, tables.comparison),
     tokens: addressed(services.tokens, tables.tokens),
     certification: addressed(services.certification, tables.certification),
+    metricDirections: addressed(
+      services.metricDirections,
+      tables.metricDirections,
+    ),
     health: services.health,
   };
 }

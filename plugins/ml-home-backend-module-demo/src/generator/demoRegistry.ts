@@ -190,6 +190,8 @@ export interface DemoRegistry {
   deployments: DemoDeployment[];
   notes: DemoNote[];
   tags: DemoTagging[];
+  /** Which way each of its evaluation metrics is better. */
+  metricDirections: Record<string, MetricDirection>;
 }
 
 /** What the registry of one project is built from. */
@@ -442,6 +444,7 @@ export function generateProjectRegistry(
     deployments: [],
     notes: [],
     tags: [],
+    metricDirections: {},
   };
   const realtime =
     tpl.tags.includes('realtime') || tpl.tags.includes('on-device');
@@ -796,6 +799,7 @@ export function generateProjectRegistry(
   const directions: Record<string, MetricDirection> = {};
   for (const m of evalMetrics) {
     const truth: MetricDirection = lowerOf(m) ? 'lower' : 'higher';
+    out.metricDirections[m] = truth;
     if (metricDirection(m) !== truth) directions[m] = truth;
   }
   const evaluationsByModel = new Map<string, DemoEvaluation[]>();
@@ -1234,6 +1238,8 @@ export function generateProjectRegistry(
       thresholds: e.thresholds,
       baseline: baseline?.results,
       directions: e.directions,
+      // As ML Home scores it: the project declares every evaluation metric's direction.
+      declared: { project: out.metricDirections },
       tolerance: e.tolerance,
     });
   };

@@ -175,6 +175,56 @@ describe('generateDemoData', () => {
     expect(other.runs[0].runId).not.toBe(small.runs[0].runId);
   });
 
+  it('lays every time relative to the given now, running runs minutes or hours before it', () => {
+    const now = Date.UTC(2027, 2, 14, 9, 26);
+    const later = generateDemoData({ scale: 0.1, now });
+    const small = generateDemoData({ scale: 0.1 });
+    const shift = now - DEMO_EPOCH_MS;
+    // The same data, moved in time as a whole.
+    expect(later.runs.map(r => r.startTime - shift)).toEqual(
+      small.runs.map(r => r.startTime),
+    );
+    expect(later.models.map(m => m.createdAt - shift)).toEqual(
+      small.models.map(m => m.createdAt),
+    );
+    expect(later.deployments.map(d => d.deployedAt - shift)).toEqual(
+      small.deployments.map(d => d.deployedAt),
+    );
+    const running = later.runs.filter(r => r.status === 'RUNNING');
+    expect(running.length).toBeGreaterThan(0);
+    for (const r of running) {
+      expect(r.startTime).toBeLessThanOrEqual(now);
+      expect(now - r.startTime).toBeLessThan(12 * 3_600_000);
+    }
+    const newest = Math.max(...later.runs.map(r => r.endTime ?? r.startTime));
+    expect(now - newest).toBeLessThan(12 * 3_600_000);
+    expect(() => generateDemoData({ scale: 0.1, now: NaN })).toThrow('now');
+  });
+
+  it('declares the direction of every evaluation metric and of known run metrics, and no other', () => {
+    for (const p of data.projects) {
+      const declared = p.metricDirections;
+      expect(Object.keys(declared)).toEqual(Object.keys(declared).sort());
+      for (const e of data.evaluations.filter(x => x.project === p.name)) {
+        for (const r of e.results) {
+          expect([p.name, r.metric, declared[r.metric]]).toEqual([
+            p.name,
+            r.metric,
+            e.directions[r.metric] ?? expect.stringMatching(/^(higher|lower)$/),
+          ]);
+        }
+      }
+      expect(declared).not.toHaveProperty('grad_norm');
+      expect(declared).not.toHaveProperty('learning_rate');
+      for (const [key, direction] of Object.entries(declared)) {
+        if (key.endsWith('loss')) expect(direction).toBe('lower');
+      }
+    }
+    expect(
+      data.runs.some(r => r.metrics.some(m => m.key === 'learning_rate')),
+    ).toBe(true);
+  });
+
   it('scales the number of projects', () => {
     const small = generateDemoData({ scale: 0.1 });
     expect(small.projects).toHaveLength(4);

@@ -10,9 +10,10 @@
  *
  * - Pure TypeScript, no I/O (evaluations are scored with `@ml-home/plugin-ml-home-common`).
  * - Deterministic: the same `seed` and `scale` always give deep-equal (and JSON byte-identical)
- *   output. A small seeded PRNG (mulberry32) is used; `Math.random` and `Date.now` are never called.
- *   Every timestamp is `DEMO_EPOCH_MS` (the demo's "now") minus an offset, so all timestamps are
- *   at or before `DEMO_EPOCH_MS`.
+ *   output for the same `now`. A small seeded PRNG (mulberry32) is used; `Math.random` and
+ *   `Date.now` are never called. Every timestamp is `now` (the demo's "now": the time it is loaded,
+ *   so that running runs are minutes old and freshness means something) minus an offset, so all
+ *   timestamps are at or before it; another `now` shifts every timestamp by the same amount.
  * - Each project draws from its own PRNG streams (one for its runs, one for its registry), seeded
  *   from `seed` and the project name, so a smaller `scale` yields a prefix of the projects of a
  *   larger one, with identical contents.
@@ -28,6 +29,7 @@
  * Other seeds give similar sizes (always well under 600,000 metric points).
  */
 
+import type { MetricDirection } from '@ml-home/plugin-ml-home-common';
 import { hashString, Rng } from './demoRandom';
 import {
   DemoDatasetRecord,
@@ -55,7 +57,10 @@ export type {
   DemoTagging,
 } from './demoRegistry';
 
-/** The demo's "now": 2026-10-01T00:00:00Z. All timestamps are at or before it. */
+/**
+ * The fixed "now" of generated data when none is given: tests use it so that their data does not
+ * depend on the day they run. The module passes the time the demo is loaded instead.
+ */
 export const DEMO_EPOCH_MS = Date.UTC(2026, 9, 1);
 export const DEMO_DEFAULT_SEED = 20261126;
 /** Number of projects at scale 1. */
@@ -78,6 +83,12 @@ export interface DemoProject {
   /** Catalog refs that exist in examples/systems.yaml, e.g. 'system:default/home-feed'. */
   relatedEntities: string[];
   createdAt: number;
+  /**
+   * Which way its metrics are better, as the team declared: every metric of its runs and
+   * evaluations whose direction is known (training-only signals such as `grad_norm` or
+   * `learning_rate` have none), sorted by key.
+   */
+  metricDirections: Record<string, MetricDirection>;
 }
 
 export interface DemoExperiment {
@@ -136,6 +147,11 @@ export interface DemoDataOptions {
   seed?: number;
   /** Multiplies the number of projects: round(40 * scale), at least 1. Default 1. */
   scale?: number;
+  /**
+   * The demo's "now" in ms since the epoch: every timestamp lies at or before it. Default
+   * DEMO_EPOCH_MS, a fixed time for tests; the module passes the time the demo is loaded.
+   */
+  now?: number;
 }
 
 export interface DemoDataSummary {
@@ -2100,6 +2116,7 @@ function generateProject(
   spec: ProjectSpec,
   runIds: Set<string>,
   out: DemoDataset,
+  now: number,
 ): void {
   const { tpl, name } = spec;
   const rng = new Rng(hashString(`${seed}:${name}`));
@@ -2108,11 +2125,9 @@ function generateProject(
   // timeline
   const [minAge, maxAge] = PROJECT_AGE_DAYS[tpl.lifecycle];
   const ageDays = rng.int(minAge, maxAge);
-  const createdAt = DEMO_EPOCH_MS - ageDays * DAY - rng.int(0, DAY - 1);
+  const createdAt = now - ageDays * DAY - rng.int(0, DAY - 1);
   const activeUntil =
-    tpl.lifecycle === 'deprecated'
-      ? DEMO_EPOCH_MS - rng.int(60, 300) * DAY
-      : DEMO_EPOCH_MS;
+    tpl.lifecycle === 'deprecated' ? now - rng.int(60, 300) * DAY : now;
 
   const tags = spec.variant
     ? [...tpl.tags, spec.variant.slug.replace(/-\d+$/, '')]
@@ -2153,6 +2168,7 @@ function generateProject(
     links,
     relatedEntities: [...tpl.related],
     createdAt,
+    metricDirections: {},
   });
 
   // project-level constants
@@ -2198,6 +2214,7 @@ function generateProject(
     for (let r = 0; r < perExp[ei]; r++) {
       runs.push(
         generateRun(rng, spec, exp, {
+          now,
           activeUntil,
           difficulty,
           stepsBase,
@@ -2217,7 +2234,7 @@ function generateProject(
   // The registry draws from a stream of its own, so the runs above do not depend on it.
   const registry = generateProjectRegistry({
     seed,
-    now: DEMO_EPOCH_MS,
+    now,
     project: out.projects[out.projects.length - 1],
     template: tpl,
     teamUsers: team.users,
@@ -2231,9 +2248,38 @@ function generateProject(
   out.deployments.push(...registry.deployments);
   out.notes.push(...registry.notes);
   out.tags.push(...registry.tags);
+  out.projects[out.projects.length - 1].metricDirections =
+    declaredMetricDirections(out.runs.slice(firstRun), registry);
+}
+
+/*
+ * The directions a team declares for its project: those of its evaluation metrics (which the
+ * registry knows) and of the run metrics whose meaning is known; the rest stay undeclared, as a
+ * real team would leave a gradient norm.
+ */
+function declaredMetricDirections(
+  runs: DemoRun[],
+  registry: { metricDirections: Record<string, MetricDirection> },
+): Record<string, MetricDirection> {
+  const declared = new Map<string, MetricDirection>();
+  for (const run of runs) {
+    for (const { key } of run.metrics) {
+      if (declared.has(key)) continue;
+      if (key.endsWith('loss')) declared.set(key, 'lower');
+      else if (METRICS[key])
+        declared.set(key, METRICS[key].lowerIsBetter ? 'lower' : 'higher');
+    }
+  }
+  for (const [key, direction] of Object.entries(registry.metricDirections)) {
+    declared.set(key, direction);
+  }
+  return Object.fromEntries(
+    [...declared].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 interface RunContext {
+  now: number;
   activeUntil: number;
   difficulty: number;
   stepsBase: number;
@@ -2318,8 +2364,7 @@ function generateRun(
 
   let startTime: number;
   if (status === 'RUNNING') {
-    startTime =
-      DEMO_EPOCH_MS - Math.round(stoppedDuration) - rng.int(5_000, 600_000);
+    startTime = ctx.now - Math.round(stoppedDuration) - rng.int(5_000, 600_000);
   } else {
     const earliest = exp.createdAt + rng.int(5, 120) * 60_000;
     const latest = ctx.activeUntil - plannedDuration - HOUR;
@@ -2428,6 +2473,9 @@ function generateRun(
 export function generateDemoData(options?: DemoDataOptions): DemoDataset {
   const seed = options?.seed ?? DEMO_DEFAULT_SEED;
   const scale = options?.scale ?? 1;
+  const now = options?.now ?? DEMO_EPOCH_MS;
+  if (!Number.isFinite(now))
+    throw new Error(`now must be a time in ms, got ${now}`);
   if (!Number.isFinite(scale) || scale <= 0)
     throw new Error(`scale must be a positive number, got ${scale}`);
   const count = Math.max(1, Math.round(DEMO_BASE_PROJECT_COUNT * scale));
@@ -2445,7 +2493,7 @@ export function generateDemoData(options?: DemoDataOptions): DemoDataset {
   };
   const runIds = new Set<string>();
   for (const spec of projectSpecs(count))
-    generateProject(seed, spec, runIds, out);
+    generateProject(seed, spec, runIds, out, now);
   return out;
 }
 

@@ -5,6 +5,8 @@ import {
   compareItems,
 } from '@ml-home/plugin-ml-home-common';
 import { Caller } from '../domain/Caller';
+import { MetricDirectionsStore } from '../metricDirections/DatabaseMetricDirectionsStore';
+import { loadDeclaredMetricDirections } from '../metricDirections/resolveMetricDirections';
 import { ComparisonStore } from './DatabaseComparisonStore';
 import { ComparedItems } from './findComparedItems';
 
@@ -25,7 +27,10 @@ export interface ComparisonService {
 
 /** The rules over the comparison store. */
 export class DefaultComparisonService implements ComparisonService {
-  constructor(private readonly store: ComparisonStore) {}
+  constructor(
+    private readonly store: ComparisonStore,
+    private readonly directions: Pick<MetricDirectionsStore, 'getDeclared'>,
+  ) {}
 
   async compare(
     _caller: Caller,
@@ -53,6 +58,15 @@ export class DefaultComparisonService implements ComparisonService {
       };
     });
     const items = [...runItems, ...versions];
+    // A version's id is `model/version`; its model's declarations come before its project's.
+    const ownerOf = (item: ComparisonItem) => ({
+      project: item.project,
+      model: item.kind === 'model-version' ? item.id.split('/')[0] : undefined,
+    });
+    const declaredFor = await loadDeclaredMetricDirections(
+      this.directions,
+      items.map(ownerOf),
+    );
     const comparison = compareItems(
       items.map(item => {
         const run = item.runId ? runs.get(item.runId) : undefined;
@@ -61,6 +75,7 @@ export class DefaultComparisonService implements ComparisonService {
           label: item.label,
           params: run?.params ?? [],
           metrics: run?.metrics ?? [],
+          directions: declaredFor(ownerOf(item)),
         };
       }),
       { allParams: options.allParams },

@@ -24,7 +24,10 @@ export function compareResultToWire(
     params: comparison.params,
     metrics: comparison.metrics.map(m => ({
       key: m.key,
-      direction: m.direction,
+      ...(m.direction && {
+        direction: m.direction,
+        directionSource: m.directionSource,
+      }),
       last: metricColumnToWire(m.last),
       min: metricColumnToWire(m.min),
       max: metricColumnToWire(m.max),

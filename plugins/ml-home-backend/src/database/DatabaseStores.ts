@@ -11,6 +11,7 @@ import { DatabaseModelsStore } from '../models/DatabaseModelsStore';
 import { DatabaseProjectsStore } from '../projects/DatabaseProjectsStore';
 import { DatabaseRunsStore } from '../runs/DatabaseRunsStore';
 import { DatabaseProjectTokensStore } from '../tokens/DatabaseProjectTokensStore';
+import { DatabaseMetricDirectionsStore } from '../metricDirections/DatabaseMetricDirectionsStore';
 import { Clock, systemClock } from './clock';
 import { Stores, UnitOfWork } from './UnitOfWork';
 
@@ -28,6 +29,7 @@ function storesOver(db: Knex, clock: Clock): Stores {
     comparison: new DatabaseComparisonStore(db),
     tokens: new DatabaseProjectTokensStore(db),
     certification: new DatabaseCertificationStore(db, clock),
+    metricDirections: new DatabaseMetricDirectionsStore(db, clock),
     health: new DatabaseHealthStore(db),
   };
 }

@@ -10,6 +10,7 @@ import type { ModelsStore } from '../models/DatabaseModelsStore';
 import type { ProjectsStore } from '../projects/DatabaseProjectsStore';
 import type { RunsStore } from '../runs/DatabaseRunsStore';
 import type { ProjectTokensStore } from '../tokens/DatabaseProjectTokensStore';
+import type { MetricDirectionsStore } from '../metricDirections/DatabaseMetricDirectionsStore';
 
 /** ML Home's stores, one per resource: on the database, or all bound to one transaction. */
 export interface Stores {
@@ -24,6 +25,7 @@ export interface Stores {
   comparison: ComparisonStore;
   tokens: ProjectTokensStore;
   certification: CertificationStore;
+  metricDirections: MetricDirectionsStore;
   health: HealthStore;
 }
 

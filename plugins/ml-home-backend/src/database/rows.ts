@@ -456,3 +456,15 @@ export interface ProjectTokenRow {
   revoked_at: DbTimestamp | null;
   revoked_by: string | null;
 }
+
+/**
+ * A row of `project_metric_directions` or `model_metric_directions` (without its owner's id).
+ *
+ * @internal
+ */
+export interface MetricDirectionRow {
+  metric: string;
+  direction: string;
+  updated_by: string;
+  updated_at: DbTimestamp;
+}

@@ -5,11 +5,15 @@ import {
   EvaluationScore,
   EvaluationThreshold,
   EvaluationThresholdsUpdate,
+  DeclaredMetricDirections,
   MetricDirection,
+  MetricDirectionSource,
   compareEvaluationResults,
-  metricDirection,
+  resolveMetricDirections,
   scoreEvaluation,
 } from '@ml-home/plugin-ml-home-common';
+import { MetricDirectionsStore } from '../metricDirections/DatabaseMetricDirectionsStore';
+import { loadDeclaredMetricDirections } from '../metricDirections/resolveMetricDirections';
 import { Finders } from '../authorization/finders';
 import { DatasetsStore } from '../datasets/DatabaseDatasetsStore';
 import { findDatasetByReference } from '../datasets/datasetReference';
@@ -46,8 +50,15 @@ export interface EvaluationSummaryView extends EvaluationRecord {
 export interface EvaluationView extends EvaluationSummaryView {
   results: EvaluationResult[];
   thresholds: EvaluationThreshold[];
-  /** The direction of every metric of the results, declared or inferred. */
+  /**
+   * The direction of every metric of the results whose direction is known: declared by the
+   * evaluation, its model or its project, or guessed from a well-known name.
+   */
   allDirections: Record<string, MetricDirection>;
+  /** Who said each direction of `allDirections`. */
+  directionSources: Record<string, MetricDirectionSource>;
+  /** What its model and project declare. */
+  declared: DeclaredMetricDirections;
   score: EvaluationScore;
 }
 
@@ -67,7 +78,8 @@ export interface EvaluationComparisonView {
   rows: {
     slice: string;
     metric: string;
-    direction: MetricDirection;
+    direction?: MetricDirection;
+    directionSource?: MetricDirectionSource;
     values: (number | null)[];
     deltas: (number | null)[];
     best: number[];
@@ -112,6 +124,7 @@ export class DefaultEvaluationsService implements EvaluationsService {
     private readonly datasets: DatasetsStore,
     private readonly projects: ProjectsStore,
     private readonly find: Pick<Finders, 'project' | 'model'>,
+    private readonly directions: Pick<MetricDirectionsStore, 'getDeclared'>,
   ) {}
 
   private resolveDataset(
@@ -140,6 +153,10 @@ export class DefaultEvaluationsService implements EvaluationsService {
           : Promise.resolve(undefined),
       ),
     );
+    const declaredFor = await loadDeclaredMetricDirections(
+      this.directions,
+      records.map(r => ({ project: r.project, model: r.model })),
+    );
     const details = await this.evaluations.loadDetails([
       ...records.map(r => r.id),
       ...baselineIds.filter((id): id is string => !!id),
@@ -147,20 +164,30 @@ export class DefaultEvaluationsService implements EvaluationsService {
     return records.map((record, i) => {
       const { results, thresholds } = details.get(record.id)!;
       const baselineId = baselineIds[i];
+      const declared = declaredFor({
+        project: record.project,
+        model: record.model,
+      });
       const score = scoreEvaluation({
         results,
         thresholds,
         baseline: baselineId ? details.get(baselineId)!.results : undefined,
         directions: record.directions,
+        declared,
         tolerance: record.tolerance,
       });
-      // Own properties only: a metric may be called `__proto__` or `constructor`.
+      const resolved = [
+        ...resolveMetricDirections(
+          results.map(r => r.metric),
+          { ...declared, evaluation: record.directions },
+        ),
+      ];
+      // Object.fromEntries defines own properties: a metric may be called `__proto__`.
       const allDirections: Record<string, MetricDirection> = Object.fromEntries(
-        results.map(r => [
-          r.metric,
-          metricDirection(r.metric, record.directions),
-        ]),
+        resolved.map(([metric, r]) => [metric, r.direction]),
       );
+      const directionSources: Record<string, MetricDirectionSource> =
+        Object.fromEntries(resolved.map(([metric, r]) => [metric, r.source]));
       return {
         ...record,
         baselineEvaluationId: baselineId,
@@ -171,6 +198,8 @@ export class DefaultEvaluationsService implements EvaluationsService {
         results,
         thresholds,
         allDirections,
+        directionSources,
+        declared,
         score,
       };
     });
@@ -343,6 +372,7 @@ export function compareEvaluationViews(
     views.map(v => ({
       results: v.results,
       directions: v.directions,
+      declared: v.declared,
       outcomes: v.score.outcomes,
     })),
   );

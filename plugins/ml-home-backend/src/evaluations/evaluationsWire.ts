@@ -42,6 +42,7 @@ export function evaluationToWire(e: EvaluationView): Wire.Evaluation {
     results: e.results.map(r => ({ ...r, value: metricValueToWire(r.value) })),
     thresholds: e.thresholds,
     directions: e.allDirections,
+    directionSources: e.directionSources,
     tolerance: e.tolerance,
     score: {
       pass: score.pass,

@@ -22,6 +22,7 @@ import {
 } from '../models/modelsWire';
 import { projectToWire } from '../projects/projectsWire';
 import { experimentToWire } from '../runs/runsWire';
+import { metricDirectionsToWire } from '../metricDirections/metricDirectionsWire';
 
 /** The services a demo-data writer writes through: addressed by name, as the routes are. */
 export type DemoDataServices = Pick<
@@ -34,6 +35,7 @@ export type DemoDataServices = Pick<
   | 'evaluations'
   | 'deployments'
   | 'annotations'
+  | 'metricDirections'
 >;
 
 /**
@@ -67,6 +69,7 @@ function writerOver(
     evaluations,
     deployments,
     annotations,
+    metricDirections,
   } = services;
   return {
     createProject: async project =>
@@ -124,6 +127,18 @@ function writerOver(
         tags.tags,
       ),
     }),
+    setProjectMetricDirections: async (project, directions) =>
+      metricDirectionsToWire(
+        await metricDirections.setProjectDirections(
+          caller,
+          project,
+          directions,
+        ),
+      ),
+    setModelMetricDirections: async (model, directions) =>
+      metricDirectionsToWire(
+        await metricDirections.setModelDirections(caller, model, directions),
+      ),
   };
 }
 

@@ -23,6 +23,7 @@ import { bindImportsEndpoints } from '../mlflowImport/bindImportsEndpoints';
 import type { ImportsApi } from '../mlflowImport/importsAccess';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { bindTokensEndpoints } from '../tokens/bindTokensEndpoints';
+import { bindMetricDirectionsEndpoints } from '../metricDirections/bindMetricDirectionsEndpoints';
 import {
   ProjectTokenAuthenticator,
   createAuditing,
@@ -76,6 +77,7 @@ export async function createRouter(
   bindAnnotationsEndpoints(context, apis.annotations);
   bindComparisonEndpoints(context, apis.comparison);
   bindTokensEndpoints(context, apis.tokens);
+  bindMetricDirectionsEndpoints(context, apis.metricDirections);
   bindCertificationEndpoints(context, apis.certification);
   if (options.imports) bindImportsEndpoints(context, options.imports);
 

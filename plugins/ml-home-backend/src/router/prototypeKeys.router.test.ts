@@ -173,13 +173,13 @@ describe('names that Object.prototype also has', () => {
             values: [`1-${i}`, `2-${i}`],
             differs: true,
           });
+          // Undeclared, and the name says nothing: no direction, no best.
           expect(res.body.metrics.find((m: any) => m.key === key)).toEqual({
             key,
-            direction: 'higher',
             last: [i + 0.5, i + 10.5],
             min: [i, i + 10],
             max: [i + 0.5, i + 10.5],
-            best: [1],
+            best: [],
           });
         }
       });
@@ -231,6 +231,13 @@ describe('names that Object.prototype also has', () => {
           call('post', '/projects/proto-home/models', { name: 'proto-model' }),
           201,
         );
+        // The project declares `toString`; `valueOf` nobody declares.
+        await setUp(
+          call('put', '/projects/proto-home/metric-directions', {
+            directions: object([['toString', 'higher']]),
+          }),
+          200,
+        );
         for (let n = 0; n < 2; n++) {
           await setUp(call('post', '/models/proto-model/versions', {}), 201);
         }
@@ -242,7 +249,7 @@ describe('names that Object.prototype also has', () => {
           201,
         );
         // Version 2 is lower on every metric; `__proto__` and `constructor` are declared
-        // lower-is-better, so there it improved; the others regressed.
+        // lower-is-better, so there it improved; `toString` regressed; `valueOf` has no direction.
         for (const [version, value] of [
           [1, 0.6],
           [2, 0.4],
@@ -272,31 +279,38 @@ describe('names that Object.prototype also has', () => {
         }
       });
 
-      it('keeps every declared and inferred direction of an evaluation', async () => {
+      it("keeps every declared direction of an evaluation, and its project's", async () => {
         const res = await call('get', `/evaluations/${ids[1]}`);
         expect(res.status).toBe(200);
         expect(Object.keys(res.body.directions).sort()).toEqual(
-          [...METRICS].sort(),
+          ['__proto__', 'constructor', 'toString'].sort(),
         );
         expect(res.body.directions).toEqual(
           object([
             ['__proto__', 'lower'],
             ['constructor', 'lower'],
             ['toString', 'higher'],
-            ['valueOf', 'higher'],
           ]),
         );
-        expect(res.body.regressions).toBe(4);
+        expect(res.body.directionSources).toEqual(
+          object([
+            ['__proto__', 'evaluation'],
+            ['constructor', 'evaluation'],
+            ['toString', 'project'],
+          ]),
+        );
+        expect(res.body.regressions).toBe(2);
         const delta = (slice: string, metric: string) =>
           res.body.score.deltas.find(
             (d: any) => d.slice === slice && d.metric === metric,
           );
         for (const metric of METRICS) {
           const lower = metric === '__proto__' || metric === 'constructor';
+          const known = metric !== 'valueOf';
           for (const slice of ['overall', `${metric}=a`]) {
             expect(delta(slice, metric)).toMatchObject({
-              improvement: lower,
-              regression: !lower,
+              improvement: known && lower,
+              regression: known && !lower,
             });
           }
         }
@@ -318,11 +332,17 @@ describe('names that Object.prototype also has', () => {
         for (const row of res.body.rows) {
           const lower =
             row.metric === '__proto__' || row.metric === 'constructor';
-          expect(row).toMatchObject({
-            direction: lower ? 'lower' : 'higher',
-            values: [0.6, 0.4],
-            best: lower ? [1] : [0],
-          });
+          if (row.metric === 'valueOf') {
+            expect(row.direction).toBeUndefined();
+            expect(row.best).toEqual([]);
+          } else {
+            expect(row).toMatchObject({
+              direction: lower ? 'lower' : 'higher',
+              directionSource: lower ? 'evaluation' : 'project',
+              values: [0.6, 0.4],
+              best: lower ? [1] : [0],
+            });
+          }
           expect(row.deltas[0]).toBe(0);
           expect(row.deltas[1]).toBeCloseTo(-0.2);
         }
@@ -346,7 +366,6 @@ describe('names that Object.prototype also has', () => {
         expect(res.body.directions).toEqual(
           object([
             ['__proto__', 'higher'],
-            ['constructor', 'higher'],
             ['toString', 'higher'],
             ['valueOf', 'lower'],
           ]),

@@ -2047,6 +2047,7 @@ describe('ML Home API', () => {
           {
             key: 'acc',
             direction: 'higher',
+            directionSource: 'heuristic',
             last: [0.30000000000000004, 0.7, null],
             min: [0.30000000000000004, 0.7, null],
             max: [0.5, 0.7, null],
@@ -2055,18 +2056,19 @@ describe('ML Home API', () => {
           {
             key: 'loss',
             direction: 'lower',
+            directionSource: 'heuristic',
             last: ['NaN', null, null],
             min: [null, null, null],
             max: [null, null, null],
             best: [],
           },
           {
+            // Nobody declared it and the name says nothing: no best.
             key: 'tail',
-            direction: 'higher',
             last: [1e-320, '-Infinity', null],
             min: [1e-320, '-Infinity', null],
             max: ['Infinity', '-Infinity', null],
-            best: [0],
+            best: [],
           },
         ];
         const fromSummaries = await compare();

@@ -1834,14 +1834,19 @@ export const spec = {
               type: 'object',
               description:
                 'One metric as three columns aligned with `items` (columns rather than a cell object per item keep a 100 × 500 comparison small to send and parse).',
-              required: ['key', 'direction', 'last', 'min', 'max', 'best'],
+              required: ['key', 'last', 'min', 'max', 'best'],
               properties: {
                 key: {
                   type: 'string',
                 },
                 direction: {
+                  description:
+                    'Absent when nobody declared it and the name does not settle it; then nothing is best.',
                   type: 'string',
                   enum: ['higher', 'lower'],
+                },
+                directionSource: {
+                  $ref: '#/components/schemas/DirectionSource',
                 },
                 last: {
                   description:
@@ -2324,6 +2329,28 @@ export const spec = {
         type: 'string',
         enum: ['higher', 'lower'],
       },
+      DirectionSource: {
+        type: 'string',
+        description:
+          "Who says which way a metric is better: the model, the project or the evaluation declared it, or it was guessed from the metric's name (`heuristic`).",
+        enum: ['model', 'project', 'evaluation', 'heuristic'],
+      },
+      MetricDirections: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['directions'],
+        properties: {
+          directions: {
+            type: 'object',
+            description:
+              "Which way each metric is better, by metric key. A model's declarations overrule its project's; metrics nobody declared are guessed from well-known names only, or left unknown.",
+            maxProperties: 500,
+            additionalProperties: {
+              $ref: '#/components/schemas/Direction',
+            },
+          },
+        },
+      },
       SliceMetricValue: {
         type: 'object',
         additionalProperties: false,
@@ -2679,9 +2706,16 @@ export const spec = {
               directions: {
                 type: 'object',
                 description:
-                  'The direction of every metric in the results, declared or inferred from its name.',
+                  'The direction of every metric in the results whose direction is known: declared by the evaluation, its model or its project, or guessed from a well-known name.',
                 additionalProperties: {
                   $ref: '#/components/schemas/Direction',
+                },
+              },
+              directionSources: {
+                type: 'object',
+                description: 'Who said each direction in `directions`.',
+                additionalProperties: {
+                  $ref: '#/components/schemas/DirectionSource',
                 },
               },
               tolerance: {
@@ -2733,7 +2767,7 @@ export const spec = {
       },
       EvaluationComparisonRow: {
         type: 'object',
-        required: ['slice', 'metric', 'direction', 'values', 'deltas', 'best'],
+        required: ['slice', 'metric', 'values', 'deltas', 'best'],
         properties: {
           slice: {
             type: 'string',
@@ -2743,6 +2777,9 @@ export const spec = {
           },
           direction: {
             $ref: '#/components/schemas/Direction',
+          },
+          directionSource: {
+            $ref: '#/components/schemas/DirectionSource',
           },
           values: {
             type: 'array',
@@ -4254,6 +4291,130 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RunList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/projects/{projectName}/metric-directions': {
+      get: {
+        operationId: 'getProjectMetricDirections',
+        description:
+          "Which way the project's metrics are better, as its owners declared.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The declared directions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricDirections',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'setProjectMetricDirections',
+        description:
+          "Replaces the project's declared metric directions; owners only.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/projectName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MetricDirections',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The declared directions, as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricDirections',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/models/{modelName}/metric-directions': {
+      get: {
+        operationId: 'getModelMetricDirections',
+        description:
+          "The directions the model declares for its own metrics, over its project's.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The declared directions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricDirections',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'setModelMetricDirections',
+        description:
+          "Replaces the model's declared metric directions; owners of its project only.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/modelName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MetricDirections',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The declared directions, as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricDirections',
                 },
               },
             },
@@ -6285,6 +6446,36 @@ export type EndpointMap = {
     path: NonNullable<operations['listRuns']['parameters']['path']>;
     query: NonNullable<operations['listRuns']['parameters']['query']>;
     response: operations['listRuns']['responses'][200]['content']['application/json'];
+  };
+  '#get|/projects/{projectName}/metric-directions': {
+    path: NonNullable<
+      operations['getProjectMetricDirections']['parameters']['path']
+    >;
+    response: operations['getProjectMetricDirections']['responses'][200]['content']['application/json'];
+  };
+  '#put|/projects/{projectName}/metric-directions': {
+    path: NonNullable<
+      operations['setProjectMetricDirections']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['setProjectMetricDirections']['requestBody']
+    >['content']['application/json'];
+    response: operations['setProjectMetricDirections']['responses'][200]['content']['application/json'];
+  };
+  '#get|/models/{modelName}/metric-directions': {
+    path: NonNullable<
+      operations['getModelMetricDirections']['parameters']['path']
+    >;
+    response: operations['getModelMetricDirections']['responses'][200]['content']['application/json'];
+  };
+  '#put|/models/{modelName}/metric-directions': {
+    path: NonNullable<
+      operations['setModelMetricDirections']['parameters']['path']
+    >;
+    body: NonNullable<
+      operations['setModelMetricDirections']['requestBody']
+    >['content']['application/json'];
+    response: operations['setModelMetricDirections']['responses'][200]['content']['application/json'];
   };
   '#get|/admin/imports': {
     response: operations['listMlflowImports']['responses'][200]['content']['application/json'];

@@ -59,6 +59,7 @@ import type {
   ProjectTokenCreate,
   ProjectTokenCreated,
   ProjectTokenList,
+  MetricDirections,
   MlflowImport,
   MlflowImportList,
   ProjectUpdate,
@@ -223,6 +224,20 @@ export interface MlHomeApi {
     request: MetricHistoriesRequest,
   ): Promise<MetricHistoryList>;
   ingest(name: string, batch: IngestBatch): Promise<IngestResult>;
+  /** Which way the project's metrics are better, as its owners declared. */
+  getProjectMetricDirections(name: string): Promise<MetricDirections>;
+  /** Replaces the project's declared metric directions (owners only). */
+  setProjectMetricDirections(
+    name: string,
+    directions: MetricDirections,
+  ): Promise<MetricDirections>;
+  /** The directions a model declares for its own metrics, over its project's. */
+  getModelMetricDirections(model: string): Promise<MetricDirections>;
+  /** Replaces the model's declared metric directions (owners of its project only). */
+  setModelMetricDirections(
+    model: string,
+    directions: MetricDirections,
+  ): Promise<MetricDirections>;
   /** The project's pipeline tokens, without their secrets (owners only). */
   listProjectTokens(name: string): Promise<ProjectTokenList>;
   /** Creates a project token; the answer's `secret` is shown only this once. */
@@ -709,6 +724,36 @@ export class MlHomeClient implements MlHomeApi {
     return this.request<TaggedEntityList>(
       'GET',
       `/tagged${toQueryString(query)}`,
+    );
+  }
+
+  getProjectMetricDirections(name: string) {
+    return this.request<MetricDirections>(
+      'GET',
+      `/projects/${segment(name)}/metric-directions`,
+    );
+  }
+
+  setProjectMetricDirections(name: string, directions: MetricDirections) {
+    return this.request<MetricDirections>(
+      'PUT',
+      `/projects/${segment(name)}/metric-directions`,
+      directions,
+    );
+  }
+
+  getModelMetricDirections(model: string) {
+    return this.request<MetricDirections>(
+      'GET',
+      `/models/${segment(model)}/metric-directions`,
+    );
+  }
+
+  setModelMetricDirections(model: string, directions: MetricDirections) {
+    return this.request<MetricDirections>(
+      'PUT',
+      `/models/${segment(model)}/metric-directions`,
+      directions,
     );
   }
 

@@ -123,6 +123,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectName}/metric-directions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Which way the project's metrics are better, as its owners declared. */
+    get: operations['getProjectMetricDirections'];
+    /** @description Replaces the project's declared metric directions; owners only. */
+    put: operations['setProjectMetricDirections'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{modelName}/metric-directions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The directions the model declares for its own metrics, over its project's. */
+    get: operations['getModelMetricDirections'];
+    /** @description Replaces the model's declared metric directions; owners of its project only. */
+    put: operations['setModelMetricDirections'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/imports': {
     parameters: {
       query?: never;
@@ -1307,8 +1343,12 @@ export interface components {
       }[];
       metrics: {
         key: string;
-        /** @enum {string} */
-        direction: 'higher' | 'lower';
+        /**
+         * @description Absent when nobody declared it and the name does not settle it; then nothing is best.
+         * @enum {string}
+         */
+        direction?: 'higher' | 'lower';
+        directionSource?: components['schemas']['DirectionSource'];
         /** @description The latest value per item (highest step); null where the item lacks the metric. */
         last: components['schemas']['MetricColumn'];
         /** @description The smallest value per item over its series; null where unknown. */
@@ -1444,6 +1484,17 @@ export interface components {
       | 'deployment';
     /** @enum {string} */
     Direction: 'higher' | 'lower';
+    /**
+     * @description Who says which way a metric is better: the model, the project or the evaluation declared it, or it was guessed from the metric's name (`heuristic`).
+     * @enum {string}
+     */
+    DirectionSource: 'model' | 'project' | 'evaluation' | 'heuristic';
+    MetricDirections: {
+      /** @description Which way each metric is better, by metric key. A model's declarations overrule its project's; metrics nobody declared are guessed from well-known names only, or left unknown. */
+      directions: {
+        [key: string]: components['schemas']['Direction'];
+      };
+    };
     SliceMetricValue: {
       /** @description `overall`, or `feature=value`. */
       slice: string;
@@ -1539,9 +1590,13 @@ export interface components {
     Evaluation: components['schemas']['EvaluationSummary'] & {
       results: components['schemas']['SliceMetricValue'][];
       thresholds: components['schemas']['Threshold'][];
-      /** @description The direction of every metric in the results, declared or inferred from its name. */
+      /** @description The direction of every metric in the results whose direction is known: declared by the evaluation, its model or its project, or guessed from a well-known name. */
       directions: {
         [key: string]: components['schemas']['Direction'];
+      };
+      /** @description Who said each direction in `directions`. */
+      directionSources?: {
+        [key: string]: components['schemas']['DirectionSource'];
       };
       tolerance: number;
       score: components['schemas']['EvaluationVerdict'];
@@ -1558,7 +1613,8 @@ export interface components {
     EvaluationComparisonRow: {
       slice: string;
       metric: string;
-      direction: components['schemas']['Direction'];
+      direction?: components['schemas']['Direction'];
+      directionSource?: components['schemas']['DirectionSource'];
       /** @description One per evaluation, in request order; null where it has no such result. */
       values: (components['schemas']['MetricValue'] | null)[];
       /** @description value minus the first evaluation's value, per evaluation; null where either is missing. */
@@ -2206,6 +2262,110 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RunList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getProjectMetricDirections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The declared directions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricDirections'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  setProjectMetricDirections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's name (a slug). */
+        projectName: components['parameters']['projectName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MetricDirections'];
+      };
+    };
+    responses: {
+      /** @description The declared directions, as stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricDirections'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  getModelMetricDirections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The declared directions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricDirections'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  setModelMetricDirections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The model's name (a slug, unique across ML Home). */
+        modelName: components['parameters']['modelName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MetricDirections'];
+      };
+    };
+    responses: {
+      /** @description The declared directions, as stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricDirections'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -3784,6 +3944,10 @@ export type LineageGraph = components['schemas']['LineageGraph'];
 export type EntityType = components['schemas']['EntityType'];
 /** @public */
 export type Direction = components['schemas']['Direction'];
+/** Who says which way a metric is better: the model, the project or the evaluation declared it, or it was guessed from the metric's name (`heuristic`). @public */
+export type DirectionSource = components['schemas']['DirectionSource'];
+/** @public */
+export type MetricDirections = components['schemas']['MetricDirections'];
 /** @public */
 export type SliceMetricValue = components['schemas']['SliceMetricValue'];
 /** @public */

@@ -34,7 +34,9 @@ function bestOf(
   directions?: Record<string, 'higher' | 'lower'>,
 ) {
   return Object.fromEntries(
-    compareItems(items, { directions }).metrics.map(m => [m.key, m.best]),
+    compareItems(items, { directions: { project: directions } }).metrics.map(
+      m => [m.key, m.best],
+    ),
   );
 }
 
@@ -71,6 +73,7 @@ describe('compareItems', () => {
         {
           key: 'acc',
           direction: 'higher',
+          directionSource: 'heuristic',
           last: [0.8, 0.9],
           min: [0.1, null],
           max: [0.85, 0.9],
@@ -79,6 +82,7 @@ describe('compareItems', () => {
         {
           key: 'loss',
           direction: 'lower',
+          directionSource: 'heuristic',
           last: [null, 0.3],
           min: [null, null],
           max: [null, null],
@@ -93,11 +97,10 @@ describe('compareItems', () => {
     expect(Object.keys(result.items[0])).toEqual(['id']);
     expect(result.metrics[0]).toEqual({
       key: 'm',
-      direction: 'higher',
       last: [1],
       min: [null],
       max: [null],
-      best: [0],
+      best: [],
     });
   });
 
@@ -168,8 +171,8 @@ describe('compareItems', () => {
 
   it('keeps items in the order given', () => {
     const result = compareItems([
-      item('z', { p: '1' }, { m: 3 }),
-      item('a', { p: '2' }, { m: 1 }),
+      item('z', { p: '1' }, { auc: 3 }),
+      item('a', { p: '2' }, { auc: 1 }),
     ]);
     expect(result.items.map(i => i.id)).toEqual(['z', 'a']);
     expect(result.params[0].values).toEqual(['1', '2']);
@@ -238,6 +241,7 @@ describe('compareItems', () => {
         {
           key: 'acc',
           direction: 'higher',
+          directionSource: 'heuristic',
           last: [NaN, NaN, null],
           min: [null, null, null],
           max: [null, null, null],
@@ -280,11 +284,58 @@ describe('compareItems', () => {
         item('b', {}, { loss: 2, acc: 2 }),
       ];
       const result = compareItems(items, {
-        directions: { loss: 'higher', acc: 'lower' },
+        directions: { project: { loss: 'higher', acc: 'lower' } },
       });
-      expect(result.metrics.map(m => [m.key, m.direction, m.best])).toEqual([
-        ['acc', 'lower', [0]],
-        ['loss', 'higher', [1]],
+      expect(
+        result.metrics.map(m => [
+          m.key,
+          m.direction,
+          m.directionSource,
+          m.best,
+        ]),
+      ).toEqual([
+        ['acc', 'lower', 'project', [0]],
+        ['loss', 'higher', 'project', [1]],
+      ]);
+    });
+
+    it('takes the model over the project, and each item its own', () => {
+      const declared = {
+        project: { loss: 'higher' as const, grad_norm: 'lower' as const },
+        model: { loss: 'lower' as const },
+      };
+      const result = compareItems([
+        { ...item('a', {}, { loss: 1, grad_norm: 1 }), directions: declared },
+        item('b', {}, { loss: 2, grad_norm: 0.5 }),
+      ]);
+      expect(
+        result.metrics.map(m => [
+          m.key,
+          m.direction,
+          m.directionSource,
+          m.best,
+        ]),
+      ).toEqual([
+        ['grad_norm', 'lower', 'project', [1]],
+        ['loss', 'lower', 'model', [0]],
+      ]);
+    });
+
+    it('marks no best for a metric whose direction is unknown', () => {
+      const result = compareItems([
+        item('a', {}, { grad_norm: 1, learning_rate: 0.1 }),
+        item('b', {}, { grad_norm: 2, learning_rate: 0.01 }),
+      ]);
+      expect(
+        result.metrics.map(m => [
+          m.key,
+          m.direction,
+          m.directionSource,
+          m.best,
+        ]),
+      ).toEqual([
+        ['grad_norm', undefined, undefined, []],
+        ['learning_rate', undefined, undefined, []],
       ]);
     });
   });
@@ -406,8 +457,13 @@ describe('compareItems', () => {
           row.direction === 'higher'
             ? Math.max(...numbers)
             : Math.min(...numbers);
+        expect(row.direction === undefined).toBe(
+          ['a', 'b', 'Z'].includes(row.key),
+        );
         const expectedBest = lasts
-          .map((v, i) => (numbers.length > 0 && v === target ? i : -1))
+          .map((v, i) =>
+            row.direction && numbers.length > 0 && v === target ? i : -1,
+          )
           .filter(i => i >= 0);
         expect(row.best).toEqual(expectedBest);
       }
@@ -436,7 +492,16 @@ describe('compareItems', () => {
     items[60].metrics.find(m => m.key === 'm007')!.value = 5;
     items[99].metrics.find(m => m.key === 'm007')!.value = NaN;
 
-    const result = compareItems(items);
+    const result = compareItems(items, {
+      directions: {
+        project: Object.fromEntries(
+          Array.from({ length: 500 }, (_, m) => [
+            `m${String(m).padStart(3, '0')}`,
+            'higher' as const,
+          ]),
+        ),
+      },
+    });
     expect(result.items).toHaveLength(100);
     expect(result.params).toHaveLength(1);
     expect(result.params[0].key).toBe('p49');

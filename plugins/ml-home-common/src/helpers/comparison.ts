@@ -6,7 +6,12 @@
  * metrics each and the page rebuilds the table as items are toggled.
  */
 
-import { MetricDirection, metricDirection } from './evaluation';
+import { MetricDirection } from './evaluation';
+import {
+  DeclaredMetricDirections,
+  MetricDirectionSource,
+  resolveMetricDirection,
+} from './metricDirections';
 
 /**
  * One run or model version as the comparison sees it.
@@ -25,6 +30,11 @@ export interface ComparableItem {
    * and `max` are over the whole series when known.
    */
   metrics: { key: string; value: number; min?: number; max?: number }[];
+  /**
+   * The directions declared where the item lives (its model, its project); the first item with a
+   * metric decides the metric's direction.
+   */
+  directions?: DeclaredMetricDirections;
 }
 
 /**
@@ -52,8 +62,13 @@ export interface ParamDiffRow {
 export interface MetricTableRow {
   /** The metric key. */
   key: string;
-  /** Which way the metric is better, used to pick `best`. */
-  direction: MetricDirection;
+  /**
+   * Which way the metric is better, used to pick `best`; absent when nobody declared it and
+   * the name does not settle it (then no item is best).
+   */
+  direction?: MetricDirection;
+  /** Who said which way is better; absent with `direction`. */
+  directionSource?: MetricDirectionSource;
   /** The latest value per item; `null` where an item lacks the metric. */
   last: (number | null)[];
   /**
@@ -131,8 +146,11 @@ function paramColumns(
 
 function bestIndexes(
   last: readonly (number | null)[],
-  direction: MetricDirection,
+  direction: MetricDirection | undefined,
 ): number[] {
+  if (!direction) {
+    return [];
+  }
   let best: number[] = [];
   let bestValue = NaN;
   last.forEach((v, i) => {
@@ -155,7 +173,7 @@ function bestIndexes(
 /* One row of three columns per metric key, in code-unit order of the keys. */
 function metricColumns(
   items: readonly ComparableItem[],
-  directions: Record<string, MetricDirection> | undefined,
+  directions: DeclaredMetricDirections | undefined,
 ): MetricTableRow[] {
   const n = items.length;
   const rows = new Map<string, MetricTableRow>();
@@ -164,14 +182,21 @@ function metricColumns(
     for (const m of item.metrics) {
       let row = rows.get(m.key);
       if (!row) {
+        const resolved = resolveMetricDirection(
+          m.key,
+          item.directions ?? directions,
+        );
         row = {
           key: m.key,
-          direction: metricDirection(m.key, directions),
           last: blank(),
           min: blank(),
           max: blank(),
           best: [],
         };
+        if (resolved) {
+          row.direction = resolved.direction;
+          row.directionSource = resolved.source;
+        }
         rows.set(m.key, row);
       }
       if (row.last[i] !== null) {
@@ -202,16 +227,17 @@ function metricColumns(
  * `allParams`. Values are compared as exact strings (`0.1` and `0.10`
  * differ, as they were logged differently), and a key some items lack
  * differs. Metrics: every key any item has, in code-unit order, with the
- * best item(s) by latest value in the metric's direction (see
- * {@link metricDirection}; `directions` overrides it). `±Infinity` compete as
- * numbers; `0` and `-0` tie.
+ * best item(s) by latest value in the metric's direction, resolved by
+ * {@link resolveMetricDirection} from the first item with the metric (its own
+ * `directions`, else the `directions` option); a metric whose direction is
+ * unknown has no best. `±Infinity` compete as numbers; `0` and `-0` tie.
  *
  * It runs in time linear in the number of params and metrics, plus sorting
  * the keys.
  *
  * @param items - the runs or model versions, in display order
  * @param options - `allParams` to keep params that are the same everywhere,
- * `directions` declared per metric key, and `maxItems` (default
+ * `directions` declared for items that declare none, and `maxItems` (default
  * {@link DEFAULT_MAX_COMPARED_ITEMS})
  * @returns the comparison
  * @throws RangeError when there are more than `maxItems` items, or `maxItems`
@@ -224,7 +250,7 @@ export function compareItems(
   items: readonly ComparableItem[],
   options?: {
     allParams?: boolean;
-    directions?: Record<string, MetricDirection>;
+    directions?: DeclaredMetricDirections;
     maxItems?: number;
   },
 ): Comparison {

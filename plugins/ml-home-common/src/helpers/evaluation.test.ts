@@ -538,6 +538,7 @@ describe('scoreEvaluation deltas', () => {
       results: [r('overall', 'score', -1)],
       baseline: [r('overall', 'score', -2)],
       thresholds: [],
+      declared: { project: { score: 'higher' } },
     }).deltas;
     expect(d.delta).toBe(1);
     expect(d.relativeDelta).toBe(0.5);

@@ -6,6 +6,11 @@
  * evaluation the next time it is read.
  */
 
+import {
+  DeclaredMetricDirections,
+  resolveMetricDirection,
+} from './metricDirections';
+
 /**
  * Which way a metric is better: `higher` (accuracy, AUC) or `lower` (loss,
  * latency).
@@ -168,7 +173,11 @@ function nameWords(metric: string): string[] {
 }
 
 /**
- * Which way a metric is better.
+ * Which way a metric is better, defaulting to `higher`.
+ *
+ * @deprecated Guesses `higher` for every name it does not know; use
+ * {@link resolveMetricDirection}, which tells declared from guessed and leaves
+ * unknown names unknown.
  *
  * @remarks
  * A direction declared for the metric wins. Otherwise the name decides: it is
@@ -356,10 +365,13 @@ function outcomeFor(
  *
  * Baseline: every result gets a delta. When the baseline has the same slice
  * and metric, `delta = value - baseline`; it is a regression when it goes in
- * the metric's worse direction (see {@link metricDirection}) by more than
- * `tolerance`, an improvement when it goes the better way by more than
- * `tolerance`, and neither when it is `NaN` (a `NaN` on either side, or
- * `Infinity` against `Infinity`). Baseline results with no counterpart are
+ * the metric's worse direction by more than `tolerance`, an improvement when
+ * it goes the better way by more than `tolerance`, and neither when it is
+ * `NaN` (a `NaN` on either side, or `Infinity` against `Infinity`) or the
+ * metric's direction is unknown. The direction is resolved by
+ * {@link resolveMetricDirection}: `directions` (the evaluation's own), then
+ * `declared` model and project directions, then a conservative guess from the
+ * name. Baseline results with no counterpart are
  * ignored.
  *
  * Ordering, so that the output is the same however the inputs are ordered
@@ -370,7 +382,8 @@ function outcomeFor(
  * code-unit order.
  *
  * @param input - the results, the thresholds, optionally the baseline's
- * results, directions declared per metric key, and the absolute `tolerance`
+ * results, directions declared per metric key by the evaluation, those
+ * declared by its model and project, and the absolute `tolerance`
  * (default 0) a delta must exceed to count as a regression or improvement
  * @returns the computed score
  * @throws Error when the results, or the baseline's, have a (slice, metric)
@@ -384,9 +397,14 @@ export function scoreEvaluation(input: {
   thresholds: readonly EvaluationThreshold[];
   baseline?: readonly EvaluationResult[];
   directions?: Record<string, MetricDirection>;
+  declared?: DeclaredMetricDirections;
   tolerance?: number;
 }): EvaluationScore {
   const { results, thresholds, baseline, directions, tolerance = 0 } = input;
+  const declared: DeclaredMetricDirections = {
+    ...input.declared,
+    evaluation: directions,
+  };
   if (!(tolerance >= 0)) {
     throw new RangeError(
       `tolerance must be a non-negative number, got ${tolerance}`,
@@ -452,9 +470,10 @@ export function scoreEvaluation(input: {
         continue;
       }
       const delta = value - base;
-      // Signed so that a positive number is always "better".
+      const direction = resolveMetricDirection(metric, declared)?.direction;
+      // Signed so that a positive number is always "better"; NaN when no way is better.
       const gain =
-        metricDirection(metric, directions) === 'higher' ? delta : -delta;
+        direction === undefined ? NaN : direction === 'higher' ? delta : -delta;
       const row: SliceDelta = {
         slice,
         metric,

@@ -10,8 +10,13 @@ import {
   MetricDirection,
   OVERALL_SLICE,
   ThresholdOutcome,
-  metricDirection,
 } from './evaluation';
+import {
+  DeclaredMetricDirections,
+  MetricDirectionSource,
+  ResolvedMetricDirection,
+  resolveMetricDirection,
+} from './metricDirections';
 
 /**
  * One evaluation as {@link compareEvaluationResults} sees it.
@@ -23,6 +28,8 @@ export interface ComparedEvaluation {
   results: readonly EvaluationResult[];
   /** Directions it declares per metric key; only own properties count. */
   directions?: Record<string, MetricDirection>;
+  /** Directions declared by its model and project, below its own. */
+  declared?: DeclaredMetricDirections;
   /** Its threshold outcomes, as {@link scoreEvaluation} gives them. */
   outcomes?: readonly ThresholdOutcome[];
 }
@@ -37,8 +44,13 @@ export interface EvaluationResultsRow {
   slice: string;
   /** The metric key. */
   metric: string;
-  /** Which way the metric is better, as the first evaluation with the metric has it. */
-  direction: MetricDirection;
+  /**
+   * Which way the metric is better, as the first evaluation with the metric has it; absent when
+   * unknown (then no evaluation is best).
+   */
+  direction?: MetricDirection;
+  /** Who said which way is better; absent with `direction`. */
+  directionSource?: MetricDirectionSource;
   /** Each evaluation's value; `null` where it has no such result. */
   values: (number | null)[];
   /** Each value minus the first evaluation's; `null` where either is missing. */
@@ -114,7 +126,8 @@ function cellsOf<T>(
  *
  * @remarks
  * A metric's direction is the one the first evaluation with a result for it gives it, declared
- * or inferred from its name (see {@link metricDirection}). `±Infinity` compete as numbers and
+ * by it, its model or its project, or guessed from its name (see {@link resolveMetricDirection});
+ * with no direction, no evaluation is best. `±Infinity` compete as numbers and
  * `NaN` never wins; with fewer than two numbers no evaluation is best. A threshold verdict
  * combines every outcome of the evaluation on that slice and metric: it passes when all pass.
  *
@@ -125,13 +138,19 @@ function cellsOf<T>(
 export function compareEvaluationResults(
   evaluations: readonly ComparedEvaluation[],
 ): EvaluationResultsComparison {
-  const directions = new Map<string, MetricDirection>();
+  const directions = new Map<string, ResolvedMetricDirection | undefined>();
   const sliceSet = new Set<string>();
   const values = evaluations.map(e => {
     for (const r of e.results) {
       sliceSet.add(r.slice);
       if (!directions.has(r.metric)) {
-        directions.set(r.metric, metricDirection(r.metric, e.directions));
+        directions.set(
+          r.metric,
+          resolveMetricDirection(r.metric, {
+            ...e.declared,
+            evaluation: e.directions,
+          }),
+        );
       }
     }
     return cellsOf(e.results);
@@ -154,19 +173,23 @@ export function compareEvaluationResults(
     for (const metric of metrics) {
       const row = values.map(cells => cells.get(slice)?.get(metric) ?? null);
       if (row.every(v => v === null)) continue;
-      const direction = directions.get(metric)!;
+      const resolved = directions.get(metric);
+      const direction = resolved?.direction;
       const comparable = row.filter(
         (v): v is number => v !== null && !Number.isNaN(v),
       );
       const bestValue =
-        comparable.length < 2
+        comparable.length < 2 || !direction
           ? undefined
           : (direction === 'lower' ? Math.min : Math.max)(...comparable);
       const reference = row[0];
       rows.push({
         slice,
         metric,
-        direction,
+        ...(resolved && {
+          direction: resolved.direction,
+          directionSource: resolved.source,
+        }),
         values: row,
         deltas: row.map(v =>
           v === null || reference === null ? null : v - reference,

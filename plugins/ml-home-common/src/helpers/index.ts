@@ -5,3 +5,4 @@ export * from './limits';
 export * from './evaluation';
 export * from './comparison';
 export * from './evaluationComparison';
+export * from './metricDirections';

@@ -9,6 +9,10 @@ import {
   scoreEvaluation,
 } from './evaluation';
 import { compareEvaluationResults } from './evaluationComparison';
+import {
+  guessMetricDirection,
+  resolveMetricDirection,
+} from './metricDirections';
 
 const KEYS = [
   '__proto__',
@@ -36,6 +40,20 @@ describe.each(KEYS)('a metric, param or slice named %s', key => {
     expect(metricDirection(key, declared('other', 'lower'))).toBe('higher');
   });
 
+  it('resolves as declared at each level, else as unknown', () => {
+    expect(
+      resolveMetricDirection(key, { model: declared(key, 'lower') }),
+    ).toEqual({ direction: 'lower', source: 'model' });
+    expect(
+      resolveMetricDirection(key, { project: declared(key, 'higher') }),
+    ).toEqual({ direction: 'higher', source: 'project' });
+    expect(resolveMetricDirection(key, { project: {} })).toBeUndefined();
+    expect(
+      resolveMetricDirection(key, { project: declared('other', 'lower') }),
+    ).toBeUndefined();
+    expect(guessMetricDirection(key)).toBeUndefined();
+  });
+
   describe('in an evaluation comparison', () => {
     const results = (value: number) => [
       { slice: 'overall', metric: key, value },
@@ -44,12 +62,17 @@ describe.each(KEYS)('a metric, param or slice named %s', key => {
     ];
 
     it.each<
-      [string, Record<string, MetricDirection> | undefined, string, number[]]
+      [
+        string,
+        Record<string, MetricDirection> | undefined,
+        string | undefined,
+        number[],
+      ]
     >([
       ['declared lower', declared(key, 'lower'), 'lower', [1]],
       ['declared higher', declared(key, 'higher'), 'higher', [0]],
-      ['undeclared', undefined, 'higher', [0]],
-      ['undeclared among others', declared('auc', 'lower'), 'higher', [0]],
+      ['undeclared', undefined, undefined, []],
+      ['undeclared among others', declared('auc', 'lower'), undefined, []],
     ])(
       '%s: direction, deltas and best',
       (_case, directions, direction, best) => {
@@ -108,20 +131,27 @@ describe.each(KEYS)('a metric, param or slice named %s', key => {
     ];
 
     it.each<
-      [string, Record<string, MetricDirection> | undefined, string, number[]]
+      [
+        string,
+        Record<string, MetricDirection> | undefined,
+        string | undefined,
+        number[],
+      ]
     >([
       ['declared lower', declared(key, 'lower'), 'lower', [1]],
       ['declared higher', declared(key, 'higher'), 'higher', [0]],
-      ['undeclared', undefined, 'higher', [0]],
+      ['undeclared', undefined, undefined, []],
     ])('%s: params, metrics and best', (_case, directions, direction, best) => {
-      const comparison = compareItems(items, { directions });
+      const comparison = compareItems(items, {
+        directions: { project: directions },
+      });
       expect(comparison.params).toEqual([
         { key, values: ['1', null], differs: true },
       ]);
       expect(comparison.metrics).toEqual([
         {
           key,
-          direction,
+          ...(direction && { direction, directionSource: 'project' }),
           last: [0.9, 0.7],
           min: [0.1, null],
           max: [0.9, null],
@@ -177,9 +207,9 @@ describe.each(KEYS)('a metric, param or slice named %s', key => {
       ]);
     });
 
-    it.each<[string, Record<string, MetricDirection> | undefined, boolean]>([
+    it.each<[string, Record<string, MetricDirection>, boolean]>([
       ['declared lower', declared(key, 'lower'), true],
-      ['undeclared', undefined, false],
+      ['declared higher', declared(key, 'higher'), false],
     ])('%s: the deltas go its way', (_case, directions, lowerIsBetter) => {
       const score = scoreEvaluation({
         results,
@@ -194,6 +224,17 @@ describe.each(KEYS)('a metric, param or slice named %s', key => {
         [slice, !lowerIsBetter, lowerIsBetter],
       ]);
       expect(score.regressions).toBe(1);
+    });
+
+    it('undeclared: no delta is better or worse', () => {
+      const score = scoreEvaluation({ results, thresholds: [], baseline });
+      expect(
+        score.deltas.map(d => [d.slice, d.improvement, d.regression]),
+      ).toEqual([
+        ['overall', false, false],
+        [slice, false, false],
+      ]);
+      expect(score.regressions).toBe(0);
     });
   });
 });

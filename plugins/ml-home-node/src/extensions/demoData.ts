@@ -27,6 +27,8 @@ export type MlHomeDataWriter = Pick<
   | 'createNote'
   | 'updateNote'
   | 'setTags'
+  | 'setProjectMetricDirections'
+  | 'setModelMetricDirections'
 >;
 
 /**
