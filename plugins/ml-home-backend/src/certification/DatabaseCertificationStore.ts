@@ -223,13 +223,16 @@ export class DatabaseCertificationStore implements CertificationStore {
   }
 
   async getScorecard(modelId: string): Promise<StoredScorecard | undefined> {
-    const row = await this.db<ScorecardRow>('certification_scorecards')
-      .where('model_id', modelId)
-      .first();
+    // Both at once: a scorecard read is two indexed look-ups, not a round trip after another.
+    const [row, checks] = await Promise.all([
+      this.db<ScorecardRow>('certification_scorecards')
+        .where('model_id', modelId)
+        .first(),
+      this.db<CheckResultRow>('certification_check_results')
+        .where('model_id', modelId)
+        .orderBy('check_id'),
+    ]);
     if (!row) return undefined;
-    const checks = await this.db<CheckResultRow>('certification_check_results')
-      .where('model_id', modelId)
-      .orderBy('check_id');
     return {
       modelId: row.model_id,
       projectId: row.project_id,
@@ -455,8 +458,8 @@ export class DatabaseCertificationStore implements CertificationStore {
     const owners = (query.owners ?? []).map(o => o.toLowerCase());
     const levels = query.levels ?? [];
     const scorecards = (options: { byLevel: boolean }) => {
+      // Counts need no model row: only the page of items joins models (for their names).
       const qb = this.db('certification_scorecards as s')
-        .join('models as m', 'm.id', 's.model_id')
         .join('projects as p', 'p.id', 's.project_id')
         .whereNull('p.deleted_at');
       if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
@@ -466,7 +469,11 @@ export class DatabaseCertificationStore implements CertificationStore {
       return qb;
     };
 
-    const page = scorecards({ byLevel: true });
+    const page = scorecards({ byLevel: true }).join(
+      'models as m',
+      'm.id',
+      's.model_id',
+    );
     if (query.cursor) {
       const [score, name] = decodeCursor(query.cursor, 2);
       const at = Number(score);
