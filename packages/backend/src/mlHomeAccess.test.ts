@@ -28,12 +28,14 @@ jest.setTimeout(120_000);
 const ML_HOME_TOKEN = 'integration-static-ml-home-token';
 const ALICE = 'user:default/alice';
 const GUEST = 'user:default/guest';
+const PAT = 'user:default/pat'; // the ML platform team: the example policy's reviewers
 const KID = 'ml-home-access-test-key';
 
 /** Each user's ownership refs, as the auth backend resolves them at sign-in. */
 const OWNERSHIP: Record<string, string[]> = {
   [ALICE]: [ALICE, 'group:default/team-a'],
   [GUEST]: [GUEST, 'group:default/home-ranking'],
+  [PAT]: [PAT, 'group:default/ml-platform'],
 };
 
 const { publicKey, privateKey } = generateKeyPairSync('ec', {
@@ -333,6 +335,37 @@ describe('ML Home access in the example portal (real permission framework)', () 
     // The same plugin serves a signed-in user, so the refusal is the token's restriction.
     const user = await call('GET', '/api/other/whoami', alice);
     expect(user.body).toMatchObject({ type: 'user', userEntityRef: ALICE });
+  });
+
+  it('lets owners attest certification tests and the platform team review them, nobody else', async () => {
+    const pat = `Bearer ${userToken(PAT)}`;
+    const attest = (authorization: string) =>
+      call(
+        'POST',
+        '/api/ml-home/models/alpha-model/scorecard/attestations',
+        authorization,
+        {
+          checkId: 'model.spec-reviewed',
+          evidenceUrl: 'https://docs.example.com/alpha/spec-review',
+        },
+      );
+    expect((await attest(guest)).status).toBe(403);
+    expect((await attest(staticToken)).status).toBe(403);
+    const done = await attest(alice);
+    expect(done.status).toBe(201);
+    const review = (authorization: string) =>
+      call(
+        'POST',
+        `/api/ml-home/models/alpha-model/scorecard/attestations/${done.body.id}/review`,
+        authorization,
+        { decision: 'reject', reason: 'No review notes in the document' },
+      );
+    expect((await review(alice)).status).toBe(403);
+    expect((await review(guest)).status).toBe(403);
+    expect((await review(staticToken)).status).toBe(403);
+    const rejected = await review(pat);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', reviewedBy: PAT });
   });
 
   it("decides users with the example policy: a guest may read but not change another team's project", async () => {
