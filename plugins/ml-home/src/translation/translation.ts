@@ -1289,6 +1289,10 @@ export const mlHomeMessages = {
         'A score of at least {{score}}: {{count, number}} check to raise',
       subheader_other:
         'A score of at least {{score}}: {{count, number}} checks to raise',
+      subheaderAbove_one:
+        'A score above {{score}}: {{count, number}} check to raise',
+      subheaderAbove_other:
+        'A score above {{score}}: {{count, number}} checks to raise',
       stepsLabel: 'Checks the next level needs',
       attest: '{{section}}: attest it (+{{points}})',
       automate: '{{section}}: automate it (+{{points}})',

@@ -257,7 +257,7 @@ export const CertificationOverviewPage = () => {
             ))}
           </Box>
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12}>
           <InfoCard title={t('certification.overview.byTeamTitle')}>
             {overview.byOwner.length && chartOption ? (
               <EChart
@@ -291,7 +291,7 @@ export const CertificationOverviewPage = () => {
             )}
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={6} lg={3}>
+        <Grid item xs={12} md={6}>
           <InfoCard
             title={t('certification.overview.expiringTitle')}
             subheader={t('certification.overview.expiringSubheader', {
@@ -333,7 +333,7 @@ export const CertificationOverviewPage = () => {
             )}
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={6} lg={3}>
+        <Grid item xs={12} md={6}>
           <InfoCard title={t('certification.overview.failingTitle')}>
             {overview.failingChecks.length ? (
               <List dense aria-label={t('certification.overview.failingTitle')}>

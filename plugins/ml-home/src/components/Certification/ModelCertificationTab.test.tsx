@@ -120,6 +120,9 @@ describe('ModelCertificationTab', () => {
 
     expect(screen.getByText('What Bronze needs')).toBeInTheDocument();
     expect(
+      screen.getByText('A score above 0: 1 check to raise'),
+    ).toBeInTheDocument();
+    expect(
       screen.getByText('Features and data: attest it (+0.5)'),
     ).toBeInTheDocument();
     expect(screen.getByText('Portal checks')).toBeInTheDocument();

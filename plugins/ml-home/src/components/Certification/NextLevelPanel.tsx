@@ -32,10 +32,18 @@ export function NextLevelPanel(props: {
   return (
     <InfoCard
       title={t('certification.next.title', { level: levelLabel(next.level) })}
-      subheader={t('certification.next.subheader', {
-        score: formatScore(next.minScore),
-        count: next.steps.length,
-      })}
+      subheader={
+        // The first level is reached from 0 on, so a next level at 0 is one above it.
+        next.minScore === 0
+          ? t('certification.next.subheaderAbove', {
+              score: formatScore(next.minScore),
+              count: next.steps.length,
+            })
+          : t('certification.next.subheader', {
+              score: formatScore(next.minScore),
+              count: next.steps.length,
+            })
+      }
     >
       <List dense aria-label={t('certification.next.stepsLabel')}>
         {next.steps.map(step => (
