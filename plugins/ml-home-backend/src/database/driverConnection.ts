@@ -13,6 +13,8 @@ import { Knex } from 'knex';
 export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
   all(...params: unknown[]): unknown[];
+  /** Rows as arrays of column values from now on (true), or as objects (false). */
+  raw(toggle: boolean): SqliteStatement;
 }
 
 /** A better-sqlite3 database connection, as far as the bulk paths use it. */
@@ -26,6 +28,8 @@ export interface PgConnection {
     text: string;
     values: unknown[];
     name?: string;
+    /** 'array': rows as arrays of column values. */
+    rowMode?: 'array';
   }): Promise<{ rows: any[]; rowCount: number | null }>;
 }
 
