@@ -31,6 +31,7 @@ const result: CompareResult = {
     {
       key: 'auc',
       direction: 'higher',
+      directionSource: 'project',
       last: [0.8, 0.9, 0.85],
       min: [0.5, 0.6, 0.55],
       max: [0.8, 0.9, 0.85],
@@ -39,6 +40,7 @@ const result: CompareResult = {
     {
       key: 'loss',
       direction: 'lower',
+      directionSource: 'heuristic',
       last: [0.4, 0.3, null],
       min: [null, null, null],
       max: [null, null, null],
@@ -157,6 +159,27 @@ describe('ComparePage', () => {
     }
   });
 
+  it('marks nothing best, and no direction, for a metric whose direction nobody knows', async () => {
+    await render(`?runs=${ids.join(',')}`, {
+      compare: async () => ({
+        ...result,
+        metrics: [
+          {
+            key: 'grad_norm',
+            last: [1.5, 0.9, 2.1],
+            min: [null, null, null],
+            max: [null, null, null],
+            best: [],
+          },
+        ],
+      }),
+    });
+    const table = await screen.findByRole('table', { name: 'Metrics' });
+    const row = within(table).getByRole('row', { name: /^grad_norm/ });
+    expect(row).not.toHaveTextContent(/better/);
+    expect(row).not.toHaveTextContent(/best/);
+  });
+
   it('marks the best value of each metric with text, not only colour', async () => {
     await render(`?runs=${ids.join(',')}`);
     const table = await screen.findByRole('table', { name: 'Metrics' });
@@ -167,7 +190,11 @@ describe('ComparePage', () => {
     expect(cells[1]).toHaveTextContent('0.8');
     expect(cells[1]).not.toHaveTextContent('best');
     expect(cells[3]).not.toHaveTextContent('best');
-    expect(within(table).getByText('↓ lower is better')).toBeInTheDocument();
+    // A declared direction as is; one guessed from the name says so.
+    expect(within(aucRow).getByText('↑ higher is better')).toBeInTheDocument();
+    expect(
+      within(table).getByText('↓ lower is better (guessed from the name)'),
+    ).toBeInTheDocument();
     expect(within(table).getAllByText(/\(best\)/)).toHaveLength(2);
     // min – max under the last value where known; a dash where an item lacks the metric
     expect(cells[1]).toHaveTextContent('range 0.5 – 0.8');

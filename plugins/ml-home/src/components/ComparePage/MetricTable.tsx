@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import { mlHomeTranslationRef } from '../../translation';
 import { formatMetric, metricNumber, visuallyHidden } from '../charts';
 import { PagingControls } from '../common/paging';
+import { MetricDirectionNote } from '../common/MetricDirectionNote';
 
 /** Metric rows per page: 100 items × 50 metrics is already 5,000 cells. */
 export const METRIC_ROWS_PER_PAGE = 50;
@@ -106,15 +107,12 @@ export function MetricTable(props: {
                 <TableRow key={row.key}>
                   <TableCell component="th" scope="row">
                     {row.key}
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      component="div"
-                    >
-                      {row.direction === 'higher'
-                        ? t('compare.metricTable.higherBetter')
-                        : t('compare.metricTable.lowerBetter')}
-                    </Typography>
+                    <MetricDirectionNote
+                      direction={row.direction}
+                      source={row.directionSource}
+                      higher={t('compare.metricTable.higherBetter')}
+                      lower={t('compare.metricTable.lowerBetter')}
+                    />
                   </TableCell>
                   {row.last.map((last, i) => {
                     if (last === null) {

@@ -24,6 +24,7 @@ import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { formatMetric } from '../charts';
 import { LoadErrorPanel } from '../common/LoadErrorPanel';
+import { MetricDirectionNote } from '../common/MetricDirectionNote';
 import { toNumber } from '../EvaluationPage/evaluationGrid';
 import { useEvaluationLink } from '../EvaluationPage/useEvaluationLink';
 import {
@@ -96,8 +97,9 @@ function ValueCell(props: {
       </TableCell>
     );
   }
+  // A metric whose direction nobody knows is never better or worse.
   const better =
-    delta !== undefined && !Number.isNaN(delta) && delta !== 0
+    row.direction && delta !== undefined && !Number.isNaN(delta) && delta !== 0
       ? (row.direction === 'higher') === delta > 0
       : undefined;
   return (
@@ -305,15 +307,12 @@ export function EvaluationComparison(props: EvaluationComparisonProps) {
                       </TableCell>
                       <TableCell>
                         {row.metric}
-                        <Typography
-                          variant="caption"
-                          color="textSecondary"
-                          component="div"
-                        >
-                          {row.direction === 'lower'
-                            ? t('evaluationComparison.lowerBetter')
-                            : t('evaluationComparison.higherBetter')}
-                        </Typography>
+                        <MetricDirectionNote
+                          direction={row.direction}
+                          source={row.directionSource}
+                          higher={t('evaluationComparison.higherBetter')}
+                          lower={t('evaluationComparison.lowerBetter')}
+                        />
                       </TableCell>
                       {items.map((item, i) => (
                         <ValueCell

@@ -47,7 +47,7 @@ import {
   draftFromEvaluation,
   filterRows,
   isDraftValid,
-  metricDirections,
+  resolvedDirections,
   numericResults,
   previewScore,
   savedScore,
@@ -230,9 +230,10 @@ function EvaluationView(props: {
   );
   const score = preview ?? saved;
   const grid = useMemo(() => buildGrid(results, score), [results, score]);
-  const directions = metricDirections(
+  const directions = resolvedDirections(
     grid.metrics,
-    draft ? draft.directions : evaluation.directions,
+    evaluation,
+    draft?.directions,
   );
   const rows = filterRows(grid.rows, { failingOnly, regressionsOnly });
   const resultMetrics = useMemo(

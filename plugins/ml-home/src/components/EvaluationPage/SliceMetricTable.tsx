@@ -11,7 +11,8 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { MetricDirection } from '@ml-home/plugin-ml-home-common';
+import type { ResolvedMetricDirection } from '@ml-home/plugin-ml-home-common';
+import { MetricDirectionNote } from '../common/MetricDirectionNote';
 import { useState } from 'react';
 import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { formatMetric } from '../charts';
@@ -152,7 +153,7 @@ function MetricCell(props: {
 export function SliceMetricTable(props: {
   rows: GridRow[];
   metrics: string[];
-  directions: Record<string, MetricDirection>;
+  directions: Record<string, ResolvedMetricDirection>;
   /** How the baseline is called in tooltips, e.g. `baseline v2`. */
   baselineLabel: string;
   /** The table's caption, for screen readers. */
@@ -180,11 +181,12 @@ export function SliceMetricTable(props: {
                 <TableCell key={metric} align="right" scope="col">
                   <Box display="flex" flexDirection="column">
                     <span>{metric}</span>
-                    <Typography variant="caption" color="textSecondary">
-                      {directions[metric] === 'lower'
-                        ? t('evaluation.table.lowerBetter')
-                        : t('evaluation.table.higherBetter')}
-                    </Typography>
+                    <MetricDirectionNote
+                      direction={directions[metric]?.direction}
+                      source={directions[metric]?.source}
+                      higher={t('evaluation.table.higherBetter')}
+                      lower={t('evaluation.table.lowerBetter')}
+                    />
                   </Box>
                 </TableCell>
               ))}

@@ -4,6 +4,7 @@ import {
   filterRows,
   isDraftValid,
   metricDirections,
+  resolvedDirections,
   numericResults,
   previewScore,
   savedScore,
@@ -219,3 +220,46 @@ describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
     });
   },
 );
+
+describe('resolvedDirections', () => {
+  const evaluation = {
+    directions: {
+      auc: 'higher',
+      val_loss: 'lower',
+      coverage: 'lower',
+    } as Record<string, 'higher' | 'lower'>,
+    directionSources: {
+      auc: 'project',
+      val_loss: 'heuristic',
+      coverage: 'model',
+    } as Record<string, 'model' | 'project' | 'evaluation' | 'heuristic'>,
+  };
+
+  it('says who declared each direction, and leaves unknown metrics out', () => {
+    expect({
+      ...resolvedDirections(
+        ['auc', 'val_loss', 'coverage', 'grad_norm', 'accuracy'],
+        evaluation,
+      ),
+    }).toEqual({
+      auc: { direction: 'higher', source: 'project' },
+      val_loss: { direction: 'lower', source: 'heuristic' },
+      coverage: { direction: 'lower', source: 'model' },
+      accuracy: { direction: 'higher', source: 'heuristic' },
+    });
+  });
+
+  it('counts a direction changed in the editor as the evaluation’s own', () => {
+    expect({
+      ...resolvedDirections(['auc', 'grad_norm', 'coverage'], evaluation, {
+        auc: 'lower',
+        grad_norm: 'lower',
+        coverage: 'lower',
+      }),
+    }).toEqual({
+      auc: { direction: 'lower', source: 'evaluation' },
+      grad_norm: { direction: 'lower', source: 'evaluation' },
+      coverage: { direction: 'lower', source: 'model' },
+    });
+  });
+});

@@ -5,6 +5,7 @@
  * in the browser with the same function the backend uses.
  */
 import {
+  guessMetricDirection,
   metricDirection,
   parseMetricValue,
   scoreEvaluation,
@@ -14,6 +15,7 @@ import {
   type EvaluationThreshold,
   type MetricDirection,
   type MetricValue,
+  type ResolvedMetricDirection,
   type SliceDelta,
   type ThresholdOutcome,
 } from '@ml-home/plugin-ml-home-common';
@@ -195,17 +197,36 @@ export function updateFromDraft(draft: ThresholdsDraft): {
   return { thresholds, directions, tolerance: Number(draft.tolerance) };
 }
 
+/* The evaluation's directions that somebody declared (not guessed from the name). */
+function declaredDirections(
+  evaluation: Pick<Evaluation, 'directions' | 'directionSources'>,
+): Record<string, MetricDirection> {
+  const sources = evaluation.directionSources;
+  return Object.fromEntries(
+    Object.keys(evaluation.directions)
+      .filter(
+        m =>
+          !sources ||
+          !Object.prototype.hasOwnProperty.call(sources, m) ||
+          sources[m] !== 'heuristic',
+      )
+      .map(m => [m, evaluation.directions[m]]),
+  );
+}
+
 /** Scores a valid draft in the browser, exactly as the backend will once it is saved. */
 export function previewScore(
   evaluation: Evaluation,
   draft: ThresholdsDraft,
 ): EvaluationScore {
   const update = updateFromDraft(draft);
+  // What the backend resolved (its model's and project's declarations included), under the
+  // directions the draft changes; spread keeps a metric called `__proto__` an own key.
   return scoreEvaluation({
     results: numericResults(evaluation),
     baseline: baselineResults(evaluation),
     thresholds: update.thresholds,
-    directions: update.directions,
+    directions: { ...declaredDirections(evaluation), ...update.directions },
     tolerance: update.tolerance,
   });
 }
@@ -345,6 +366,41 @@ export function outcomeText(outcome: ThresholdOutcome, t: MlHomeT): string {
   return outcome.pass
     ? t('evaluation.threshold.passes', { threshold })
     : t('evaluation.threshold.fails', { threshold });
+}
+
+/**
+ * The direction of each of the evaluation's metrics and who says so, as the backend resolved it
+ * (model, project, the evaluation itself, or a guess from a well-known name); a direction the
+ * user changed in the editor counts as the evaluation's own. Metrics with no known direction are
+ * left out.
+ */
+export function resolvedDirections(
+  metrics: readonly string[],
+  evaluation: Pick<Evaluation, 'directions' | 'directionSources'>,
+  edited?: Record<string, MetricDirection>,
+): Record<string, ResolvedMetricDirection> {
+  const all = byMetric<ResolvedMetricDirection>();
+  const own = (record: object | undefined, key: string) =>
+    !!record && Object.prototype.hasOwnProperty.call(record, key);
+  for (const m of metrics) {
+    const saved = own(evaluation.directions, m)
+      ? evaluation.directions[m]
+      : undefined;
+    if (own(edited, m) && edited![m] !== saved) {
+      all[m] = { direction: edited![m], source: 'evaluation' };
+    } else if (saved) {
+      all[m] = {
+        direction: saved,
+        source: own(evaluation.directionSources, m)
+          ? evaluation.directionSources![m]
+          : 'evaluation',
+      };
+    } else {
+      const guessed = guessMetricDirection(m);
+      if (guessed) all[m] = { direction: guessed, source: 'heuristic' };
+    }
+  }
+  return all;
 }
 
 /** The evaluation's metrics with the direction the score uses for each. */

@@ -35,6 +35,7 @@ import { OverviewTab } from './OverviewTab';
 import { NotesTab } from './NotesTab';
 import { TokensTab } from './TokensTab';
 import { EvaluationsTable } from '../EvaluationsTable';
+import { MetricDirectionsEditor } from '../MetricDirectionsEditor';
 import { ProjectCertificationTab } from '../Certification';
 
 /** The tabs of a project space; each has its own URL below the project's. */
@@ -61,7 +62,14 @@ function TabContent(props: { tab: TabPath; project: Project }) {
     case 'data':
       return <DataTab project={project} />;
     case 'evaluations':
-      return <EvaluationsTable project={project.name} />;
+      return (
+        <>
+          <EvaluationsTable project={project.name} />
+          <Box mt={3}>
+            <MetricDirectionsEditor project={project.name} />
+          </Box>
+        </>
+      );
     case 'deployments':
       return <DeploymentsTab project={project} />;
     case 'certification':

@@ -1,0 +1,1 @@
+export { MetricDirectionsEditor } from './MetricDirectionsEditor';
