@@ -289,6 +289,50 @@ function readGuide() {
   return directives;
 }
 
+/**
+ * What `backstage-cli versions:bump --release <backstage.json>` does, from this repository's lockfile
+ * (the release manifests at versions.backstage.io are not reachable from every CI machine): every
+ * `@backstage/*` dependency of the app that the lockfile holds goes to `^` that version.
+ */
+function bumpBackstageVersions() {
+  const lock = JSON.parse(
+    fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'),
+  );
+  const versions = {};
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    const m = /^node_modules\/(@backstage\/[^/]+)$/.exec(key);
+    if (m && entry.version) versions[m[1]] = entry.version;
+  }
+  let bumped = 0;
+  for (const file of [
+    'package.json',
+    'packages/app/package.json',
+    'packages/backend/package.json',
+  ]) {
+    const target = path.join(appDir, file);
+    const pkg = JSON.parse(fs.readFileSync(target, 'utf8'));
+    for (const field of ['dependencies', 'devDependencies']) {
+      for (const name of Object.keys(pkg[field] || {})) {
+        if (versions[name] && pkg[field][name] !== `^${versions[name]}`) {
+          pkg[field][name] = `^${versions[name]}`;
+          bumped += 1;
+        }
+      }
+    }
+    fs.writeFileSync(target, `${JSON.stringify(pkg, null, 2)}\n`);
+  }
+  const release = JSON.parse(
+    fs.readFileSync(path.join(root, 'backstage.json'), 'utf8'),
+  ).version;
+  fs.writeFileSync(
+    path.join(appDir, 'backstage.json'),
+    `${JSON.stringify({ version: release }, null, 2)}\n`,
+  );
+  console.log(
+    `versions-bump: ${bumped} @backstage/* dependencies raised to Backstage ${release}`,
+  );
+}
+
 function latestVersion(name) {
   const result = spawnSync('npm', ['view', name, 'version'], {
     encoding: 'utf8',
@@ -352,7 +396,9 @@ async function guide() {
   const applied = [];
   for (const { directive, code } of readGuide()) {
     const [op, ...args] = directive.split(/\s+/);
-    if (op === 'yarn') {
+    if (op === 'versions-bump') {
+      bumpBackstageVersions();
+    } else if (op === 'yarn') {
       applyYarnAdds(code, tarballs);
     } else if (op === 'insert') {
       // insert <file> before <line>
