@@ -1178,7 +1178,7 @@ export const mlHomeMessages = {
       'One of your teams: a project belongs to a team its creator is in',
     ownerLoading: 'Looking up your teams…',
     ownerNone:
-      'You are in no team of the software catalog, and a project belongs to a team its creator is in. Ask to join a team, then create the project.',
+      'You are in no team of the software catalog, and a project belongs to a team its creator is in. Ask to join a team (a Group entity listing you as a member), then create the project. Signed in as the guest of a new portal? Set auth.providers.guest.userEntityRef to user:default/guest, the guest of the catalog examples, member of the team guests.',
     ownerFailed: 'Your teams could not be looked up: {{message}}',
     ownerRequired: 'Pick the team that owns the project',
     lifecycle: 'Lifecycle',
