@@ -18,6 +18,9 @@ async function main() {
   // The event bus: on PostgreSQL it carries events (ML Home's change events, catalog updates) to
   // every replica; on SQLite (one process) it keeps them in memory.
   backend.add(import('@backstage/plugin-events-backend'));
+  // Notifications: ML Home tells owner groups when a model drops a certification level or an
+  // attestation is about to expire.
+  backend.add(import('@backstage/plugin-notifications-backend'));
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(import('@backstage/plugin-catalog-backend'));

@@ -1,3 +1,4 @@
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   coreServices,
   createBackendPlugin,
@@ -28,6 +29,7 @@ import {
 import { DatabaseStores } from './database/DatabaseStores';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
 import { createAutomatedChecks } from './certification/automatedChecks';
+import { CertificationNotifier } from './certification/certificationNotifications';
 import { createExtraChecks } from './certification/extraChecksApi';
 import {
   CatalogServiceCertificationCatalog,
@@ -95,6 +97,7 @@ export const mlHomePlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -111,6 +114,7 @@ export const mlHomePlugin = createBackendPlugin({
         userInfo,
         scheduler,
         discovery,
+        notifications,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
         const certificationConfig = readCertificationConfig(config);
@@ -156,6 +160,11 @@ export const mlHomePlugin = createBackendPlugin({
           publishChanges(service, changes, events, logger);
         // The rules of each resource, announcing what other plugins mirror; the routes call them
         // through each resource's access table.
+        const notifier = new CertificationNotifier({
+          notifications,
+          store: stores.certification,
+          logger: logger.child({ task: 'certification-notifications' }),
+        });
         const services = createServices({
           stores,
           unitOfWork: storage,
@@ -169,6 +178,8 @@ export const mlHomePlugin = createBackendPlugin({
           certification: {
             config: certificationConfig,
             extraChecks: certificationCheckDefinitions,
+            // A level drop is told to the owner group (Backstage notifications).
+            onChange: change => notifier.onChange(change),
             runChecks: createAutomatedChecks({
               stores,
               config: certificationConfig,
@@ -207,6 +218,8 @@ export const mlHomePlugin = createBackendPlugin({
               certification: services.certification,
               logger: logger.child({ task: 'certification' }),
             });
+            // Owners hear of attestations expiring within 14 days, once each.
+            await notifier.notifyExpiring(new Date());
           },
         });
 
