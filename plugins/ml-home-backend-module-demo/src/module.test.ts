@@ -121,6 +121,28 @@ describe('mlHomeModuleDemo', () => {
           expected.noteRevisions,
         );
         expect(await count(knex, 'entity_tags')).toBe(expected.tags);
+        // The teams' attestations, the one a reviewer rejected, CI's results, and a scorecard
+        // ML Home computed for every model they concern.
+        expect(await count(knex, 'certification_attestations')).toBe(
+          demo.certification.attestations.length,
+        );
+        expect(
+          await count(knex, 'certification_attestations', {
+            state: 'rejected',
+          }),
+        ).toBe(1);
+        expect(await count(knex, 'certification_external_results')).toBe(
+          new Set(
+            demo.certification.externalResults.map(
+              r => `${r.model}/${r.checkId}`,
+            ),
+          ).size,
+        );
+        expect(
+          await count(knex, 'certification_scorecards'),
+        ).toBeGreaterThanOrEqual(
+          new Set(demo.certification.attestations.map(a => a.model)).size,
+        );
         expect(await count(knex, 'project_metric_directions')).toBe(
           demo.projects.reduce(
             (n, p) => n + Object.keys(p.metricDirections).length,

@@ -252,7 +252,48 @@ export async function writeDemoData(
     }
     registryMs += Date.now() - runsWritten;
   }
+  const certificationStarted = Date.now();
+  await writeCertification(writer, data);
+  registryMs += Date.now() - certificationStarted;
   return { runsMs, registryMs };
+}
+
+/*
+ * The teams' attestations (and the one a reviewer rejected) and the results CI reported, each at
+ * the time it happened; ML Home scores every model as they arrive.
+ */
+async function writeCertification(
+  writer: MlHomeDemoDataWriter,
+  data: DemoDataset,
+) {
+  const { attestations, externalResults } = data.certification;
+  for (const a of attestations) {
+    const created = await writer
+      .as(a.by, { at: new Date(a.at) })
+      .createCertificationAttestation(a.model, {
+        checkId: a.checkId,
+        evidenceUrl: a.evidenceUrl,
+        note: a.note,
+      });
+    if (a.rejected) {
+      await writer
+        .as(a.rejected.by, { at: new Date(a.rejected.at) })
+        .reviewCertificationAttestation(a.model, created.id, {
+          decision: 'reject',
+          reason: a.rejected.reason,
+        });
+    }
+  }
+  for (const r of externalResults) {
+    await writer
+      .as(r.by, { at: new Date(r.observedAt + 60_000) })
+      .reportCertificationResult(r.model, {
+        checkId: r.checkId,
+        status: r.status,
+        evidenceUrl: r.evidenceUrl,
+        observedAt: new Date(r.observedAt).toISOString(),
+      });
+  }
 }
 
 /**

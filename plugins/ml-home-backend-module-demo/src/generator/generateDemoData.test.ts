@@ -18,6 +18,7 @@ import {
   isLowerBetterMetric,
   summarizeDemoData,
 } from './generateDemoData';
+import { DEMO_ATTESTATION_VALIDITY_DAYS } from './demoCertification';
 
 const SLUG = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
@@ -223,6 +224,45 @@ describe('generateDemoData', () => {
     expect(
       data.runs.some(r => r.metrics.some(m => m.key === 'learning_rate')),
     ).toBe(true);
+  });
+
+  it('lays certification evidence for levels to be earned: attestations, a rejection, near expiries, CI results', () => {
+    const { attestations, externalResults, journeyModel } = data.certification;
+    const DAY = 24 * 3_600_000;
+    const now = DEMO_EPOCH_MS;
+    expect(attestations.length).toBeGreaterThan(40);
+    for (const a of attestations) {
+      const model = data.models.find(m => m.name === a.model)!;
+      expect(a.at).toBeLessThanOrEqual(now);
+      expect(a.at).toBeGreaterThan(model.createdAt);
+      expect(a.evidenceUrl).toMatch(/^https:\/\//);
+      expect(a.by).toMatch(/^user:default\//);
+    }
+    const expiresIn = (a: { at: number }) =>
+      (a.at + DEMO_ATTESTATION_VALIDITY_DAYS * DAY - now) / DAY;
+    const soon = attestations.filter(
+      a => expiresIn(a) > 0 && expiresIn(a) <= 14,
+    );
+    expect(soon.length).toBeGreaterThanOrEqual(3);
+    const rejected = attestations.filter(a => a.rejected);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].rejected!.reason.length).toBeGreaterThan(20);
+    expect(rejected[0].rejected!.at).toBeLessThanOrEqual(now);
+    expect(new Set(externalResults.map(r => r.status))).toEqual(
+      new Set(['pass', 'fail']),
+    );
+    // The journey's model: no certified version, two attested tests in three sections and one
+    // in monitoring, so one more monitoring attestation lifts its minimum from ½ to 1.
+    expect(journeyModel).toBeDefined();
+    expect(data.deployments.some(d => d.model === journeyModel)).toBe(false);
+    const sectionOf = (id: string) => id.split('.')[0];
+    const counts: Record<string, number> = {};
+    for (const a of attestations.filter(x => x.model === journeyModel)) {
+      counts[sectionOf(a.checkId)] = (counts[sectionOf(a.checkId)] ?? 0) + 1;
+    }
+    expect(counts).toEqual({ data: 2, model: 2, infra: 2, monitor: 1 });
+    // Deterministic.
+    expect(generateDemoData().certification).toEqual(data.certification);
   });
 
   it('scales the number of projects', () => {

@@ -32,6 +32,10 @@
 import type { MetricDirection } from '@ml-home/plugin-ml-home-common';
 import { hashString, Rng } from './demoRandom';
 import {
+  DemoCertification,
+  generateDemoCertification,
+} from './demoCertification';
+import {
   DemoDatasetRecord,
   DemoDeployment,
   DemoEvaluation,
@@ -140,6 +144,8 @@ export interface DemoDataset {
   deployments: DemoDeployment[];
   notes: DemoNote[];
   tags: DemoTagging[];
+  /** Attestations, a rejection and external results; levels are ML Home's to compute. */
+  certification: DemoCertification;
 }
 
 export interface DemoDataOptions {
@@ -2490,10 +2496,29 @@ export function generateDemoData(options?: DemoDataOptions): DemoDataset {
     deployments: [],
     notes: [],
     tags: [],
+    certification: { attestations: [], externalResults: [] },
   };
   const runIds = new Set<string>();
   for (const spec of projectSpecs(count))
     generateProject(seed, spec, runIds, out, now);
+  const teamOfProject = new Map(
+    out.projects.map(p => [p.name, p.owner.replace('group:default/', '')]),
+  );
+  const usersOf = (team: string) =>
+    (DEMO_TEAMS.find(t => t.name === team)?.users ?? [])
+      .filter(u => u !== 'guest')
+      .map(u => `user:default/${u}`);
+  out.certification = generateDemoCertification({
+    seed,
+    now,
+    models: out.models,
+    deployments: out.deployments,
+    teamOf: project => {
+      const team = teamOfProject.get(project) ?? 'ml-platform';
+      return { team, users: usersOf(team) };
+    },
+    reviewers: usersOf('ml-platform'),
+  });
   return out;
 }
 

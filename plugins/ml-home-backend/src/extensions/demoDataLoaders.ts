@@ -23,6 +23,10 @@ import {
 import { projectToWire } from '../projects/projectsWire';
 import { experimentToWire } from '../runs/runsWire';
 import { metricDirectionsToWire } from '../metricDirections/metricDirectionsWire';
+import {
+  attestationToWire,
+  externalResultToWire,
+} from '../certification/certificationWire';
 
 /** The services a demo-data writer writes through: addressed by name, as the routes are. */
 export type DemoDataServices = Pick<
@@ -36,6 +40,7 @@ export type DemoDataServices = Pick<
   | 'deployments'
   | 'annotations'
   | 'metricDirections'
+  | 'certification'
 >;
 
 /**
@@ -70,6 +75,7 @@ function writerOver(
     deployments,
     annotations,
     metricDirections,
+    certification,
   } = services;
   return {
     createProject: async project =>
@@ -138,6 +144,23 @@ function writerOver(
     setModelMetricDirections: async (model, directions) =>
       metricDirectionsToWire(
         await metricDirections.setModelDirections(caller, model, directions),
+      ),
+    createCertificationAttestation: async (model, attestation) =>
+      attestationToWire(
+        await certification.createAttestation(caller, model, attestation),
+      ),
+    reviewCertificationAttestation: async (model, attestationId, review) =>
+      attestationToWire(
+        await certification.reviewAttestation(
+          caller,
+          model,
+          attestationId,
+          review,
+        ),
+      ),
+    reportCertificationResult: async (model, result) =>
+      externalResultToWire(
+        await certification.reportResult(caller, model, result),
       ),
   };
 }

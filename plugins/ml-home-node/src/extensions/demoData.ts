@@ -29,6 +29,9 @@ export type MlHomeDataWriter = Pick<
   | 'setTags'
   | 'setProjectMetricDirections'
   | 'setModelMetricDirections'
+  | 'createCertificationAttestation'
+  | 'reviewCertificationAttestation'
+  | 'reportCertificationResult'
 >;
 
 /**
