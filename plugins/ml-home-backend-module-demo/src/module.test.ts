@@ -143,6 +143,28 @@ describe('mlHomeModuleDemo', () => {
         ).toBeGreaterThanOrEqual(
           new Set(demo.certification.attestations.map(a => a.model)).size,
         );
+        // The journey's model: only attestations count, one monitoring test short of silver.
+        const journey = demo.certification.journeyModel!;
+        const scorecard = async () =>
+          (
+            await request(backend.server)
+              .get(`/api/ml-home/models/${journey}/scorecard`)
+              .set('Authorization', mockCredentials.user.header())
+          ).body;
+        expect(await scorecard()).toMatchObject({
+          score: 0.5,
+          level: 'bronze',
+        });
+        const attested = await request(backend.server)
+          .post(`/api/ml-home/models/${journey}/scorecard/attestations`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({
+            checkId: 'monitor.dependency-changes',
+            evidenceUrl: 'https://docs.sonora.example/runbook',
+            note: 'Dependencies pinned and watched',
+          });
+        expect(attested.status).toBe(201);
+        expect(await scorecard()).toMatchObject({ score: 1, level: 'silver' });
         expect(await count(knex, 'project_metric_directions')).toBe(
           demo.projects.reduce(
             (n, p) => n + Object.keys(p.metricDirections).length,
