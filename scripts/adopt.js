@@ -24,7 +24,8 @@
  * Environment: ADOPT_DIR (work directory, default /tmp/ml-home-adopt; the app is re-created each
  * run), ML_HOME_TOOLS_CACHE (Node 22, create-app, yarn and yarn's package cache, kept between runs;
  * default ~/.cache/ml-home-tools), ADOPT_KEEP=1 leaves the app running for a look, ADOPT_SKIP_PACK=1 reuses
- * the tarballs of the previous run, CHROMIUM_PATH.
+ * the tarballs of the previous run, ADOPT_REUSE_APP=1 the app of the previous run (both only for
+ * working on this script), CHROMIUM_PATH.
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -662,12 +663,17 @@ async function browser() {
     );
     page.on('console', message => {
       const text = message.text();
-      // ML Home's own warnings and errors; the template's other plugins may print theirs.
+      const firstLine = text.split('\n')[0];
+      // ML Home's implicit-routing warning, and errors ML Home logs itself. React's development
+      // warnings (`Warning: …`) about components of Backstage's own libraries (e.g. defaultProps in
+      // core-components' Table) carry ML Home in their component stack and are not ours.
       if (
-        /ml-home/i.test(text) &&
-        (/implicit React Router/i.test(text) || message.type() === 'error')
+        (/implicit React Router/i.test(text) && /ml-home/i.test(text)) ||
+        (message.type() === 'error' &&
+          !firstLine.startsWith('Warning:') &&
+          /ml-home/i.test(firstLine))
       ) {
-        problems.push(`console ${message.type()}: ${text}`);
+        problems.push(`console ${message.type()}: ${firstLine}`);
       }
     });
     await page.goto(`${frontendUrl}/ml-home`);
@@ -722,10 +728,18 @@ async function main() {
     } else {
       await step('pack', pack);
     }
-    await step('create', create);
-    await step('guide', guide);
-    await step('install', install);
-    await step('tsc', typecheck);
+    if (
+      process.env.ADOPT_REUSE_APP &&
+      fs.existsSync(path.join(appDir, 'node_modules'))
+    ) {
+      // For working on the later steps only: the app of the last run as it is.
+      console.log('(ADOPT_REUSE_APP: reusing the app of the last run)');
+    } else {
+      await step('create', create);
+      await step('guide', guide);
+      await step('install', install);
+      await step('tsc', typecheck);
+    }
     await step('start', start);
     await step('api', api);
     await step('browser', browser);
