@@ -75,6 +75,7 @@ import {
   DefaultCertificationService,
 } from './certification/CertificationService';
 import { createAutomatedChecks } from './certification/automatedChecks';
+import { resolveMetricDirections } from './metricDirections/resolveMetricDirections';
 import {
   CertificationConfig,
   DEFAULT_CERTIFICATION_CONFIG,
@@ -197,6 +198,7 @@ export function createServices(options: {
       runChecks: createAutomatedChecks({
         stores,
         config: options.certification?.config ?? DEFAULT_CERTIFICATION_CONFIG,
+        metricDirections: target => resolveMetricDirections(stores, target),
       }),
       config: DEFAULT_CERTIFICATION_CONFIG,
       extraChecks: () => [],

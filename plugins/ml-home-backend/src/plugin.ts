@@ -28,6 +28,7 @@ import {
 } from './createServices';
 import { DatabaseStores } from './database/DatabaseStores';
 import { CertificationChecksRegistry } from './extensions/CertificationChecksRegistry';
+import { resolveMetricDirections } from './metricDirections/resolveMetricDirections';
 import { createAutomatedChecks } from './certification/automatedChecks';
 import { CertificationNotifier } from './certification/certificationNotifications';
 import { createExtraChecks } from './certification/extraChecksApi';
@@ -183,6 +184,8 @@ export const mlHomePlugin = createBackendPlugin({
             runChecks: createAutomatedChecks({
               stores,
               config: certificationConfig,
+              metricDirections: target =>
+                resolveMetricDirections(stores, target),
               catalog: new CatalogServiceCertificationCatalog(catalog, auth),
               extraChecks: createExtraChecks(certificationChecks.list(), {
                 discovery,
