@@ -46,7 +46,11 @@ import {
 jest.setTimeout(180_000);
 
 /** Lists that span projects and take no project filter: what they show is checked instead. */
-const UNSCOPED_LISTS = new Set(['listProjects', 'listOrphanedModels']);
+const UNSCOPED_LISTS = new Set([
+  'listProjects',
+  'listOrphanedModels',
+  'getCertificationOverview',
+]);
 
 /** Lists across projects, filtered by a `project` query parameter. */
 const isFilteredList = (op: Operation) =>
@@ -211,6 +215,7 @@ describe('attack: authorisation', () => {
         ['/evaluations?limit=1000', e => e.project],
         ['/tagged?tag=seed', t => t.project],
         ['/tag-counts', () => ''],
+        ['/certification?limit=100', m => m.project],
       ];
       for (const [path, projectOf] of lists) {
         const res = await api()
@@ -220,6 +225,23 @@ describe('attack: authorisation', () => {
         if (res.status !== 200) {
           wrong.push(`GET ${path} → ${res.status}`);
           continue;
+        }
+        if (path.startsWith('/certification')) {
+          // The overview's summaries (levels, teams, failing checks, expiring attestations) count
+          // other projects' models unless they are empty for a project token.
+          const { levels, byOwner, failingChecks, expiring } = res.body;
+          const counted = [...levels, ...failingChecks].reduce(
+            (n: number, i: any) => n + (i.count ?? 0),
+            0,
+          );
+          const alphaModels = res.body.items.length;
+          if (
+            counted > 2 * alphaModels ||
+            byOwner.length > 1 ||
+            expiring.some((e: any) => e.project !== 'alpha')
+          ) {
+            wrong.push(`GET ${path} summarises other projects`);
+          }
         }
         if (path === '/tag-counts') {
           // Counts over every project would tell how other projects are tagged.

@@ -113,6 +113,9 @@ function servicePrincipalDecision(
   return { result: AuthorizeResult.ALLOW };
 }
 
+/** The example policy's admin and reviewer group (mlHome.certification.reviewerGroup's default). */
+const PLATFORM_GROUP = 'group:default/ml-platform';
+
 /** The example policy's decision for a signed-in user (or for nobody). */
 function examplePolicyDecision(
   permission: Permission,
@@ -125,7 +128,19 @@ function examplePolicyDecision(
     return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   }
   if (
+    permission.name === 'ml-home.admin.imports' ||
+    permission.name === 'ml-home.certification.review'
+  ) {
+    // The example policy's admin and reviewer group, which none of the attackers belongs to.
+    return {
+      result: (OWNERSHIP[user ?? ''] ?? []).includes(PLATFORM_GROUP)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    };
+  }
+  if (
     permission.name === mlHomeRunWritePermission.name ||
+    permission.name === 'ml-home.certification.attest' ||
     permission.name === 'ml-home.project.update' ||
     permission.name === 'ml-home.project.delete'
   ) {
@@ -242,9 +257,9 @@ export async function startAttackBackend(
   options: { config?: Record<string, unknown> } = {},
 ): Promise<AttackBackend> {
   const permissions = mockServices.permissions.mock({
-    authorize: async (requests, options) =>
+    authorize: async (requests, authorizeOptions) =>
       requests.map(r => {
-        const d = decide(r.permission, options.credentials);
+        const d = decide(r.permission, authorizeOptions.credentials);
         // Without a resource to apply them to, conditions allow nothing.
         return {
           result:
@@ -253,8 +268,10 @@ export async function startAttackBackend(
               : AuthorizeResult.DENY,
         };
       }),
-    authorizeConditional: async (requests, options) =>
-      requests.map(r => decide(r.permission, options.credentials)) as any,
+    authorizeConditional: async (requests, authorizeOptions) =>
+      requests.map(r =>
+        decide(r.permission, authorizeOptions.credentials),
+      ) as any,
   });
   const { server } = await startTestBackend({
     features: [

@@ -22,10 +22,25 @@ export async function tableNames(knex: Knex): Promise<string[]> {
   return names.filter(n => !n.startsWith('knex_migrations')).sort();
 }
 
-/** The number of rows of every table. */
+/**
+ * Derived tables that change without anybody writing: stored scorecards are re-evaluated a moment
+ * after the fixtures' writes and on a model's first read. They are left out of "nothing written".
+ */
+const DERIVED = new Set([
+  'certification_scorecards',
+  'certification_check_results',
+  'certification_history',
+]);
+
+/** The tables whose content only a write changes. */
+async function writtenTables(knex: Knex): Promise<string[]> {
+  return (await tableNames(knex)).filter(t => !DERIVED.has(t));
+}
+
+/** The number of rows of every table (derived ones excluded). */
 export async function rowCounts(knex: Knex): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of await tableNames(knex)) {
+  for (const table of await writtenTables(knex)) {
     const [{ n }] = await knex(table).count({ n: '*' });
     counts[table] = Number(n);
   }
@@ -42,7 +57,7 @@ export async function contentSnapshot(
   ignore: Record<string, string[]> = {},
 ): Promise<Record<string, string[]>> {
   const snapshot: Record<string, string[]> = {};
-  for (const table of await tableNames(knex)) {
+  for (const table of await writtenTables(knex)) {
     const rows = await knex(table).select('*');
     const skip = new Set(ignore[table] ?? []);
     snapshot[table] = rows

@@ -77,6 +77,8 @@ export const INGESTION_WRITES = new Set([
   'retireDeployment',
   'logMonitoring',
   'addRunInputs',
+  // A pipeline reports a certification check's result it computed (run.write on the project).
+  'reportCertificationResult',
 ]);
 
 /** Writes reserved to the project's owners (update, delete or create permissions). */
@@ -96,6 +98,12 @@ export const OWNER_WRITES = new Set([
   'setTags',
   'createProjectToken',
   'revokeProjectToken',
+  'setProjectMetricDirections',
+  'setModelMetricDirections',
+  // Owners attest; reviewers (a platform group) reject; admins run imports: none is ingestion.
+  'createCertificationAttestation',
+  'reviewCertificationAttestation',
+  'runMlflowImport',
 ]);
 
 /** Reads reserved to the project's owners. */
@@ -252,6 +260,20 @@ export function bodyFor(op: Operation, target: ProjectFixture): unknown {
         version: 1,
         environment: `attack-${suffix}`,
         service: target.service,
+      };
+    case 'createCertificationAttestation':
+      return {
+        checkId: 'model.review',
+        evidenceUrl: 'https://attack.example/evidence',
+        note: 'pwned',
+      };
+    case 'reviewCertificationAttestation':
+      return { decision: 'reject', reason: 'pwned' };
+    case 'reportCertificationResult':
+      return {
+        checkId: 'data.schema',
+        status: 'pass',
+        evidenceUrl: 'https://attack.example/ci',
       };
     case 'logMonitoring':
       return {
