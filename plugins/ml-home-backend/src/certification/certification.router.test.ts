@@ -193,35 +193,39 @@ describe('certification routes', () => {
       }));
 
       const api = request(server);
-      expect(
-        (
-          await api
-            .post('/api/ml-home/projects')
-            .set('Authorization', as(ALICE))
-            .send({ name: 'feed', owner: 'group:default/team-a' })
-        ).status,
-      ).toBe(201);
-      expect(
-        (
-          await api
-            .post('/api/ml-home/projects/feed/models')
-            .set('Authorization', as(ALICE))
-            .send({ name: 'ranker' })
-        ).status,
-      ).toBe(201);
-      expect(
-        (
-          await api
-            .post('/api/ml-home/models/ranker/versions')
-            .set('Authorization', as(ALICE))
-            .send({})
-        ).status,
-      ).toBe(201);
-      const token = await api
-        .post('/api/ml-home/projects/feed/tokens')
-        .set('Authorization', as(ALICE))
-        .send({ name: 'ci' });
-      expect(token.status).toBe(201);
+      // Set-up steps: a failure throws, which fails every test of the block.
+      const mustCreate = async (res: request.Response) => {
+        if (res.status !== 201) {
+          throw new Error(
+            `set-up expected 201, got ${res.status}: ${JSON.stringify(res.body)}`,
+          );
+        }
+        return res;
+      };
+      await mustCreate(
+        await api
+          .post('/api/ml-home/projects')
+          .set('Authorization', as(ALICE))
+          .send({ name: 'feed', owner: 'group:default/team-a' }),
+      );
+      await mustCreate(
+        await api
+          .post('/api/ml-home/projects/feed/models')
+          .set('Authorization', as(ALICE))
+          .send({ name: 'ranker' }),
+      );
+      await mustCreate(
+        await api
+          .post('/api/ml-home/models/ranker/versions')
+          .set('Authorization', as(ALICE))
+          .send({}),
+      );
+      const token = await mustCreate(
+        await api
+          .post('/api/ml-home/projects/feed/tokens')
+          .set('Authorization', as(ALICE))
+          .send({ name: 'ci' }),
+      );
       secret = token.body.secret;
     });
 

@@ -46,12 +46,11 @@ export class MlflowRequest {
   int(name: string): number | undefined {
     const value = this.fields[name];
     if (value === undefined || value === null || value === '') return undefined;
-    const n =
-      typeof value === 'number'
-        ? value
-        : typeof value === 'string' && /^-?\d+$/.test(value.trim())
-          ? Number(value)
-          : NaN;
+    let n = NaN;
+    if (typeof value === 'number') n = value;
+    else if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
+      n = Number(value);
+    }
     if (!Number.isSafeInteger(n)) {
       throw invalidParameter(
         `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied: it must be an integer`,
@@ -138,11 +137,9 @@ export class MlflowRequest {
       (['NaN', 'Infinity', '-Infinity', '+Infinity'].includes(value) ||
         (value.trim() !== '' && Number.isFinite(Number(value))))
     ) {
-      return ['NaN', 'Infinity', '-Infinity'].includes(value)
-        ? value
-        : value === '+Infinity'
-          ? 'Infinity'
-          : Number(value);
+      if (['NaN', 'Infinity', '-Infinity'].includes(value)) return value;
+      if (value === '+Infinity') return 'Infinity';
+      return Number(value);
     }
     if (value === undefined || value === null) return this.missing(name);
     throw invalidParameter(

@@ -115,7 +115,9 @@ export function resolveCertificationCheck(
 }
 
 function sourceRank(source: CertificationCheckResult['source']): number {
-  return source === 'automated' ? 0 : source === 'external' ? 1 : 2;
+  if (source === 'automated') return 0;
+  if (source === 'external') return 1;
+  return 2;
 }
 
 /**

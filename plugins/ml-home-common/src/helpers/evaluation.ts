@@ -472,8 +472,9 @@ export function scoreEvaluation(input: {
       const delta = value - base;
       const direction = resolveMetricDirection(metric, declared)?.direction;
       // Signed so that a positive number is always "better"; NaN when no way is better.
-      const gain =
-        direction === undefined ? NaN : direction === 'higher' ? delta : -delta;
+      let gain = NaN;
+      if (direction === 'higher') gain = delta;
+      else if (direction === 'lower') gain = -delta;
       const row: SliceDelta = {
         slice,
         metric,

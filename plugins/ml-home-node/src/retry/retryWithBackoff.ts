@@ -42,11 +42,12 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
       return;
     }
+    const pending: { timer?: ReturnType<typeof setTimeout> } = {};
     const onAbort = () => {
-      clearTimeout(timer);
+      clearTimeout(pending.timer);
       resolve();
     };
-    const timer = setTimeout(() => {
+    pending.timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

@@ -7,7 +7,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { mlHomeTranslationRef, type MlHomeT } from '../../translation';
 import { errorMessage } from '../common/format';
@@ -52,6 +52,7 @@ export function AttestDialog(props: {
   const { model, check, onClose, onAttested } = props;
   const api = useApi(mlHomeApiRef);
   const { t } = useTranslationRef(mlHomeTranslationRef);
+  const urlInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
   const [urlError, setUrlError] = useState<string>();
@@ -86,6 +87,8 @@ export function AttestDialog(props: {
       aria-describedby="attest-dialog-description"
       fullWidth
       maxWidth="sm"
+      // Keyboard focus lands on the first field once the dialog is shown.
+      TransitionProps={{ onEntered: () => urlInput.current?.focus() }}
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="attest-dialog-title">
@@ -102,7 +105,7 @@ export function AttestDialog(props: {
             onChange={e => setUrl(e.target.value)}
             required
             fullWidth
-            autoFocus
+            inputRef={urlInput}
             type="url"
             margin="dense"
             variant="outlined"

@@ -58,6 +58,15 @@ export function useLevelLabel(): (level: string) => string {
     isKnownLevel(level) ? t(`certification.levels.${level}`) : level;
 }
 
+const visuallyHiddenStyle = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /**
  * A model's certification level as a badge: the level's name in text (the colour only repeats
  * it), read by screen readers as "Certification level: gold". Without a level (a model never
@@ -108,15 +117,6 @@ export function LevelBadge(props: {
     </span>
   );
 }
-
-const visuallyHiddenStyle = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** A score in the rubric's half points: `2`, `2.5`, `0`. */
 export function formatScore(score: number): string {

@@ -8,7 +8,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import type { Attestation as CertificationAttestation } from './types';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
 import { mlHomeTranslationRef } from '../../translation';
 import { errorMessage } from '../common/format';
@@ -29,6 +29,7 @@ export function ReviewDialog(props: {
   const { model, checkTitle, attestation, onClose, onReviewed } = props;
   const api = useApi(mlHomeApiRef);
   const { t } = useTranslationRef(mlHomeTranslationRef);
+  const reasonInput = useRef<HTMLInputElement>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [error, setError] = useState<string>();
@@ -64,6 +65,8 @@ export function ReviewDialog(props: {
       aria-describedby="review-dialog-description"
       fullWidth
       maxWidth="sm"
+      // Keyboard focus lands on the first field once the dialog is shown.
+      TransitionProps={{ onEntered: () => reasonInput.current?.focus() }}
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="review-dialog-title">
@@ -83,7 +86,7 @@ export function ReviewDialog(props: {
             onChange={e => setReason(e.target.value)}
             required
             fullWidth
-            autoFocus
+            inputRef={reasonInput}
             multiline
             minRows={3}
             margin="dense"

@@ -31,7 +31,10 @@ import { errorMessage } from '../common/format';
 type Entries = [string, MetricDirection][];
 
 const sorted = (entries: Entries): Entries =>
-  [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  [...entries].sort(([a], [b]) => {
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
+  });
 
 function toEntries(value: MetricDirections): Entries {
   return sorted(
