@@ -12,7 +12,7 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('project_metric_directions', table => {
     table.comment(
-      "Which way a project’s metrics are better, as its owners declared",
+      'Which way a project’s metrics are better, as its owners declared',
     );
     table
       .string('project_id', 36)
