@@ -15,9 +15,10 @@
  * - a project, its runs and everything else in it are changed and deleted only by members of the
  *   project's owner group: a conditional decision that ML Home applies in SQL for lists and in
  *   memory for one project;
- * - everything else is allowed, as with the allow-all policy: the rest of the portal, and ML Home's
- *   other permissions (attesting and reviewing certification checks, managing imports). Restrict
- *   those to the people who should hold them in your organisation.
+ * - a model's owners attest its certification checks (the same owner condition);
+ * - only the platform group (PLATFORM_GROUP below: change it to yours) reviews attestations and runs
+ *   the imports from MLflow;
+ * - everything else is allowed, as with the allow-all policy: the rest of the portal.
  *
  * Service-to-service calls (the catalog and search modules reading ML Home) never reach a policy:
  * Backstage allows them from their token's access restrictions.
@@ -35,6 +36,9 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  mlHomeAdminImportsPermission,
+  mlHomeCertificationAttestPermission,
+  mlHomeCertificationReviewPermission,
   mlHomeProjectCreatePermission,
   mlHomeProjectDeletePermission,
   mlHomeProjectReadPermission,
@@ -46,6 +50,9 @@ import {
   mlHomeConditions,
 } from '@ml-home/plugin-ml-home-node';
 
+/** Who reviews certification attestations and runs the MLflow imports: your ML platform team. */
+const PLATFORM_GROUP = 'group:default/ml-platform';
+
 class MlHomePermissionPolicy implements PermissionPolicy {
   async handle(
     request: PolicyQuery,
@@ -56,13 +63,25 @@ class MlHomePermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, mlHomeProjectReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
+    if (
+      isPermission(permission, mlHomeCertificationReviewPermission) ||
+      isPermission(permission, mlHomeAdminImportsPermission)
+    ) {
+      const groups = user?.info.ownershipEntityRefs ?? [];
+      return {
+        result: groups.includes(PLATFORM_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (isPermission(permission, mlHomeProjectCreatePermission)) {
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (
       isPermission(permission, mlHomeProjectUpdatePermission) ||
       isPermission(permission, mlHomeProjectDeletePermission) ||
-      isPermission(permission, mlHomeRunWritePermission)
+      isPermission(permission, mlHomeRunWritePermission) ||
+      isPermission(permission, mlHomeCertificationAttestPermission)
     ) {
       if (!user) {
         return { result: AuthorizeResult.DENY };

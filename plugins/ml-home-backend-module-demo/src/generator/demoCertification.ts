@@ -71,12 +71,8 @@ const SECTIONS = ['data', 'model', 'infrastructure', 'monitoring'] as const;
 
 /* The tests a team attests first: those only people can check, then reported ones, then the rest. */
 function attestable(section: string): CertificationRubricTest[] {
-  const rank = (t: CertificationRubricTest) =>
-    t.automation.kind === 'attested-only'
-      ? 0
-      : t.automation.kind === 'external'
-        ? 1
-        : 2;
+  const order: Record<string, number> = { 'attested-only': 0, external: 1 };
+  const rank = (t: CertificationRubricTest) => order[t.automation.kind] ?? 2;
   return ML_TEST_SCORE_RUBRIC.filter(t => t.section === section).sort(
     (a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1),
   );

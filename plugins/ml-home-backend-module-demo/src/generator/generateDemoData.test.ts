@@ -203,24 +203,27 @@ describe('generateDemoData', () => {
   });
 
   it('declares the direction of every evaluation metric and of known run metrics, and no other', () => {
+    const wrong: string[] = [];
     for (const p of data.projects) {
       const declared = p.metricDirections;
       expect(Object.keys(declared)).toEqual(Object.keys(declared).sort());
       for (const e of data.evaluations.filter(x => x.project === p.name)) {
         for (const r of e.results) {
-          expect([p.name, r.metric, declared[r.metric]]).toEqual([
-            p.name,
-            r.metric,
-            e.directions[r.metric] ?? expect.stringMatching(/^(higher|lower)$/),
-          ]);
+          const got = declared[r.metric];
+          const want = e.directions[r.metric];
+          const ok = want ? got === want : got === 'higher' || got === 'lower';
+          if (!ok) wrong.push(`${p.name} ${r.metric}: ${got}, not ${want}`);
         }
       }
       expect(declared).not.toHaveProperty('grad_norm');
       expect(declared).not.toHaveProperty('learning_rate');
       for (const [key, direction] of Object.entries(declared)) {
-        if (key.endsWith('loss')) expect(direction).toBe('lower');
+        if (key.endsWith('loss') && direction !== 'lower') {
+          wrong.push(`${p.name} ${key}: ${direction}, not lower`);
+        }
       }
     }
+    expect(wrong).toEqual([]);
     expect(
       data.runs.some(r => r.metrics.some(m => m.key === 'learning_rate')),
     ).toBe(true);

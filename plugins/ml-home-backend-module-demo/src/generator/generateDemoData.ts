@@ -2280,7 +2280,8 @@ function declaredMetricDirections(
     declared.set(key, direction);
   }
   return Object.fromEntries(
-    [...declared].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    // Keys of a map are distinct: never equal.
+    [...declared].sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 }
 
