@@ -266,6 +266,15 @@ export const mlHomePlugin = createBackendPlugin({
           logger: logger.child({ task: 'mlflow-import' }),
         });
         await imports.start(scheduler);
+        // Say at start which checks modules added: they are scored with the rubric's.
+        const addedChecks = certificationChecks.list();
+        if (addedChecks.length > 0) {
+          logger.info(
+            `${addedChecks.length} custom certification check(s) added: ${addedChecks
+              .map(c => c.id)
+              .join(', ')}`,
+          );
+        }
 
         // Pipelines authenticate with ML Home's own project tokens, which Backstage's credentials
         // barrier would refuse; the router authenticates every request itself instead (Backstage

@@ -14,8 +14,15 @@ const DECLARED: MetricDirections = {
   directions: { val_loss: 'lower', auc: 'higher' },
 };
 
-const render = (mlHomeApi: MlHomeApi, options: { allow?: boolean } = {}) =>
-  renderPage(<MetricDirectionsEditor project="churn" />, {
+/*
+ * usePermission caches its answers per permission and project for the whole test file, so a test
+ * whose answer differs from an earlier one's names a project of its own.
+ */
+const render = (
+  mlHomeApi: MlHomeApi,
+  options: { allow?: boolean; project?: string } = {},
+) =>
+  renderPage(<MetricDirectionsEditor project={options.project ?? 'churn'} />, {
     path: '/*',
     url: '/ml-home',
     api: mlHomeApi,
@@ -31,7 +38,7 @@ describe('MetricDirectionsEditor', () => {
   it('shows a non-owner the declared directions, read-only, sorted by metric', async () => {
     await render(
       fakeMlHomeApi({ getProjectMetricDirections: async () => DECLARED }),
-      { allow: false },
+      { allow: false, project: 'read-only' },
     );
     expect(
       await screen.findByText('Only the project’s owners can change these.'),
