@@ -41,7 +41,7 @@ export const mlHomeMessages = {
     table: 'Declared metric directions',
     metric: 'Metric',
     direction: 'Better when',
-    directionOf: 'Which way {{metric}} is better',
+    directionOf: 'Which way {{metric}} is better: {{direction}}',
     actions: 'Actions',
     higher: 'higher is better',
     lower: 'lower is better',

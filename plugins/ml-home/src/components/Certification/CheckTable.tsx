@@ -144,7 +144,7 @@ export function CheckTable(props: {
                 )}
                 <TableCell style={{ maxWidth: 320 }}>
                   {check.evidence?.url ? (
-                    <Link to={check.evidence.url}>
+                    <Link to={check.evidence.url} underline="always">
                       {t('certification.checks.evidenceLink')}
                     </Link>
                   ) : null}

@@ -112,7 +112,7 @@ describe('MetricDirectionsEditor', () => {
 
     await userEvent.click(
       within(rowOf('grad_norm')).getByRole('button', {
-        name: 'Which way grad_norm is better',
+        name: /^Which way grad_norm is better: /,
       }),
     );
     await userEvent.click(

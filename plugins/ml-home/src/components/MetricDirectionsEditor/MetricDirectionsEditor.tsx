@@ -179,8 +179,10 @@ export function MetricDirectionsEditor(props: { project: string }) {
                       size="small"
                       value={value}
                       inputProps={{
+                        // The name holds the visible choice too (WCAG 2.5.3).
                         'aria-label': t('metricDirections.directionOf', {
                           metric: key,
+                          direction: directionLabel(value),
                         }),
                       }}
                       onChange={e =>
