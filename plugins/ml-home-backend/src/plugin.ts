@@ -98,6 +98,7 @@ export const mlHomePlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
         notifications: notificationService,
       },
       async init({
@@ -115,6 +116,7 @@ export const mlHomePlugin = createBackendPlugin({
         userInfo,
         scheduler,
         discovery,
+        lifecycle,
         notifications,
       }) {
         const mlHomeConfig = readMlHomeConfig(config);
@@ -209,6 +211,7 @@ export const mlHomePlugin = createBackendPlugin({
           services.deployments,
           reevaluator,
         );
+        lifecycle.addShutdownHook(() => reevaluator.stop());
         await subscribeToChanges(events, reevaluator);
         await scheduler.scheduleTask({
           id: 'ml-home-certification-reevaluation',

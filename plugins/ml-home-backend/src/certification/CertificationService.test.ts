@@ -314,6 +314,39 @@ describe('DefaultCertificationService', () => {
       expect(history.nextCursor).toBeDefined();
     });
 
+    it('stops at shutdown: pending re-evaluations are dropped, running ones awaited, later writes ignored', async () => {
+      const started: string[] = [];
+      let finish: () => void = () => {};
+      const reevaluator = new CertificationReevaluator(
+        async name => {
+          started.push(name);
+          if (name === 'slow') {
+            await new Promise<void>(resolve => {
+              finish = resolve;
+            });
+          }
+        },
+        logger,
+        60_000,
+      );
+      reevaluator.schedule('slow');
+      const flushing = reevaluator.flush();
+      expect(started).toEqual(['slow']);
+      reevaluator.schedule('pending');
+      let stopped = false;
+      const stopping = reevaluator.stop().then(() => {
+        stopped = true;
+      });
+      await new Promise(resolve => setImmediate(resolve));
+      expect(stopped).toBe(false);
+      finish();
+      await Promise.all([flushing, stopping]);
+      expect(stopped).toBe(true);
+      reevaluator.schedule('after-stop');
+      await reevaluator.flush();
+      expect(started).toEqual(['slow']);
+    });
+
     it('filters and pages the overview', async () => {
       const ranker = await scope('ranker');
       await service.createAttestation(alice, ranker, {

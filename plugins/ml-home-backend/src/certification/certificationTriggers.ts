@@ -19,6 +19,7 @@ type Reevaluate = (modelName: string) => Promise<unknown>;
 export class CertificationReevaluator {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly reevaluate: Reevaluate,
@@ -28,7 +29,7 @@ export class CertificationReevaluator {
 
   /** Asks for a re-evaluation of the model soon. */
   schedule(modelName: string): void {
-    if (this.pending.has(modelName)) return;
+    if (this.stopped || this.pending.has(modelName)) return;
     const timer = setTimeout(() => this.run(modelName), this.delayMs);
     timer.unref?.();
     this.pending.set(modelName, timer);
@@ -54,6 +55,17 @@ export class CertificationReevaluator {
       clearTimeout(timer);
       this.run(name);
     }
+    await Promise.all([...this.running]);
+  }
+
+  /**
+   * Shutdown: drops what is pending (the scheduled task catches it up on any replica) and waits
+   * for the re-evaluations already running, so none touches the database after it is closed.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
     await Promise.all([...this.running]);
   }
 }
