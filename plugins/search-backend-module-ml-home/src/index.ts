@@ -1,5 +1,5 @@
 /**
- * Search backend module for ML Home: indexes ML Home projects and models for Backstage search.
+ * Search backend module for ML Home: indexes ML Home projects, models and pages for Backstage search.
  *
  * @packageDocumentation
  */
@@ -7,5 +7,6 @@ export { searchModuleMlHomeCollator as default } from './module';
 export {
   MlHomeCollatorFactory,
   type MlHomeDocument,
+  type MlHomePageDocument,
   type MlHomeSearchReader,
 } from './collator/MlHomeCollatorFactory';

@@ -112,6 +112,8 @@ describe('searchModuleMlHomeCollator', () => {
       expect(documents.map(d => d.location)).toEqual([
         '/ml-home/projects/churn-prediction',
         '/ml-home/models/churn-prediction-model',
+        '/ml-home',
+        '/ml-home/certification',
       ]);
       expect(new Set(callers)).toEqual(new Set(['plugin:search']));
     } finally {
@@ -148,6 +150,8 @@ describe('searchModuleMlHomeCollator', () => {
       }
       expect(documents.map(d => d.location)).toEqual([
         '/ml-home/projects/fraud',
+        '/ml-home',
+        '/ml-home/certification',
       ]);
       expect(fake.pagesServed).toEqual({ projects: 1, models: 1 });
     } finally {

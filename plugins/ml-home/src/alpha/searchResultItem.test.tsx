@@ -27,6 +27,14 @@ const model = {
   lifecycle: 'production',
 };
 
+const page = {
+  title: 'ML Home',
+  text: 'Machine learning projects of every team.',
+  location: '/ml-home',
+  kind: 'page',
+  name: 'ml-home',
+};
+
 describe('ML Home search result item', () => {
   it('shows a model: title linking to its page, type, owner, project and tags', async () => {
     await renderInTestApp(<MlHomeSearchResultListItem result={model} />);
@@ -82,6 +90,16 @@ describe('ML Home search result item', () => {
     expect(within(item).getByText('Project')).toBeInTheDocument();
     expect(within(item).getByText('Owner: emea/retention')).toBeInTheDocument();
     expect(within(item).queryByText(/^Project:/)).not.toBeInTheDocument();
+    expect(within(item).queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it("shows one of ML Home's own pages, which has no owner, project or tags", async () => {
+    await renderInTestApp(<MlHomeSearchResultListItem result={page} />);
+
+    const item = screen.getByRole('article', { name: 'ML Home' });
+    expect(within(item).getByRole('link')).toHaveAttribute('href', '/ml-home');
+    expect(within(item).getByText('ML Home page')).toBeInTheDocument();
+    expect(within(item).queryByText(/^Owner:/)).not.toBeInTheDocument();
     expect(within(item).queryByRole('list')).not.toBeInTheDocument();
   });
 

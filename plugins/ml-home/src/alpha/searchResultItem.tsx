@@ -76,11 +76,12 @@ function ownerLabel(owner: string): string {
 function kindLabel(kind: string | undefined, t: MlHomeT): string | undefined {
   if (kind === 'project') return t('search.project');
   if (kind === 'model') return t('search.model');
+  if (kind === 'page') return t('search.page');
   return undefined;
 }
 
 /**
- * A search result for an ML Home project or model: its title linking to the ML Home page, the
+ * A search result for an ML Home project, model or page: its title linking to the ML Home page, the
  * start of its description, and what it is, who owns it and its tags.
  */
 export function MlHomeSearchResultListItem(

@@ -534,6 +534,7 @@ export const mlHomeMessages = {
   search: {
     project: 'Project',
     model: 'Model',
+    page: 'ML Home page',
     owner: 'Owner: {{owner}}',
     inProject: 'Project: {{project}}',
     tags: 'Tags',

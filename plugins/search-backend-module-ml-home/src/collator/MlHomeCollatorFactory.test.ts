@@ -1,11 +1,20 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { LunrSearchEngine } from '@backstage/plugin-search-backend-node';
 import { mlHomeProjectReadPermission } from '@ml-home/plugin-ml-home-common';
 import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { FakeMlHome, model, project } from '../__testUtils__/FakeMlHome';
-import { MlHomeCollatorFactory, MlHomeDocument } from './MlHomeCollatorFactory';
+import {
+  ML_HOME_PAGE_DOCUMENTS,
+  MlHomeCollatorFactory,
+  MlHomeDocument,
+  MlHomePageDocument,
+} from './MlHomeCollatorFactory';
 
-async function collect(stream: Readable): Promise<MlHomeDocument[]> {
-  const documents: MlHomeDocument[] = [];
+type Document = MlHomeDocument | MlHomePageDocument;
+
+async function collect(stream: Readable): Promise<Document[]> {
+  const documents: Document[] = [];
   for await (const document of stream) {
     documents.push(document);
   }
@@ -64,7 +73,49 @@ describe('MlHomeCollatorFactory', () => {
         lifecycle: 'production',
         authorization: { resourceRef: 'churn-prediction' },
       },
+      {
+        kind: 'page',
+        name: 'ml-home',
+        title: 'ML Home',
+        text: expect.stringContaining('Machine learning projects'),
+        location: '/ml-home',
+      },
+      {
+        kind: 'page',
+        name: 'certification',
+        title: 'ML model certification',
+        text: expect.stringContaining('scorecards'),
+        location: '/ml-home/certification',
+      },
     ]);
+  });
+
+  it('indexes ML Home pages in a portal without projects, so a search for its type finds them on Lunr', async () => {
+    const fake = new FakeMlHome();
+    const factory = new MlHomeCollatorFactory({ client: fake });
+    const engine = new LunrSearchEngine({
+      logger: mockServices.logger.mock(),
+    });
+
+    await pipeline(
+      await factory.getCollator(),
+      await engine.getIndexer(factory.type),
+    );
+    const found = await engine.query({
+      term: 'ML Home',
+      types: [factory.type],
+    });
+    const all = await engine.query({ term: '', types: [factory.type] });
+
+    expect(found.results[0]?.document).toMatchObject({
+      title: 'ML Home',
+      location: '/ml-home',
+    });
+    expect(all.results.map(r => r.document.location).sort()).toEqual(
+      ML_HOME_PAGE_DOCUMENTS.map(d => d.location).sort(),
+    );
+    // Pages carry no resource ref: search's visibility check applies only to projects and models.
+    expect(all.results.every(r => !r.document.authorization)).toBe(true);
   });
 
   it('reads every page of both lists', async () => {
@@ -82,7 +133,8 @@ describe('MlHomeCollatorFactory', () => {
 
     expect(documents.filter(d => d.kind === 'project')).toHaveLength(450);
     expect(documents.filter(d => d.kind === 'model')).toHaveLength(450);
-    expect(new Set(documents.map(d => d.location)).size).toBe(900);
+    expect(documents.filter(d => d.kind === 'page')).toHaveLength(2);
+    expect(new Set(documents.map(d => d.location)).size).toBe(902);
     expect(fake.pagesServed).toEqual({ projects: 3, models: 3 });
   });
 
@@ -99,7 +151,12 @@ describe('MlHomeCollatorFactory', () => {
       await new MlHomeCollatorFactory({ client: fake, logger }).getCollator(),
     );
 
-    expect(documents.map(d => d.name)).toEqual(['a', 'a-model']);
+    expect(documents.map(d => d.name)).toEqual([
+      'a',
+      'a-model',
+      'ml-home',
+      'certification',
+    ]);
     expect(logger.info).toHaveBeenCalledWith(
       'Indexed 1 ML Home projects and their models (1 models of newer projects left for the next run)',
     );

@@ -33,6 +33,42 @@ export interface MlHomeDocument extends IndexableDocument {
 }
 
 /**
+ * A search document for one of ML Home's own pages (document type `ml-home`): the way into ML Home
+ * for someone who searches for it by name, in a portal with or without projects yet.
+ *
+ * @public
+ */
+export interface MlHomePageDocument extends IndexableDocument {
+  /** What the document stands for. */
+  kind: 'page';
+  /** The page's name, e.g. `ml-home` or `certification`. */
+  name: string;
+}
+
+/**
+ * ML Home's pages that search finds, indexed on every run. They also keep the `ml-home` index from
+ * being empty: Backstage's Lunr engine builds no index for a type whose collator yielded nothing,
+ * and then answers a search for that type with 500 (MissingIndexError). They carry no resource
+ * ref, so anyone the visibility permission does not deny outright sees them.
+ */
+export const ML_HOME_PAGE_DOCUMENTS: readonly MlHomePageDocument[] = [
+  {
+    kind: 'page',
+    name: 'ml-home',
+    title: 'ML Home',
+    text: 'Machine learning projects of every team: models, training runs and experiments, evaluations, datasets and features, deployments, lineage, and production-readiness certification.',
+    location: '/ml-home',
+  },
+  {
+    kind: 'page',
+    name: 'certification',
+    title: 'ML model certification',
+    text: 'Production-readiness scorecards of every ML model (ML Test Score): levels, failing checks, attestations and what each model needs next.',
+    location: '/ml-home/certification',
+  },
+];
+
+/**
  * The part of the ML Home API the collator reads.
  *
  * @public
@@ -118,8 +154,9 @@ export function modelDocument(model: Model, project: Project): MlHomeDocument {
 
 /**
  * Indexes ML Home projects and models for Backstage search, as documents of type `ml-home`
- * ({@link MlHomeDocument}). Documents are visible to whoever may read their project
- * (`ml-home.project.read`, resource ref = project name).
+ * ({@link MlHomeDocument}), and ML Home's own pages ({@link MlHomePageDocument}). Project and model
+ * documents are visible to whoever may read their project (`ml-home.project.read`, resource ref =
+ * project name).
  *
  * @public
  */
@@ -142,8 +179,8 @@ export class MlHomeCollatorFactory implements DocumentCollatorFactory {
     return Readable.from(this.documents());
   }
 
-  /** Every project, then every model, read page by page. */
-  async *documents(): AsyncGenerator<MlHomeDocument> {
+  /** Every project, then every model, read page by page; then ML Home's pages. */
+  async *documents(): AsyncGenerator<MlHomeDocument | MlHomePageDocument> {
     const projects = new Map<string, Project>();
     for await (const project of allPages(cursor =>
       this.client.listProjects({ limit: PAGE_SIZE, cursor }),
@@ -163,6 +200,7 @@ export class MlHomeCollatorFactory implements DocumentCollatorFactory {
       }
       yield modelDocument(model, project);
     }
+    yield* ML_HOME_PAGE_DOCUMENTS.map(page => ({ ...page }));
     this.logger?.info(
       `Indexed ${projects.size} ML Home projects and their models${skipped ? ` (${skipped} models of newer projects left for the next run)` : ''}`,
     );
