@@ -143,6 +143,22 @@ describe('mlHomeModuleDemo', () => {
         ).toBeGreaterThanOrEqual(
           new Set(demo.certification.attestations.map(a => a.model)).size,
         );
+        // The org overview shows what certification looks like across teams: models at every
+        // level from none to gold (platinum is for a real team to earn).
+        const overview = await request(backend.server)
+          .get('/api/ml-home/certification?limit=200')
+          .set('Authorization', mockCredentials.user.header());
+        expect(overview.status).toBe(200);
+        const atLevel = Object.fromEntries(
+          overview.body.levels.map((l: { level: string; count: number }) => [
+            l.level,
+            l.count,
+          ]),
+        );
+        const levelsWithoutModel = ['none', 'bronze', 'silver', 'gold'].filter(
+          level => !(atLevel[level] > 0),
+        );
+        expect(levelsWithoutModel).toEqual([]);
         // The journey's model: only attestations count, one monitoring test short of silver.
         const journey = demo.certification.journeyModel!;
         const scorecard = async () =>
