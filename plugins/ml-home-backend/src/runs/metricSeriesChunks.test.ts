@@ -7,7 +7,13 @@ import {
 import { DatabaseStores } from '../database/DatabaseStores';
 import { ingestBatch } from '../ingestion/writeBatch';
 import { queryMetricHistory } from './metricHistory';
-import { CHUNKED_FROM, readChunkedHistory } from './metricSeriesChunks';
+import { Knex } from 'knex';
+import {
+  BLOCK_SIZE,
+  CHUNKED_FROM,
+  CHUNK_SIZE,
+  readChunkedHistory,
+} from './metricSeriesChunks';
 
 jest.setTimeout(180_000);
 
@@ -51,8 +57,191 @@ function wave(
   });
 }
 
+const migrations = resolvePackagePath(
+  '@ml-home/plugin-ml-home-backend',
+  'migrations',
+);
+
+/* A small pseudo-random generator, so that every run sees the same series. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/** Every point's shape: NaN runs, ties, infinities, a constant, all NaN. */
+const SHAPES: Record<string, (count: number) => MetricSeriesPoint[]> = {
+  constant: count =>
+    Array.from({ length: count }, (_, step) => ({
+      step,
+      timestamp: step,
+      value: 1,
+    })),
+  'all NaN': count =>
+    Array.from({ length: count }, (_, step) => ({
+      step,
+      timestamp: step,
+      value: NaN,
+    })),
+  noisy: count => {
+    const next = random(count);
+    return Array.from({ length: count }, (_, step) => {
+      const r = next();
+      let value = Math.round(next() * 20) - 10;
+      if (r < 0.01) value = NaN;
+      else if (r < 0.012) value = Infinity;
+      else if (r < 0.014) value = -Infinity;
+      else if (r < 0.02) value = 1e9 * (next() - 0.5);
+      return { step, timestamp: 1_700_000_000_000 + step, value };
+    });
+  },
+  // Whole chunks of NaN between chunks of numbers: summaries with and without picks.
+  'NaN chunks': count =>
+    Array.from({ length: count }, (_, step) => ({
+      step,
+      timestamp: step,
+      value: Math.floor(step / CHUNK_SIZE) % 3 === 1 ? NaN : 0 - (step % 50),
+    })),
+};
+
 describe('metric series chunks', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrations });
+    const storage = new DatabaseStores(knex);
+    const project = await storage.stores.projects.createProject(
+      {
+        name: 'shapes',
+        title: 'Shapes',
+        description: '',
+        owner: 'group:default/a',
+        lifecycle: 'experimental',
+        tags: [],
+        links: [],
+        relatedEntities: [],
+      },
+      'user:default/a',
+    );
+    const ingest = async (runId: string, points: MetricSeriesPoint[]) => {
+      for (let i = 0; i < points.length; i += 10_000) {
+        await ingestBatch(
+          storage,
+          project,
+          {
+            runs: [
+              {
+                runId,
+                runIdSupplied: true,
+                experiment: 'e',
+                params: [],
+                tags: [],
+                metrics: points
+                  .slice(i, i + 10_000)
+                  .map(p => ({ key: KEY, ...p })),
+              },
+            ],
+          },
+          'user:default/a',
+        );
+      }
+    };
+    return { knex, ingest };
+  }
+
+  /* The chunks' answer for every budget below the series' length, never the fallback's. */
+  async function expectChunkedAnswer(
+    knex: Knex,
+    runId: string,
+    all: MetricSeriesPoint[],
+    series = runId,
+  ) {
+    for (const maxPoints of [...BUDGETS, 1500, 2000]) {
+      if (maxPoints < all.length) {
+        expect({
+          series,
+          maxPoints,
+          points: await readChunkedHistory(
+            knex,
+            runId,
+            KEY,
+            all.length,
+            maxPoints,
+          ),
+        }).toEqual({
+          series,
+          maxPoints,
+          points: downsampleSeries(all, maxPoints),
+        });
+      }
+    }
+  }
+
+  it.each(databases.eachSupportedId())(
+    'give downsampleSeries’ answer for series of every shape and length around chunk and block edges, on %p',
+    async databaseId => {
+      const { knex, ingest } = await setUp(databaseId);
+      const lengths = [
+        CHUNKED_FROM,
+        CHUNKED_FROM + 1,
+        3 * CHUNK_SIZE * BLOCK_SIZE - 1,
+        3 * CHUNK_SIZE * BLOCK_SIZE + CHUNK_SIZE + 5,
+      ];
+      let run = 0;
+      for (const [name, shape] of Object.entries(SHAPES)) {
+        for (const length of lengths) {
+          const runId = (++run).toString(16).padStart(32, '0');
+          const all = shape(length);
+          // In step order, then one more point, then the rest of a chunk: appends across edges.
+          await ingest(runId, all.slice(0, length - CHUNK_SIZE));
+          await ingest(runId, all.slice(length - CHUNK_SIZE, length - 1));
+          await ingest(runId, all.slice(length - 1));
+          await expectChunkedAnswer(knex, runId, all, `${name} × ${length}`);
+        }
+      }
+      // A series long enough for several blocks, with one point changed in its middle (rewritten).
+      const runId = 'f'.repeat(32);
+      const all = SHAPES.noisy(5 * CHUNK_SIZE * BLOCK_SIZE + 17);
+      await ingest(runId, all);
+      const moved = { ...all[9_000], timestamp: all[9_000].timestamp + 1 };
+      await ingest(runId, [moved]);
+      const [{ n }] = await knex('metric_series_blocks')
+        .where({ run_id: runId, key: KEY })
+        .count({ n: '*' });
+      expect(Number(n)).toBe(6);
+      await expectChunkedAnswer(knex, runId, inSeriesOrder([...all, moved]));
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'get their blocks from the migration for series chunked before it, the same as ingestion writes, on %p',
+    async databaseId => {
+      const { knex, ingest } = await setUp(databaseId);
+      const all = SHAPES.noisy(2 * CHUNK_SIZE * BLOCK_SIZE + 100);
+      await ingest(RUN, all.slice(0, 5000));
+      await ingest(RUN, all.slice(5000));
+      const blocks = () =>
+        knex('metric_series_blocks')
+          .where({ run_id: RUN, key: KEY })
+          .orderBy('block')
+          .select('block', 'chunk_count', 'summaries');
+      const written = await blocks();
+      expect(written.map(b => Number(b.chunk_count))).toEqual([
+        BLOCK_SIZE,
+        BLOCK_SIZE,
+        2,
+      ]);
+      const name = '20261206150000_metric_series_blocks.js';
+      await knex.migrate.down({ directory: migrations, name });
+      expect(await knex.schema.hasTable('metric_series_blocks')).toBe(false);
+      await knex.migrate.up({ directory: migrations, name });
+      expect(await blocks()).toEqual(written);
+      await expectChunkedAnswer(knex, RUN, all);
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'give the same downsampled history as every point does, through appends, out-of-order points and repeats, on %p',

@@ -1,16 +1,19 @@
 /*
  * Long metric series, also kept in chunks of CHUNK_SIZE consecutive points (table
- * metric_series_chunks): how they are written at ingestion and how a downsampled history is
- * read from them with exactly the answer of downsampleSeries over every point.
+ * metric_series_chunks) and, a level up, in blocks of BLOCK_SIZE chunks' summaries packed into one
+ * row (table metric_series_blocks): how they are written at ingestion and how a downsampled
+ * history is read from them with exactly the answer of downsampleSeries over every point.
  *
  * downsampleSeries cuts a series into equal-count buckets and keeps, per bucket, its first point,
  * its earliest NaN, its earliest minimum and its earliest maximum. A bucket is a run of whole
- * chunks, whose picks their summaries give, between at most two partial chunks, whose points are
- * read. So a history of n points reads n / 64 summaries and the points of about two chunks per
- * bucket, whatever n is.
+ * chunks, whose picks (with their points) their summaries give, between at most two partial
+ * chunks, whose points are read. So a history of n points reads n / 4,096 block rows and the
+ * points of about one chunk per bucket, whatever n is; a series with about as many chunks as
+ * buckets is read whole from its chunks instead.
  */
 import { MetricSeriesPoint } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
+import { endianness } from 'node:os';
 import {
   BulkColumn,
   bulkInsert,
@@ -22,6 +25,9 @@ import { DbBigInt, DbBoolean } from '../database/rows';
 
 /** Points per chunk. */
 export const CHUNK_SIZE = 64;
+
+/** Chunk summaries per block row. */
+export const BLOCK_SIZE = 64;
 
 /**
  * Series of at least this many points are kept in chunks; shorter ones are read whole (at most a
@@ -122,12 +128,14 @@ class ChunkPoints {
   }
 }
 
-function chunkRow(
-  runId: string,
-  key: string,
-  chunk: number,
-  points: readonly StoredPoint[],
-): ChunkRow {
+/* Indices (-1 when absent) of a chunk's first NaN, first minimum and first maximum. */
+interface ChunkPicks {
+  nan: number;
+  min: number;
+  max: number;
+}
+
+function chunkPicks(points: readonly StoredPoint[]): ChunkPicks {
   let min = -1;
   let max = -1;
   let nan = -1;
@@ -140,6 +148,16 @@ function chunkRow(
     if (min < 0 || p.value < points[min].value) min = i;
     if (max < 0 || p.value > points[max].value) max = i;
   });
+  return { nan, min, max };
+}
+
+function chunkRow(
+  runId: string,
+  key: string,
+  chunk: number,
+  points: readonly StoredPoint[],
+  { min, max, nan }: ChunkPicks,
+): ChunkRow {
   return {
     run_id: runId,
     key,
@@ -154,7 +172,163 @@ function chunkRow(
   };
 }
 
-/** Writes `points` as the series' chunks from chunk `first` on. */
+/*
+ * A chunk's summary in a block row: RECORD little-endian float64s in this order. A pick that is
+ * absent (no NaN; no number, only NaN) has offset -1 and zeros. The picks' steps and timestamps
+ * are there so that a history keeping the extreme of a chunk wholly inside a bucket does not read
+ * that chunk. Migration 20261206150000 writes the same records for series chunked before it.
+ */
+const RECORD = 12;
+const [
+  COUNT,
+  NAN_OFFSET,
+  NAN_STEP,
+  NAN_TIMESTAMP,
+  MIN_OFFSET,
+  MIN_VALUE,
+  MIN_STEP,
+  MIN_TIMESTAMP,
+  MAX_OFFSET,
+  MAX_VALUE,
+  MAX_STEP,
+  MAX_TIMESTAMP,
+] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+
+function summaryRecord(
+  points: readonly StoredPoint[],
+  { nan, min, max }: ChunkPicks,
+): number[] {
+  const at = (i: number) =>
+    i < 0 ? [-1, 0, 0] : [i, points[i].step, points[i].timestamp];
+  const [nanOffset, nanStep, nanTimestamp] = at(nan);
+  const [minOffset, minStep, minTimestamp] = at(min);
+  const [maxOffset, maxStep, maxTimestamp] = at(max);
+  return [
+    points.length,
+    nanOffset,
+    nanStep,
+    nanTimestamp,
+    minOffset,
+    min < 0 ? 0 : points[min].value,
+    minStep,
+    minTimestamp,
+    maxOffset,
+    max < 0 ? 0 : points[max].value,
+    maxStep,
+    maxTimestamp,
+  ];
+}
+
+function encodeFloat64s(values: readonly number[]): Buffer {
+  const buffer = Buffer.allocUnsafe(values.length * 8);
+  values.forEach((v, i) => buffer.writeDoubleLE(v, i * 8));
+  return buffer;
+}
+
+/* Little-endian float64s from several buffers, as one array (a copy: blobs need not be aligned). */
+function decodeFloat64s(buffers: readonly Uint8Array[]): Float64Array {
+  const bytes = new Uint8Array(buffers.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of buffers) {
+    bytes.set(b, at);
+    at += b.length;
+  }
+  if (endianness() === 'BE') {
+    Buffer.from(bytes.buffer).swap64();
+  }
+  return new Float64Array(bytes.buffer);
+}
+
+interface BlockRow {
+  run_id: string;
+  key: string;
+  block: number;
+  chunk_count: number;
+  summaries: Buffer;
+}
+
+const BLOCK_COLUMNS: BulkColumn<BlockRow>[] = [
+  { name: 'run_id', pgType: 'text' },
+  { name: 'key', pgType: 'text' },
+  { name: 'block', pgType: 'integer' },
+  { name: 'chunk_count', pgType: 'integer' },
+  { name: 'summaries', pgType: 'bytea' },
+];
+
+const UPSERT_BLOCK = `on conflict ("run_id", "key", "block") do update set "chunk_count" = excluded."chunk_count", "summaries" = excluded."summaries"`;
+
+/** The summary records of chunks `from` to `to` - 1, from their points. */
+async function recordsFromChunks(
+  db: Knex,
+  runId: string,
+  key: string,
+  from: number,
+  to: number,
+): Promise<number[]> {
+  const rows: Pick<ChunkRow, 'point_count' | 'points'>[] = await db(
+    'metric_series_chunks',
+  )
+    .where({ run_id: runId, key })
+    .where('chunk', '>=', from)
+    .where('chunk', '<', to)
+    .orderBy('chunk')
+    .select('point_count', 'points');
+  return rows.flatMap(r => {
+    const chunk = new ChunkPoints(r.points, Number(r.point_count));
+    const points = Array.from({ length: chunk.count }, (_, i) =>
+      chunk.stored(i),
+    );
+    return summaryRecord(points, chunkPicks(points));
+  });
+}
+
+/**
+ * Writes the summary records of chunks `first` on into the series' blocks: the block that
+ * chunk `first` falls in keeps its earlier chunks' records.
+ */
+async function writeBlocks(
+  db: Knex,
+  runId: string,
+  key: string,
+  first: number,
+  records: number[],
+): Promise<void> {
+  const block = Math.floor(first / BLOCK_SIZE);
+  const kept = first - block * BLOCK_SIZE;
+  let head: number[] = [];
+  if (kept) {
+    const row: Pick<BlockRow, 'summaries'> | undefined = await db(
+      'metric_series_blocks',
+    )
+      .where({ run_id: runId, key, block })
+      .first('summaries');
+    head =
+      row && row.summaries.length >= kept * RECORD * 8
+        ? Array.from(decodeFloat64s([row.summaries]).subarray(0, kept * RECORD))
+        : await recordsFromChunks(db, runId, key, block * BLOCK_SIZE, first);
+  }
+  const all = head.concat(records);
+  const perBlock = BLOCK_SIZE * RECORD;
+  const rows: BlockRow[] = [];
+  for (let i = 0; i < all.length; i += perBlock) {
+    const summaries = all.slice(i, i + perBlock);
+    rows.push({
+      run_id: runId,
+      key,
+      block: block + i / perBlock,
+      chunk_count: summaries.length / RECORD,
+      summaries: encodeFloat64s(summaries),
+    });
+  }
+  await bulkInsert(db, {
+    table: 'metric_series_blocks',
+    columns: BLOCK_COLUMNS,
+    rows,
+    onConflict: UPSERT_BLOCK,
+  });
+}
+
+/** Writes `points` as the series' chunks from chunk `first` on, and their blocks' records. */
 async function writeChunks(
   db: Knex,
   runId: string,
@@ -163,15 +337,12 @@ async function writeChunks(
   points: readonly StoredPoint[],
 ): Promise<void> {
   const rows: ChunkRow[] = [];
+  const records: number[] = [];
   for (let i = 0; i < points.length; i += CHUNK_SIZE) {
-    rows.push(
-      chunkRow(
-        runId,
-        key,
-        first + i / CHUNK_SIZE,
-        points.slice(i, i + CHUNK_SIZE),
-      ),
-    );
+    const chunk = points.slice(i, i + CHUNK_SIZE);
+    const picks = chunkPicks(chunk);
+    rows.push(chunkRow(runId, key, first + i / CHUNK_SIZE, chunk, picks));
+    records.push(...summaryRecord(chunk, picks));
   }
   await bulkInsert(db, {
     table: 'metric_series_chunks',
@@ -179,6 +350,7 @@ async function writeChunks(
     rows,
     onConflict: UPSERT_CHUNK,
   });
+  await writeBlocks(db, runId, key, first, records);
 }
 
 type PointRow = {
@@ -201,9 +373,9 @@ export interface SeriesChange {
 }
 
 /**
- * Brings a series' chunks up to date after a batch, in the batch's transaction. Points that all
- * come after the series' last stored point (training logs in step order) extend the last chunk
- * and add new ones; anything else (a point logged out of order, a series that just reached
+ * Brings a series' chunks and blocks up to date after a batch, in the batch's transaction. Points
+ * that all come after the series' last stored point (training logs in step order) extend the last
+ * chunk and add new ones; anything else (a point logged out of order, a series that just reached
  * CHUNKED_FROM, one written before chunks existed) rewrites the series' chunks from its points.
  */
 export async function updateSeriesChunks(
@@ -242,6 +414,7 @@ export async function updateSeriesChunks(
     return;
   }
   await db('metric_series_chunks').where({ run_id: runId, key }).delete();
+  await db('metric_series_blocks').where({ run_id: runId, key }).delete();
   const rows: PointRow[] = await db('metric_points')
     .where({ run_id: runId, key })
     .orderBy(['step', 'timestamp', 'value', 'is_nan'])
@@ -260,73 +433,6 @@ export async function updateSeriesChunks(
   );
 }
 
-/**
- * A chunk's summary as a row of values, in this order (a million points have 15,625 of them:
- * arrays cost less to fetch than objects).
- */
-type ChunkSummary = [
-  chunk: number,
-  pointCount: number,
-  minOffset: number | null,
-  minValue: number | null,
-  maxOffset: number | null,
-  maxValue: number | null,
-  nanOffset: number | null,
-];
-const [
-  CHUNK,
-  POINT_COUNT,
-  MIN_OFFSET,
-  MIN_VALUE,
-  MAX_OFFSET,
-  MAX_VALUE,
-  NAN_OFFSET,
-] = [0, 1, 2, 3, 4, 5, 6] as const;
-
-const SUMMARY_COLUMNS = [
-  'chunk',
-  'point_count',
-  'min_offset',
-  'min_value',
-  'max_offset',
-  'max_value',
-  'nan_offset',
-];
-const SUMMARIES_SQL = `select ${SUMMARY_COLUMNS.map(c => `"${c}"`).join(
-  ', ',
-)} from metric_series_chunks where run_id = $1 and "key" = $2 order by chunk`;
-
-/** A series' chunk summaries in chunk order, as arrays straight from the driver where it can. */
-async function readSummaries(
-  db: Knex,
-  runId: string,
-  key: string,
-): Promise<ChunkSummary[]> {
-  const driver = await driverConnection(db);
-  if (driver?.dialect === 'sqlite') {
-    // A statement of its own: raw mode stays set on the cached statement.
-    return preparedStatement(
-      driver.connection,
-      SUMMARIES_SQL.replace('$1', '?').replace('$2', '?'),
-    )
-      .raw(true)
-      .all(runId, key) as ChunkSummary[];
-  }
-  if (driver?.dialect === 'pg') {
-    const { rows } = await driver.connection.query({
-      text: SUMMARIES_SQL,
-      values: [runId, key],
-      rowMode: 'array',
-    });
-    return rows as ChunkSummary[];
-  }
-  const rows: Record<string, number | null>[] = await db('metric_series_chunks')
-    .where({ run_id: runId, key })
-    .orderBy('chunk')
-    .select(SUMMARY_COLUMNS);
-  return rows.map(r => SUMMARY_COLUMNS.map(c => r[c]) as ChunkSummary);
-}
-
 /* Indices (-1 when absent) of the points a bucket may keep, as downsampleSeries' pick(). */
 interface Picks {
   nan: number;
@@ -335,10 +441,112 @@ interface Picks {
   first: number;
 }
 
+/*
+ * The reads of a history, as SQL both databases run (`?` placeholders; `{chunks}` is the
+ * condition on a list of chunk numbers bound as one value, so one prepared statement serves any
+ * list). Rows come from the driver as arrays: a history reads a few hundred blobs, and Knex's row
+ * objects and SQL building cost more than the database does.
+ */
+const READS = {
+  blocks:
+    'select "block", "chunk_count", "summaries" from metric_series_blocks where "run_id" = ? and "key" = ? order by "block"',
+  chunks:
+    'select "chunk", "point_count", "points" from metric_series_chunks where "run_id" = ? and "key" = ? order by "chunk"',
+  someChunks:
+    'select "chunk", "point_count", "points" from metric_series_chunks where "run_id" = ? and "key" = ? and {chunks}',
+};
+
+async function selectArrays(
+  db: Knex,
+  sql: string,
+  values: [runId: string, key: string, chunks?: number[]],
+): Promise<unknown[][]> {
+  const driver = await driverConnection(db);
+  if (!driver) {
+    return db.transaction(tx => selectArrays(tx, sql, values));
+  }
+  const [runId, key, chunks] = values;
+  if (driver.dialect === 'sqlite') {
+    return preparedStatement(
+      driver.connection,
+      sql.replace('{chunks}', '"chunk" in (select value from json_each(?))'),
+    )
+      .raw(true)
+      .all(
+        runId,
+        key,
+        ...(chunks ? [JSON.stringify(chunks)] : []),
+      ) as unknown[][];
+  }
+  let n = 0;
+  const { rows } = await driver.connection.query({
+    text: sql
+      .replace('{chunks}', '"chunk" = any(?::integer[])')
+      .replace(/\?/g, () => `$${++n}`),
+    values: chunks ? [runId, key, chunks] : [runId, key],
+    rowMode: 'array',
+  });
+  return rows;
+}
+
+/*
+ * Every chunk of the series, or undefined when they do not hold exactly its `total` points; for a
+ * series with about as many chunks as buckets, where nearly every chunk would be read anyway.
+ */
+async function readAllChunks(
+  db: Knex,
+  runId: string,
+  key: string,
+  total: number,
+): Promise<Map<number, ChunkPoints> | undefined> {
+  const rows = await selectArrays(db, READS.chunks, [runId, key]);
+  const chunks = new Map<number, ChunkPoints>();
+  for (const [i, [chunk, pointCount, blob]] of rows.entries()) {
+    const count = Number(pointCount);
+    const expected = i < rows.length - 1 ? CHUNK_SIZE : total - i * CHUNK_SIZE;
+    if (Number(chunk) !== i || count !== expected) {
+      return undefined;
+    }
+    chunks.set(i, new ChunkPoints(blob as Buffer, count));
+  }
+  return rows.length === Math.ceil(total / CHUNK_SIZE) ? chunks : undefined;
+}
+
+/*
+ * The series' chunk summary records, RECORD numbers per chunk in chunk order, or undefined when
+ * its blocks do not describe exactly `total` points in full chunks.
+ */
+async function readSummaryRecords(
+  db: Knex,
+  runId: string,
+  key: string,
+  total: number,
+): Promise<Float64Array | undefined> {
+  const rows = await selectArrays(db, READS.blocks, [runId, key]);
+  const consistent = rows.every(
+    ([block, chunkCount, summaries], i) =>
+      Number(block) === i &&
+      (summaries as Buffer).length === Number(chunkCount) * RECORD * 8 &&
+      (i === rows.length - 1 || Number(chunkCount) === BLOCK_SIZE),
+  );
+  if (!consistent) {
+    return undefined;
+  }
+  const records = decodeFloat64s(rows.map(r => r[2] as Buffer));
+  const chunks = records.length / RECORD;
+  for (let c = 0; c < chunks; c++) {
+    const expected = c < chunks - 1 ? CHUNK_SIZE : total - c * CHUNK_SIZE;
+    if (records[c * RECORD + COUNT] !== expected) {
+      return undefined;
+    }
+  }
+  return chunks === Math.ceil(total / CHUNK_SIZE) ? records : undefined;
+}
+
 /**
- * The downsampled history of a chunked series, or undefined when the series' chunks do not hold
- * its `total` points (not chunked, or chunked before its last write): the caller then reads
- * metric_points. `total` must be more than `maxPoints`.
+ * The downsampled history of a chunked series, or undefined when the series' chunks and blocks
+ * do not hold its `total` points (not chunked, or chunked before its last write): the caller then
+ * reads metric_points. `total` must be more than `maxPoints`.
  */
 export async function readChunkedHistory(
   db: Knex,
@@ -347,35 +555,37 @@ export async function readChunkedHistory(
   total: number,
   maxPoints: number,
 ): Promise<MetricSeriesPoint[] | undefined> {
-  const summaries = await readSummaries(db, runId, key);
-  const count = summaries.length;
-  if (
-    !count ||
-    Number(summaries[count - 1][CHUNK]) !== count - 1 ||
-    (count - 1) * CHUNK_SIZE + Number(summaries[count - 1][POINT_COUNT]) !==
-      total
-  ) {
+  const buckets = Math.floor((maxPoints - 1) / POINTS_PER_BUCKET);
+  // With about as many chunks as buckets, every chunk is read and scanned; otherwise the
+  // summaries answer for the chunks wholly inside a bucket.
+  const everyChunk = Math.ceil(total / CHUNK_SIZE) <= 2 * buckets + 2;
+  const records = everyChunk
+    ? new Float64Array(0)
+    : await readSummaryRecords(db, runId, key, total);
+  const loaded = everyChunk
+    ? await readAllChunks(db, runId, key, total)
+    : new Map<number, ChunkPoints>();
+  if (!records || !loaded) {
     return undefined;
   }
-  const loaded = new Map<number, ChunkPoints>();
   const load = async (chunks: Iterable<number>) => {
     const missing = [...new Set(chunks)].filter(c => !loaded.has(c));
-    for (let i = 0; i < missing.length; i += 500) {
-      const rows: Pick<ChunkRow, 'chunk' | 'point_count' | 'points'>[] =
-        await db('metric_series_chunks')
-          .where({ run_id: runId, key })
-          .whereIn('chunk', missing.slice(i, i + 500))
-          .select('chunk', 'point_count', 'points');
-      for (const r of rows) {
-        loaded.set(
-          Number(r.chunk),
-          new ChunkPoints(r.points, Number(r.point_count)),
-        );
-      }
+    if (!missing.length) {
+      return;
+    }
+    const rows = await selectArrays(db, READS.someChunks, [
+      runId,
+      key,
+      missing,
+    ]);
+    for (const [chunk, pointCount, blob] of rows) {
+      loaded.set(
+        Number(chunk),
+        new ChunkPoints(blob as Buffer, Number(pointCount)),
+      );
     }
   };
 
-  const buckets = Math.floor((maxPoints - 1) / POINTS_PER_BUCKET);
   const ranges: [number, number][] =
     buckets === 0
       ? [[0, total]]
@@ -383,28 +593,15 @@ export async function readChunkedHistory(
           Math.floor((b * total) / buckets),
           Math.floor(((b + 1) * total) / buckets),
         ]);
-  // A piece of a bucket is a whole chunk (its summary answers) or a part of one (its points do).
-  const pieces = function* (start: number, end: number) {
-    for (let i = start; i < end;) {
-      const chunk = Math.floor(i / CHUNK_SIZE);
-      const chunkStart = chunk * CHUNK_SIZE;
-      const chunkEnd = chunkStart + Number(summaries[chunk][POINT_COUNT]);
-      const stop = Math.min(end, chunkEnd);
-      yield {
-        chunk,
-        chunkStart,
-        from: i,
-        to: stop,
-        whole: i === chunkStart && stop === chunkEnd,
-      };
-      i = stop;
-    }
-  };
-  await load(
-    ranges.flatMap(([start, end]) =>
-      [...pieces(start, end)].filter(p => !p.whole).map(p => p.chunk),
-    ),
-  );
+  // The chunks a bucket starts and ends in, which it may hold only part of (their points answer;
+  // everyChunk chunks' summaries do), and the last point's.
+  await load([
+    ...ranges.flatMap(([start, end]) => [
+      Math.floor(start / CHUNK_SIZE),
+      Math.floor((end - 1) / CHUNK_SIZE),
+    ]),
+    Math.floor((total - 1) / CHUNK_SIZE),
+  ]);
 
   const pick = (start: number, end: number): Picks => {
     let nan = -1;
@@ -412,49 +609,48 @@ export async function readChunkedHistory(
     let max = -1;
     let minValue = 0;
     let maxValue = 0;
-    const consider = (index: number, value: number) => {
-      if (min < 0 || value < minValue) {
-        min = index;
-        minValue = value;
-      }
-      if (max < 0 || value > maxValue) {
-        max = index;
-        maxValue = value;
-      }
-    };
-    for (const piece of pieces(start, end)) {
-      if (piece.whole) {
-        const s = summaries[piece.chunk];
-        if (nan < 0 && s[NAN_OFFSET] !== null) {
-          nan = piece.chunkStart + Number(s[NAN_OFFSET]);
+    // Chunk by chunk (every chunk holds CHUNK_SIZE points but the last, as the records said).
+    for (let i = start; i < end;) {
+      const chunk = Math.floor(i / CHUNK_SIZE);
+      const chunkStart = chunk * CHUNK_SIZE;
+      const chunkEnd = Math.min(chunkStart + CHUNK_SIZE, total);
+      const stop = Math.min(end, chunkEnd);
+      if (!everyChunk && i === chunkStart && stop === chunkEnd) {
+        const r = chunk * RECORD;
+        if (nan < 0 && records[r + NAN_OFFSET] >= 0) {
+          nan = chunkStart + records[r + NAN_OFFSET];
         }
-        // Strict comparisons: the chunk's extreme beats an equal one of a later piece only,
-        // as in a scan.
-        if (s[MIN_OFFSET] !== null) {
-          const value = Number(s[MIN_VALUE]);
-          if (min < 0 || value < minValue) {
-            min = piece.chunkStart + Number(s[MIN_OFFSET]);
-            minValue = value;
+        // Strict comparisons: the chunk's extreme beats an equal one of a later chunk only, as
+        // in a scan. A chunk has a minimum exactly when it has a maximum.
+        if (records[r + MIN_OFFSET] >= 0) {
+          if (min < 0 || records[r + MIN_VALUE] < minValue) {
+            min = chunkStart + records[r + MIN_OFFSET];
+            minValue = records[r + MIN_VALUE];
+          }
+          if (max < 0 || records[r + MAX_VALUE] > maxValue) {
+            max = chunkStart + records[r + MAX_OFFSET];
+            maxValue = records[r + MAX_VALUE];
           }
         }
-        if (s[MAX_OFFSET] !== null) {
-          const value = Number(s[MAX_VALUE]);
+      } else {
+        const points = loaded.get(chunk)!;
+        for (let j = i; j < stop; j++) {
+          const value = points.value(j - chunkStart);
+          if (Number.isNaN(value)) {
+            if (nan < 0) nan = j;
+            continue;
+          }
+          if (min < 0 || value < minValue) {
+            min = j;
+            minValue = value;
+          }
           if (max < 0 || value > maxValue) {
-            max = piece.chunkStart + Number(s[MAX_OFFSET]);
+            max = j;
             maxValue = value;
           }
         }
-        continue;
       }
-      const points = loaded.get(piece.chunk)!;
-      for (let i = piece.from; i < piece.to; i++) {
-        const value = points.value(i - piece.chunkStart);
-        if (Number.isNaN(value)) {
-          if (nan < 0) nan = i;
-        } else {
-          consider(i, value);
-        }
-      }
+      i = stop;
     }
     return { nan, min, max, first: start };
   };
@@ -480,8 +676,38 @@ export async function readChunkedHistory(
     kept.add(last);
   }
   const indices = [...kept].sort((a, b) => a - b);
-  await load(indices.map(i => Math.floor(i / CHUNK_SIZE)));
-  return indices.map(i =>
-    loaded.get(Math.floor(i / CHUNK_SIZE))!.point(i % CHUNK_SIZE),
+  // A kept point of a chunk not read is one of its summary's picks.
+  const fromSummary = (index: number): MetricSeriesPoint | undefined => {
+    const r = Math.floor(index / CHUNK_SIZE) * RECORD;
+    const offset = index % CHUNK_SIZE;
+    if (records[r + NAN_OFFSET] === offset) {
+      return {
+        step: records[r + NAN_STEP],
+        timestamp: records[r + NAN_TIMESTAMP],
+        value: NaN,
+      };
+    }
+    if (records[r + MIN_OFFSET] === offset) {
+      return {
+        step: records[r + MIN_STEP],
+        timestamp: records[r + MIN_TIMESTAMP],
+        value: records[r + MIN_VALUE],
+      };
+    }
+    if (records[r + MAX_OFFSET] === offset) {
+      return {
+        step: records[r + MAX_STEP],
+        timestamp: records[r + MAX_TIMESTAMP],
+        value: records[r + MAX_VALUE],
+      };
+    }
+    return undefined;
+  };
+  const point = (index: number) =>
+    loaded.get(Math.floor(index / CHUNK_SIZE))?.point(index % CHUNK_SIZE) ??
+    fromSummary(index);
+  await load(
+    indices.filter(i => !point(i)).map(i => Math.floor(i / CHUNK_SIZE)),
   );
+  return indices.map(point) as MetricSeriesPoint[];
 }
