@@ -169,15 +169,22 @@ export function generateDemoCertification(input: {
     .slice(1)
     .forEach((m, i) => planFor(m, unservedPlans[i % unservedPlans.length]));
 
-  // A few attestations made long ago are about to expire (within two weeks).
+  // Attestations made long ago are about to expire (within two weeks): one per team that has a
+  // model old enough, so every owner team finds a notice (and the overview a list) in the demo.
   const old = out.attestations
     .filter(a => a.model !== out.journeyModel)
     .filter(a => {
       const m = input.models.find(x => x.name === a.model)!;
       return m.createdAt < now - (DEMO_ATTESTATION_VALIDITY_DAYS - 1) * DAY;
     });
-  for (const [i, a] of old.slice(0, 4).entries()) {
-    a.at = now - (DEMO_ATTESTATION_VALIDITY_DAYS - [3, 6, 10, 13][i]) * DAY;
+  const expiringTeams = new Set<string>();
+  for (const a of old) {
+    const m = input.models.find(x => x.name === a.model)!;
+    const team = input.teamOf(m.project).team;
+    if (expiringTeams.has(team)) continue;
+    const days = [3, 6, 10, 13][expiringTeams.size % 4];
+    expiringTeams.add(team);
+    a.at = now - (DEMO_ATTESTATION_VALIDITY_DAYS - days) * DAY;
   }
 
   // A reviewer rejected one attestation whose evidence did not show what it claimed.

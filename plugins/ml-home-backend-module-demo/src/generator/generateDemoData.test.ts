@@ -247,6 +247,14 @@ describe('generateDemoData', () => {
       a => expiresIn(a) > 0 && expiresIn(a) <= 14,
     );
     expect(soon.length).toBeGreaterThanOrEqual(3);
+    // One per team, the guest's among them: each owner team gets a notice of its own.
+    const teamOfModel = (name: string) =>
+      data.projects.find(
+        p => p.name === data.models.find(m => m.name === name)!.project,
+      )!.owner;
+    const soonTeams = soon.map(a => teamOfModel(a.model));
+    expect(new Set(soonTeams).size).toBe(soonTeams.length);
+    expect(soonTeams).toContain('group:default/home-ranking');
     const rejected = attestations.filter(a => a.rejected);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].rejected!.reason.length).toBeGreaterThan(20);
