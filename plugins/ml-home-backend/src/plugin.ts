@@ -213,22 +213,6 @@ export const mlHomePlugin = createBackendPlugin({
         );
         lifecycle.addShutdownHook(() => reevaluator.stop());
         await subscribeToChanges(events, reevaluator);
-        await scheduler.scheduleTask({
-          id: 'ml-home-certification-reevaluation',
-          scope: 'global',
-          frequency: certificationConfig.evaluationFrequency,
-          timeout: { minutes: 30 },
-          initialDelay: { minutes: 1 },
-          fn: async () => {
-            await runCertificationTask({
-              certification: services.certification,
-              logger: logger.child({ task: 'certification' }),
-            });
-            // Owners hear of attestations expiring within 14 days, once each.
-            await notifier.notifyExpiring(new Date());
-          },
-        });
-
         // Modules' demo data is trusted code writing into an empty ML Home: through the same
         // stores and rules, without permission checks or catalog look-ups (the catalog is still
         // loading at start-up), recorded as of the time the loader says (past work) or now.
@@ -256,6 +240,24 @@ export const mlHomePlugin = createBackendPlugin({
           writer: createDemoDataWriter(seedingAt, ownCredentials),
           logger,
         });
+        // Scheduled after the demo data (if any) is in, so the first run, a minute later, sees all of
+        // it: every model gets its scorecard and owners hear of attestations about to expire.
+        await scheduler.scheduleTask({
+          id: 'ml-home-certification-reevaluation',
+          scope: 'global',
+          frequency: certificationConfig.evaluationFrequency,
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await runCertificationTask({
+              certification: services.certification,
+              logger: logger.child({ task: 'certification' }),
+            });
+            // Owners hear of attestations expiring within 14 days, once each.
+            await notifier.notifyExpiring(new Date());
+          },
+        });
+
         // The MLflow importer is trusted code the portal's admins configure: it writes through the
         // same services as demo data (no permission asked, no catalog look-up), as the plugin.
         const imports = new MlflowImportService({
