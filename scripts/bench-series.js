@@ -7,7 +7,8 @@
  * and the answer is checked against downsampleSeries over every stored point.
  *
  * SERIES_DB: sqlite (default; a file in a temporary folder) or pg (a throwaway database
- * bench_series_<pid> on 127.0.0.1:5432, user postgres, dropped afterwards).
+ * bench_series_<pid> on 127.0.0.1:5432, user postgres, dropped afterwards, or with
+ * SERIES_PG_DATABASE=<name> one kept and reused like SERIES_DB_FILE).
  * SERIES_DB_FILE: a SQLite file to keep and reuse (seeded only when empty; migrated to latest
  * first, so a file seeded by an older version measures the migration's backfill too).
  * SERIES_REPS (default 100): reads of each series measured, after 5 unmeasured.
@@ -65,12 +66,19 @@ function point(step) {
 
 async function openDatabase() {
   if (DB === 'pg') {
-    const name = `bench_series_${process.pid}`;
+    const kept = process.env.SERIES_PG_DATABASE;
+    const name = kept ?? `bench_series_${process.pid}`;
     const admin = knexFactory({
       client: 'pg',
       connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
     });
-    await admin.raw(`create database ${name}`);
+    const { rows } = await admin.raw(
+      'select 1 from pg_database where datname = ?',
+      [name],
+    );
+    if (!rows.length) {
+      await admin.raw(`create database ${name}`);
+    }
     const knex = knexFactory({
       client: 'pg',
       connection: `postgresql://postgres@127.0.0.1:5432/${name}`,
@@ -79,7 +87,9 @@ async function openDatabase() {
       knex,
       close: async () => {
         await knex.destroy();
-        await admin.raw(`drop database ${name}`);
+        if (!kept) {
+          await admin.raw(`drop database ${name}`);
+        }
         await admin.destroy();
       },
     };

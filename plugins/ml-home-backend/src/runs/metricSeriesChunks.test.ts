@@ -235,9 +235,12 @@ describe('metric series chunks', () => {
         2,
       ]);
       const name = '20261206150000_metric_series_blocks.js';
+      const storage = '20261206150100_metric_series_blocks_storage.js';
+      await knex.migrate.down({ directory: migrations, name: storage });
       await knex.migrate.down({ directory: migrations, name });
       expect(await knex.schema.hasTable('metric_series_blocks')).toBe(false);
       await knex.migrate.up({ directory: migrations, name });
+      await knex.migrate.up({ directory: migrations, name: storage });
       expect(await blocks()).toEqual(written);
       await expectChunkedAnswer(knex, RUN, all);
     },
