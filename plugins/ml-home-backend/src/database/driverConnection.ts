@@ -1,4 +1,7 @@
 import { Knex } from 'knex';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CopyStreamQuery } from 'pg-copy-streams';
+import { finished } from 'stream/promises';
 
 /*
  * The driver connection under a Knex transaction, for the few bulk writes where building SQL
@@ -24,6 +27,8 @@ export interface SqliteConnection {
 
 /** A node-postgres client, as far as the bulk paths use it. */
 export interface PgConnection {
+  /** Hands the client a COPY stream, which then runs on it. */
+  query<T extends CopyStreamQuery>(stream: T): T;
   query(config: {
     text: string;
     values: unknown[];
@@ -162,4 +167,18 @@ export async function bulkInsert<T>(
       .join(', ')})${conflict}`,
     values: arrays,
   });
+}
+
+/**
+ * Runs `copy … from stdin` on the connection with `text` (PostgreSQL's COPY text format: one
+ * line per row, fields separated by tabs) and waits until the server has taken every row.
+ */
+export async function copyInto(
+  connection: PgConnection,
+  sql: string,
+  text: string,
+): Promise<void> {
+  const stream = connection.query(copyFrom(sql));
+  stream.end(text);
+  await finished(stream);
 }

@@ -152,4 +152,123 @@ describe('ingestBatch', () => {
       }
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'stores each point once and counts what was new, for new and known runs, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@ml-home/plugin-ml-home-backend',
+          'migrations',
+        ),
+      });
+      const storage = new DatabaseStores(knex);
+      const project = await storage.stores.projects.createProject(
+        {
+          name: 'points',
+          title: 'Points',
+          description: '',
+          owner: 'group:default/a',
+          lifecycle: 'experimental',
+          tags: [],
+          links: [],
+          relatedEntities: [],
+        },
+        'user:default/a',
+      );
+      const run = 'a'.repeat(32);
+      // Keys PostgreSQL's COPY text format must escape; a stretch longer than one SQLite
+      // statement takes; a key that comes back later in the run; repeats; values of every kind.
+      const odd = 'tab\there\\back\nline\rcr';
+      const long = Array.from({ length: 150 }, (_, step) => ({
+        key: 'long',
+        value: step / 3,
+        step,
+        timestamp: 1000 + step,
+      }));
+      const special = [
+        Number.NaN,
+        Infinity,
+        -Infinity,
+        -0,
+        0,
+        1e-300,
+        5e300,
+      ].map((value, step) => ({ key: odd, value, step, timestamp: 7 }));
+      const first = {
+        runId: run,
+        runIdSupplied: true,
+        experiment: 'exp',
+        params: [],
+        tags: [],
+        metrics: [
+          ...long,
+          ...special,
+          { key: 'long', value: 0, step: 0, timestamp: 1000 },
+          ...long.slice(0, 10),
+          ...special.slice(0, 3),
+        ],
+      };
+      const second = {
+        ...first,
+        metrics: [
+          ...long.slice(140),
+          { key: 'long', value: 99, step: 150, timestamp: 2000 },
+          ...special.slice(5),
+          { key: odd, value: 1, step: 9, timestamp: 7 },
+        ],
+      };
+      // The same new run twice in one batch (a long series in slices): one row per point.
+      await ingestBatch(
+        storage,
+        project,
+        { requestId: 'first', runs: [first, { ...first, metrics: long }] },
+        'user:default/a',
+      );
+      await ingestBatch(
+        storage,
+        project,
+        { requestId: 'second', runs: [second] },
+        'user:default/a',
+      );
+
+      const points = await knex('metric_points')
+        .where('run_id', run)
+        .select('key', 'step', 'value', 'is_nan');
+      const byKey = (key: string) =>
+        points
+          .filter(p => p.key === key)
+          .sort((a, b) => Number(a.step) - Number(b.step))
+          .map(p => (Number(p.is_nan) ? 'NaN' : Number(p.value)));
+      expect(byKey('long')).toEqual([...long.map(p => p.value), 99]);
+      // -0 and 0 at different steps are two points; 0 is 0 to the primary key.
+      expect(byKey(odd)).toEqual([
+        'NaN',
+        Infinity,
+        -Infinity,
+        0,
+        0,
+        1e-300,
+        5e300,
+        1,
+      ]);
+      const latest = await knex('latest_metrics')
+        .where('run_id', run)
+        .orderBy('key')
+        .select('key', 'point_count', 'step');
+      expect(
+        latest.map(l => ({
+          key: l.key,
+          count: Number(l.point_count),
+          step: Number(l.step),
+        })),
+      ).toEqual(
+        [
+          { key: 'long', count: 151, step: 150 },
+          { key: odd, count: 8, step: 9 },
+        ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+      );
+    },
+  );
 });

@@ -12,7 +12,7 @@ import {
   NewRun,
   RunChanges,
   RunKeyValue,
-  RunMetricPoint,
+  RunMetricPoints,
   runKey,
 } from './DatabaseIngestionStore';
 import { foldBatchPoints, mergeLatestMetrics } from './latestMetrics';
@@ -66,7 +66,7 @@ async function writeBatch(
   const { runs, known } = await writeRuns(context, experimentIds);
   const params = await writeParams(context, known);
   const tags = await writeTags(context);
-  const points = await writePoints(context);
+  const points = await writePoints(context, known);
   await writeLatestMetrics(context, points.stored);
   await recordActivity(context, {
     created: runs.filter(r => r.created).length,
@@ -257,15 +257,21 @@ async function writeTags({ stores, batch }: BatchContext): Promise<number> {
  * Metric points: a point sent twice is one point. Returns how many the batch carries and how many
  * were new, per run and key.
  */
-async function writePoints({
-  stores,
-  batch,
-}: BatchContext): Promise<{ received: number; stored: Map<string, number> }> {
-  const points: RunMetricPoint[] = batch.runs.flatMap(run =>
-    run.metrics.map(m => ({ runId: run.runId, ...m })),
-  );
-  const stored = await stores.ingestion.insertPoints(points);
-  return { received: points.length, stored };
+async function writePoints(
+  { stores, batch }: BatchContext,
+  known: Map<string, KnownRun>,
+): Promise<{ received: number; stored: Map<string, number> }> {
+  let received = 0;
+  const runs = batch.runs.map((run): RunMetricPoints => {
+    received += run.metrics.length;
+    return {
+      runId: run.runId,
+      created: !known.has(run.runId),
+      metrics: run.metrics,
+    };
+  });
+  const stored = await stores.ingestion.insertPoints(runs);
+  return { received, stored };
 }
 
 /**
