@@ -87,30 +87,48 @@ export class ProjectAuthorizer {
     permission: ProjectPermission,
     project: { name: string; owner: string },
   ): Promise<void> {
+    (await this.decide(caller, permission))(project);
+  }
+
+  /**
+   * The caller's decision on a permission, asked once, as a check of any project: throws
+   * NotAllowedError unless the caller holds the permission on the project given. The decision is
+   * the same for every project (it is asked without a resource; a conditional one is matched
+   * against each project in memory), so an operation on several projects asks once instead of
+   * once per project. Use it within one operation, never across requests.
+   */
+  async decide(
+    caller: Caller,
+    permission: ProjectPermission,
+  ): Promise<(project: { name: string; owner: string }) => void> {
     if (caller.projectToken) {
-      if (
-        !PROJECT_TOKEN_PERMISSIONS.has(permission.name) ||
-        caller.projectToken.project !== project.name
-      ) {
-        throw new NotAllowedError(
-          `This project token may only read and write runs, metrics, versions, evaluations and deployments of project '${caller.projectToken.project}' (${permission.name} on project '${project.name}' refused)`,
-        );
-      }
-      return;
+      const token = caller.projectToken;
+      return project => {
+        if (
+          !PROJECT_TOKEN_PERMISSIONS.has(permission.name) ||
+          token.project !== project.name
+        ) {
+          throw new NotAllowedError(
+            `This project token may only read and write runs, metrics, versions, evaluations and deployments of project '${token.project}' (${permission.name} on project '${project.name}' refused)`,
+          );
+        }
+      };
     }
     const { denied, conditions } = await this.conditionsFor(caller, permission);
-    const allowed =
-      !denied &&
-      (!conditions ||
-        matchesProjectConditions(
-          { name: project.name, owner: project.owner },
-          conditions,
-        ));
-    if (!allowed) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action ?? 'use'} (${permission.name}) project '${project.name}'`,
-      );
-    }
+    return project => {
+      const allowed =
+        !denied &&
+        (!conditions ||
+          matchesProjectConditions(
+            { name: project.name, owner: project.owner },
+            conditions,
+          ));
+      if (!allowed) {
+        throw new NotAllowedError(
+          `You may not ${permission.attributes.action ?? 'use'} (${permission.name}) project '${project.name}'`,
+        );
+      }
+    };
   }
 
   async checkBasic(caller: Caller, permission: BasicPermission) {

@@ -175,12 +175,14 @@ export class ReferenceAuthorizer {
     verb: string,
     references: Reference[],
   ): Promise<void> {
+    if (!references.length) return;
+    const check = await this.authorizer.decide(caller, permission);
     const asked = new Set<string>();
     for (const { field, project, what } of references) {
       if (asked.has(project.name)) continue;
       asked.add(project.name);
       try {
-        await this.authorizer.check(caller, permission, project);
+        check(project);
       } catch (error) {
         if (isError(error) && error.name === 'NotAllowedError') {
           throw new NotAllowedError(

@@ -136,8 +136,11 @@ export function authorize<
     if ('on' in access) {
       return async (caller, address, ...rest) => {
         const scope = await access.on.find(address);
-        for (const project of distinct(access.on.projectsOf(scope))) {
-          await authorizer.check(caller, access.permission, project);
+        const projects = distinct(access.on.projectsOf(scope));
+        if (projects.length) {
+          // One decision for every project the operation touches (a comparison's many).
+          const check = await authorizer.decide(caller, access.permission);
+          projects.forEach(check);
         }
         await access.also?.(caller, scope, ...rest);
         return method(caller, scope, ...rest);
