@@ -755,6 +755,8 @@ async function main() {
             `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`,
           ]
         : [],
+      // Writing the profile happens on exit, after the backend's own shutdown: give it time.
+      stopTimeoutMs: process.env.BENCH_CPU_PROF ? 180_000 : 20_000,
       timeoutMs: 300_000,
     });
     const startSeconds = (Date.now() - t0) / 1000;

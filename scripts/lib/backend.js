@@ -96,6 +96,8 @@ function tail(file, lines = 30) {
  *   production, where Backstage answers compact rather than indented JSON)
  * @param {string[]} [options.nodeArgs] - extra arguments for node (only with `watch: false`), e.g.
  *   `--cpu-prof`
+ * @param {number} [options.stopTimeoutMs] - how long stop() waits after SIGTERM before SIGKILL
+ *   (default 20 s; a backend writing a CPU profile on exit needs longer on a loaded machine)
  * @returns {Promise<{ baseUrl: string, logFile: string, pid: number, stop: () => Promise<void>, kill: (signal?: string) => void }>}
  */
 async function startBackend({
@@ -108,6 +110,7 @@ async function startBackend({
   waitForApp = false,
   watch = true,
   nodeEnv = 'development',
+  stopTimeoutMs = 20_000,
   nodeArgs = [],
 }) {
   if (await portInUse(port)) {
@@ -164,11 +167,11 @@ async function startBackend({
       // already gone
     }
   };
-  /** SIGTERM to the whole group, then SIGKILL whatever is left after 20 s. Safe to call twice. */
+  /** SIGTERM to the whole group, then SIGKILL whatever is left after stopTimeoutMs. Safe to call twice. */
   const stop = () => {
     stopping ??= (async () => {
       kill('SIGTERM');
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + stopTimeoutMs;
       while (groupAlive(pgid) && Date.now() < deadline) await sleep(200);
       if (groupAlive(pgid)) {
         kill('SIGKILL');
