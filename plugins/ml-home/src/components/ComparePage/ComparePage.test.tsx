@@ -96,6 +96,13 @@ async function drawn(name: RegExp): Promise<ChartOption> {
   return loadECharts().getInstanceByDom(img)!.getOption() as ChartOption;
 }
 
+/** A drawn line's points as [x, y] pairs (the chart packs them into one Float64Array). */
+function pairs(data: ArrayLike<number>): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < data.length; i += 2) out.push([data[i], data[i + 1]]);
+  return out;
+}
+
 describe('ComparePage', () => {
   it('lists the compared runs with links back to their project', async () => {
     const { compareCalls } = await render(`?runs=${ids.join(',')}`);
@@ -267,10 +274,10 @@ describe('ComparePage', () => {
     const option = await drawn(/Line chart of auc/);
     const series = option.series as {
       name: string;
-      data: [number, number][];
+      data: Float64Array;
     }[];
     expect(series.map(s => s.name)).toEqual(['run-1', 'run-2', 'run-3']);
-    expect(series[1].data).toEqual([
+    expect(pairs(series[1].data)).toEqual([
       [0, 2],
       [1, 1],
       [2, 2 / 3],
@@ -281,6 +288,29 @@ describe('ComparePage', () => {
     });
   });
 
+  it('asks for the first chart’s histories before the page has rendered the comparison, once', async () => {
+    const chartOnPage: boolean[] = [];
+    await render(`?runs=${ids.join(',')}`, {
+      getMetricHistories: async ({
+        runIds,
+        key,
+        maxPoints,
+      }: {
+        runIds: string[];
+        key: string;
+        maxPoints?: number;
+      }) => {
+        chartOnPage.push(
+          document.querySelector('[aria-label^="Line chart of"]') !== null,
+        );
+        expect([runIds, key, maxPoints]).toEqual([ids, 'auc', 1000]);
+        return { items: runIds.map(runId => history(runId, key)) };
+      },
+    });
+    await drawn(/Line chart of auc for 3 series/);
+    expect(chartOnPage).toEqual([false]);
+  });
+
   it('draws log scale and smoothing from the URL and plots chosen metrics', async () => {
     const { historyCalls, location } = await render(
       `?runs=${ids.join(',')}&log=true&smooth=0.6&x=time`,
@@ -289,7 +319,7 @@ describe('ComparePage', () => {
     const option = await drawn(/Line chart of auc/);
     expect((option.yAxis as { type: string }[])[0].type).toBe('log');
     expect((option.xAxis as { type: string }[])[0].type).toBe('time');
-    const series = option.series as { id: string; data: [number, number][] }[];
+    const series = option.series as { id: string; data: Float64Array }[];
     expect(series.map(s => s.id).sort()).toEqual([
       's0',
       's0:raw',
@@ -298,7 +328,7 @@ describe('ComparePage', () => {
       's2',
       's2:raw',
     ]);
-    const smoothed = series.find(s => s.id === 's1')!.data;
+    const smoothed = pairs(series.find(s => s.id === 's1')!.data);
     // EMA(0.6) debiased over 2, 1: (0.6*0.8 + 0.4*1)/(1-0.36)
     expect(smoothed[1][1]).toBeCloseTo((0.6 * 0.8 + 0.4) / 0.64);
     expect(screen.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();

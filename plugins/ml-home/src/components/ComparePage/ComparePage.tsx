@@ -32,7 +32,7 @@ import {
   uniqueLabels,
   writeCompareState,
 } from './compareState';
-import { MetricCurvesSection } from './MetricCurvesSection';
+import { MetricCurvesSection, prefetchCurves } from './MetricCurvesSection';
 import { MetricTable } from './MetricTable';
 import { ParallelCoordinatesSection } from './ParallelCoordinatesSection';
 import { ParamDiffTable } from './ParamDiffTable';
@@ -78,7 +78,16 @@ export function ComparePage() {
     const request: CompareRequest = { allParams: true };
     if (state.runs.length) request.runs = state.runs;
     if (state.versions.length) request.modelVersions = state.versions;
-    return api.compare(request);
+    const compared = await api.compare(request);
+    // The histories of the charts shown first load while the page renders the comparison.
+    const curveKeys =
+      state.curveMetrics ??
+      (compared.metrics.length ? [compared.metrics[0].key] : []);
+    const itemLabels = uniqueLabels(compared.items);
+    for (const key of curveKeys) {
+      prefetchCurves(api, compared, itemLabels, key);
+    }
+    return compared;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, requestKey]);
 

@@ -4,7 +4,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import type { CompareResult } from '@ml-home/plugin-ml-home-common';
+import type { CompareResult, MlHomeApi } from '@ml-home/plugin-ml-home-common';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlHomeApiRef } from '../../api/mlHomeApiRef';
@@ -33,6 +33,93 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+type MetricRow = CompareResult['metrics'][number];
+type CurveRequest = { runId: string; label: string };
+
+/** The runs whose history of a metric is drawn: those that logged it, with their labels. */
+function curveRequests(
+  runIds: (string | undefined)[],
+  row: MetricRow,
+  labels: string[],
+): CurveRequest[] {
+  return runIds.flatMap((runId, i) =>
+    runId && row.last[i] !== null ? [{ runId, label: labels[i] }] : [],
+  );
+}
+
+/** Fetches the curves, {@link RUNS_PER_REQUEST} runs a request, two requests at a time. */
+function fetchCurves(
+  api: MlHomeApi,
+  wanted: CurveRequest[],
+  metricKey: string,
+): Promise<CurveSeries[]> {
+  return mapWithLimit(chunk(wanted, RUNS_PER_REQUEST), 2, async part => {
+    const { items } = await api.getMetricHistories({
+      runIds: part.map(w => w.runId),
+      key: metricKey,
+      maxPoints: CURVE_MAX_POINTS,
+    });
+    return part.map(
+      (w, i) => ({ name: w.label, points: items[i].points }) as CurveSeries,
+    );
+  }).then(parts => parts.flat());
+}
+
+/*
+ * Curves asked for before their chart is on the page: the comparison starts them as soon as it
+ * has its answer, so that they load while the page renders its tables and charts instead of
+ * after (with 50 runs, rendering the page took longer than the histories request). Each is
+ * taken once; a few at most are kept.
+ */
+const prefetched = new WeakMap<
+  MlHomeApi,
+  Map<string, Promise<CurveSeries[]>>
+>();
+const MAX_PREFETCHED = 4;
+
+function prefetchKey(wanted: CurveRequest[], metricKey: string): string {
+  return JSON.stringify([metricKey, wanted]);
+}
+
+/** Starts loading the curves of `metricKey` that {@link MetricCurvesSection} will draw. */
+export function prefetchCurves(
+  api: MlHomeApi,
+  result: CompareResult,
+  labels: string[],
+  metricKey: string,
+): void {
+  const row = result.metrics.find(m => m.key === metricKey);
+  if (!row) return;
+  const runIds = result.items.map(i => i.runId);
+  const wanted = curveRequests(runIds, row, labels);
+  if (wanted.length === 0) return;
+  const promise = fetchCurves(api, wanted, metricKey);
+  // Whoever takes it sees the failure; one never taken must not be an unhandled rejection.
+  promise.catch(() => undefined);
+  let pending = prefetched.get(api);
+  if (!pending) {
+    pending = new Map();
+    prefetched.set(api, pending);
+  }
+  pending.set(prefetchKey(wanted, metricKey), promise);
+  for (const key of pending.keys()) {
+    if (pending.size <= MAX_PREFETCHED) break;
+    pending.delete(key);
+  }
+}
+
+function takePrefetched(
+  api: MlHomeApi,
+  wanted: CurveRequest[],
+  metricKey: string,
+): Promise<CurveSeries[]> | undefined {
+  const pending = prefetched.get(api);
+  const key = prefetchKey(wanted, metricKey);
+  const promise = pending?.get(key);
+  pending?.delete(key);
+  return promise;
+}
+
 /** One metric's curves of every item that logged it. */
 function MetricCurvesForKey(props: {
   metricKey: string;
@@ -45,24 +132,13 @@ function MetricCurvesForKey(props: {
   const api = useApi(mlHomeApiRef);
   const { t } = useTranslationRef(mlHomeTranslationRef);
   const wanted = useMemo(
-    () =>
-      runIds.flatMap((runId, i) =>
-        runId && row.last[i] !== null ? [{ runId, label: labels[i] }] : [],
-      ),
+    () => curveRequests(runIds, row, labels),
     [runIds, row, labels],
   );
   const histories = useAsyncRetry(
     () =>
-      mapWithLimit(chunk(wanted, RUNS_PER_REQUEST), 2, async part => {
-        const { items } = await api.getMetricHistories({
-          runIds: part.map(w => w.runId),
-          key: metricKey,
-          maxPoints: CURVE_MAX_POINTS,
-        });
-        return part.map(
-          (w, i) => ({ name: w.label, points: items[i].points }) as CurveSeries,
-        );
-      }).then(parts => parts.flat()),
+      takePrefetched(api, wanted, metricKey) ??
+      fetchCurves(api, wanted, metricKey),
     [api, wanted, metricKey],
   );
   return (

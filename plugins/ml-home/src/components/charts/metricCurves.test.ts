@@ -4,6 +4,7 @@ import {
   formatCurvesTooltip,
   formatDuration,
   metricNumber,
+  packPoints,
   summarizeCurves,
   CurveSeries,
 } from './metricCurves';
@@ -12,10 +13,20 @@ import { mlHomeT } from '../../translation/__testUtils__/mlHomeT';
 type LineSeries = {
   id: string;
   name: string;
-  data: [number, number | null][];
+  data: Float64Array;
+  dimensions: string[];
   lineStyle: { opacity?: number };
   silent?: boolean;
 };
+
+/** A packed line's points as [x, y] pairs, a gap as null. */
+function pairs(data: Float64Array): [number, number | null][] {
+  const out: [number, number | null][] = [];
+  for (let i = 0; i < data.length; i += 2) {
+    out.push([data[i], Number.isNaN(data[i + 1]) ? null : data[i + 1]]);
+  }
+  return out;
+}
 
 const series: CurveSeries[] = [
   {
@@ -79,12 +90,12 @@ describe('buildMetricCurvesOption', () => {
     );
     const lines = option.series as LineSeries[];
     expect(lines.map(l => l.name)).toEqual(['run-a', 'run-b']);
-    expect(lines[0].data).toEqual([
+    expect(pairs(lines[0].data)).toEqual([
       [0, 1],
       [1, 0.5],
       [2, 0.25],
     ]);
-    expect(lines[1].data).toEqual([
+    expect(pairs(lines[1].data)).toEqual([
       [0, 0],
       [1, null],
       [2, 2],
@@ -111,7 +122,7 @@ describe('buildMetricCurvesOption', () => {
     );
     expect(option.yAxis).toMatchObject({ type: 'log' });
     const lines = option.series as LineSeries[];
-    expect(lines[1].data).toEqual([
+    expect(pairs(lines[1].data)).toEqual([
       [0, null],
       [1, null],
       [2, 2],
@@ -134,8 +145,8 @@ describe('buildMetricCurvesOption', () => {
       silent: true,
       lineStyle: { opacity: 0.25 },
     });
-    expect(lines[0].data.map(p => p[1])).toEqual([1, 0.5, 0.25]);
-    const smoothed = lines[1].data.map(p => p[1]!);
+    expect(pairs(lines[0].data).map(p => p[1])).toEqual([1, 0.5, 0.25]);
+    const smoothed = pairs(lines[1].data).map(p => p[1]!);
     const expected = emaSmooth([1, 0.5, 0.25], 0.5);
     smoothed.forEach((v, i) => expect(v).toBeCloseTo(expected[i]));
     expect(smoothed[2]).toBeGreaterThan(0.25);
@@ -152,7 +163,7 @@ describe('buildMetricCurvesOption', () => {
       mlHomeT,
     );
     expect(time.xAxis).toMatchObject({ type: 'time' });
-    expect((time.series as LineSeries[])[0].data[0]).toEqual([1_000, 1]);
+    expect(pairs((time.series as LineSeries[])[0].data)[0]).toEqual([1_000, 1]);
     const relative = buildMetricCurvesOption(
       series,
       {
@@ -163,9 +174,9 @@ describe('buildMetricCurvesOption', () => {
       mlHomeT,
     );
     expect(relative.xAxis).toMatchObject({ type: 'value' });
-    expect((relative.series as LineSeries[])[1].data.map(p => p[0])).toEqual([
-      0, 60, 120,
-    ]);
+    expect(
+      pairs((relative.series as LineSeries[])[1].data).map(p => p[0]),
+    ).toEqual([0, 60, 120]);
   });
 
   it('does not animate large data', () => {
@@ -191,6 +202,32 @@ describe('buildMetricCurvesOption', () => {
   });
 });
 
+describe('packPoints', () => {
+  it('packs x and y alternately into one Float64Array, a gap as NaN', () => {
+    const packed = packPoints([
+      [0, 1],
+      [1, null],
+      [2, -0.5],
+    ]);
+    expect(packed).toBeInstanceOf(Float64Array);
+    expect(Array.from(packed)).toEqual([0, 1, 1, NaN, 2, -0.5]);
+  });
+
+  it('gives each line of the option its points packed, in x order, named x and y', () => {
+    const option = buildMetricCurvesOption(
+      series,
+      { xAxis: 'step', logScale: false, smoothing: 0.5 },
+      mlHomeT,
+    );
+    for (const line of option.series as LineSeries[]) {
+      expect(line.data).toBeInstanceOf(Float64Array);
+      expect(line.data.length).toBe(6);
+      expect(line.dimensions).toEqual(['x', 'y']);
+      expect(pairs(line.data).map(p => p[0])).toEqual([0, 1, 2]);
+    }
+  });
+});
+
 describe('formatCurvesTooltip', () => {
   it('lists the hovered values best first and leaves raw lines out', () => {
     const html = formatCurvesTooltip(
@@ -206,6 +243,23 @@ describe('formatCurvesTooltip', () => {
       'step 3',
       '<span style="color:blue">●</span> &lt;b&gt;: <b>0.75</b>',
       '<span style="color:red">●</span> a: <b>0.5</b>',
+    ]);
+  });
+});
+
+describe('formatCurvesTooltip with packed data', () => {
+  it('leaves out a series whose hovered point is a gap (NaN)', () => {
+    const html = formatCurvesTooltip(
+      [
+        { seriesId: 's0', seriesName: 'a', value: [3, NaN], color: 'red' },
+        { seriesId: 's1', seriesName: 'b', value: [3, 0.75], color: 'blue' },
+      ],
+      'step',
+      mlHomeT,
+    );
+    expect(html.split('<br/>')).toEqual([
+      'step 3',
+      '<span style="color:blue">●</span> b: <b>0.75</b>',
     ]);
   });
 });
