@@ -13,7 +13,11 @@
  *
  *   1. GET /models/{m}/scorecard, 300 reads of random models, one after another: p95
  *      (target ≤ 30 ms, issue 13);
- *   2. GET /certification (the org overview, first page of 50), 100 reads: p95 (target ≤ 100 ms).
+ *   2. GET /certification (the org overview, first page of 50), 100 reads: p95 (target ≤ 100 ms);
+ *   3. the same overview filtered by level (the most common one) and by owner, 100 reads each,
+ *      same target: the filters must not fall off the indexes.
+ *
+ * BENCH_CERTIFICATION_KEEP_DB=1 keeps the SQLite directory (for EXPLAIN QUERY PLAN) and prints it.
  */
 const fs = require('fs');
 const os = require('os');
@@ -35,6 +39,14 @@ const LINES = {
   },
   overview: {
     name: 'Certification overview, 1,000 models (p95)',
+    target: 100,
+  },
+  overviewByLevel: {
+    name: 'Certification overview by level, 1,000 models (p95)',
+    target: 100,
+  },
+  overviewByOwner: {
+    name: 'Certification overview by owner, 1,000 models (p95)',
     target: 100,
   },
 };
@@ -206,14 +218,30 @@ async function runCertificationBench(options = {}) {
           .ms,
       );
     }
-    const overview = [];
-    for (let i = 0; i < OVERVIEW_READS; i += 1) {
-      overview.push(
-        (await call(backend.baseUrl, token, 'GET', 'certification?limit=50'))
-          .ms,
-      );
-    }
-    const results = [line('scorecard', scorecard), line('overview', overview)];
+    const readOverview = async query => {
+      const latencies = [];
+      for (let i = 0; i < OVERVIEW_READS; i += 1) {
+        latencies.push(
+          (await call(backend.baseUrl, token, 'GET', `certification?${query}`))
+            .ms,
+        );
+      }
+      return latencies;
+    };
+    const overview = await readOverview('limit=50');
+    const commonest = Object.entries(levels).sort((a, b) => b[1] - a[1])[0][0];
+    const byLevel = await readOverview(
+      `limit=50&level=${encodeURIComponent(commonest)}`,
+    );
+    const byOwner = await readOverview(
+      `limit=50&owner=${encodeURIComponent(TEAM)}`,
+    );
+    const results = [
+      line('scorecard', scorecard),
+      line('overview', overview),
+      line('overviewByLevel', byLevel),
+      line('overviewByOwner', byOwner),
+    ];
     console.log('\nCertification (issue 13)');
     for (const r of results) {
       console.log(
@@ -229,7 +257,11 @@ async function runCertificationBench(options = {}) {
     return results;
   } finally {
     if (backend) await backend.stop();
-    fs.rmSync(sqliteDir, { recursive: true, force: true });
+    if (process.env.BENCH_CERTIFICATION_KEEP_DB === '1') {
+      console.log(`  SQLite database kept in ${sqliteDir}`);
+    } else {
+      fs.rmSync(sqliteDir, { recursive: true, force: true });
+    }
   }
 }
 

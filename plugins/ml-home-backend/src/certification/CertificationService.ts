@@ -310,18 +310,25 @@ export class DefaultCertificationService implements CertificationService {
 
   async getScorecard(_caller: Caller, scope: ModelScope): Promise<Scorecard> {
     const now = this.clock();
-    let stored = await this.store.getScorecard(scope.model.id);
+    const readAround = () =>
+      Promise.all([
+        this.store.listAttestations(scope.model.id, now),
+        this.store.listExternalResults(scope.model.id),
+      ]);
+    // All at once: the usual read is one round of indexed look-ups, not two in a row; only a
+    // scorecard that must be re-evaluated reads what surrounds it again after storing it.
+    let [stored, [attestations, externalResults]] = await Promise.all([
+      this.store.getScorecard(scope.model.id),
+      readAround(),
+    ]);
     if (
       !stored ||
       (stored.nextExpiry !== undefined && stored.nextExpiry <= now) ||
       stored.owner !== scope.model.owner
     ) {
       stored = await this.reevaluate(scope);
+      [attestations, externalResults] = await readAround();
     }
-    const [attestations, externalResults] = await Promise.all([
-      this.store.listAttestations(scope.model.id, now),
-      this.store.listExternalResults(scope.model.id),
-    ]);
     return {
       model: scope.model,
       stored,

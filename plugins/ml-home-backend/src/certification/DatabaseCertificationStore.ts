@@ -40,6 +40,11 @@ import {
   StoredScorecard,
 } from './certificationTypes';
 import {
+  countsAsFailing,
+  moveFailingCounts,
+  storedContribution,
+} from './failingCheckCounts';
+import {
   AttestationRow,
   CheckResultRow,
   ExternalResultRow,
@@ -256,6 +261,7 @@ export class DatabaseCertificationStore implements CertificationStore {
 
   async putScorecard(s: StoredScorecard): Promise<void> {
     await inTransaction(this.db, async tx => {
+      const before = await storedContribution(tx, s.modelId);
       const row: ScorecardRow = {
         model_id: s.modelId,
         project_id: s.projectId,
@@ -292,6 +298,12 @@ export class DatabaseCertificationStore implements CertificationStore {
           })),
         );
       }
+      await moveFailingCounts(tx, before, {
+        projectId: s.projectId,
+        owner: s.owner,
+        level: s.level,
+        checkIds: s.checks.filter(countsAsFailing).map(c => c.checkId),
+      });
     });
   }
 
@@ -540,17 +552,15 @@ export class DatabaseCertificationStore implements CertificationStore {
           .then(
             r => r as unknown as { owner: string; level: string; n: unknown }[],
           ),
-        scorecards({ byLevel: true })
-          .join('certification_check_results as r', 'r.model_id', 's.model_id')
-          .where('r.points', 0)
-          .whereNot('r.section', 'portal')
-          .whereNot('r.status', 'n/a')
-          .select('r.check_id')
-          .count({ n: '*' })
-          .groupBy('r.check_id')
+        // Kept at write time (failingCheckCounts.ts): a few rows per project, not every
+        // stored check result of every model.
+        this.failingCounts(conditions, owners, levels)
+          .select('f.check_id')
+          .sum({ n: 'f.models' })
+          .groupBy('f.check_id')
           .orderBy([
             { column: 'n', order: 'desc' },
-            { column: 'r.check_id', order: 'asc' },
+            { column: 'f.check_id', order: 'asc' },
           ])
           .limit(OVERVIEW_FAILING_CHECKS)
           .then(r => r as unknown as { check_id: string; n: unknown }[]),
@@ -618,6 +628,22 @@ export class DatabaseCertificationStore implements CertificationStore {
       nextCursor: cut.nextCursor,
       totalCount: countOf(total),
     };
+  }
+
+  /** The failing-check counts under the overview's filters, as the scorecards' own. */
+  private failingCounts(
+    conditions: ProjectConditions,
+    owners: string[],
+    levels: string[],
+  ) {
+    const qb = this.db('certification_failing_counts as f')
+      .join('projects as p', 'p.id', 'f.project_id')
+      .whereNull('p.deleted_at');
+    if (conditions) applyProjectConditions(qb, conditions, 'p.owner');
+    if (owners.length)
+      qb.whereRaw(`lower(f.owner) in (${marks(owners)})`, owners);
+    if (levels.length) qb.whereIn('f.level', levels);
+    return qb;
   }
 
   async projectLevelRanks(projectIds: string[]) {

@@ -6,6 +6,7 @@ import { inTransaction } from '../database/transactions';
 import { ProjectConditions } from '../domain/ProjectConditions';
 import { KeyValue, LifecycleStage, RunStatus } from '../domain/types';
 import { applyProjectConditions } from '../permissions/conditionsToKnex';
+import { withdrawFailingCounts } from '../certification/failingCheckCounts';
 
 /*
  * What the MLflow door needs beyond the resource stores: experiments by their numeric id and by
@@ -441,7 +442,13 @@ export class DatabaseMlflowStore {
 
   /** Deletes a model with its versions, aliases and tags (MLflow deletes for good). */
   async deleteModel(modelId: string) {
-    await this.db('models').where({ id: modelId }).delete();
+    await inTransaction(this.db, async tx => {
+      // The model's row first, as a re-evaluation locks it, then its scorecard's share of the
+      // overview's counts, which the cascade below would leave behind.
+      await tx('models').where({ id: modelId }).forUpdate().first('id');
+      await withdrawFailingCounts(tx, modelId);
+      await tx('models').where({ id: modelId }).delete();
+    });
   }
 
   async updateVersionDescription(versionId: string, description: string) {

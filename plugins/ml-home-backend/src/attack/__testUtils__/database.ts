@@ -29,6 +29,7 @@ export async function tableNames(knex: Knex): Promise<string[]> {
 const DERIVED = new Set([
   'certification_scorecards',
   'certification_check_results',
+  'certification_failing_counts',
   'certification_history',
 ]);
 
