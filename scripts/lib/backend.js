@@ -66,6 +66,45 @@ function groupAlive(pgid) {
   }
 }
 
+/** CPU seconds (user + system) used so far by the processes of a process group (Linux /proc). */
+function groupCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state is field 3, pgrp 5,
+      // utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Waits until the backend's process group uses less than `maxCpuShare` of one core over
+ * `windowMs` (its start-up and event-driven work — catalog refreshes, search indexing, scheduled
+ * re-evaluations — has settled), or `timeoutMs` passes. Returns { settled, waitedMs, share }.
+ */
+async function waitUntilIdle(
+  pgid,
+  { maxCpuShare = 0.1, windowMs = 3000, timeoutMs = 180_000 } = {},
+) {
+  const started = Date.now();
+  for (;;) {
+    const before = groupCpuSeconds(pgid);
+    await sleep(windowMs);
+    const share = (groupCpuSeconds(pgid) - before) / (windowMs / 1000);
+    const waitedMs = Date.now() - started;
+    if (share < maxCpuShare) return { settled: true, waitedMs, share };
+    if (waitedMs > timeoutMs) return { settled: false, waitedMs, share };
+  }
+}
+
 function tail(file, lines = 30) {
   try {
     return fs
@@ -274,6 +313,7 @@ async function getGuestToken(
 
 module.exports = {
   startBackend,
+  waitUntilIdle,
   getGuestToken,
   portInUse,
   findFreePort,

@@ -23,7 +23,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { startBackend, getGuestToken, root } = require('./backend');
+const {
+  startBackend,
+  getGuestToken,
+  waitUntilIdle,
+  root,
+} = require('./backend');
 
 const TEAM = 'group:default/home-ranking';
 const SERVICE = 'component:default/home-feed-ranker';
@@ -210,6 +215,14 @@ async function runCertificationBench(options = {}) {
       `  evaluated in ${(evaluated / 1000).toFixed(1)} s (first reads); levels: ${JSON.stringify(levels)}`,
     );
 
+    // The seeding's aftermath runs in the same process: the catalog provider and the search
+    // collator read every new model back, and the scheduled re-evaluation starts a minute after
+    // start-up. The reads are measured once that has settled (the steady state a portal is in
+    // between writes), and the wait is printed.
+    const idle = await waitUntilIdle(backend.pid);
+    console.log(
+      `  ${idle.settled ? 'backend idle' : 'backend still busy'} after ${(idle.waitedMs / 1000).toFixed(1)} s (${Math.round(idle.share * 100)} % of a core over 3 s); measuring …`,
+    );
     const scorecard = [];
     for (let i = 0; i < SCORECARD_READS; i += 1) {
       const model = models[Math.floor(Math.random() * models.length)];
