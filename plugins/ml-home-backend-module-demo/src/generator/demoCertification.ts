@@ -187,9 +187,14 @@ export function generateDemoCertification(input: {
     a.at = now - (DEMO_ATTESTATION_VALIDITY_DAYS - days) * DAY;
   }
 
-  // A reviewer rejected one attestation whose evidence did not show what it claimed.
+  // A reviewer rejected one attestation whose evidence did not show what it claimed: one well
+  // inside its validity, not one of those about to expire (with a configured demo time in the
+  // past, the portal's own clock may already have expired those when the review is written).
   const reviewed = out.attestations.find(
-    a => a.model !== out.journeyModel && a.at < now - 10 * DAY,
+    a =>
+      a.model !== out.journeyModel &&
+      a.at < now - 10 * DAY &&
+      a.at > now - (DEMO_ATTESTATION_VALIDITY_DAYS - 60) * DAY,
   );
   if (reviewed) {
     reviewed.rejected = {

@@ -259,6 +259,7 @@ describe('generateDemoData', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0].rejected!.reason.length).toBeGreaterThan(20);
     expect(rejected[0].rejected!.at).toBeLessThanOrEqual(now);
+    expect(expiresIn(rejected[0])).toBeGreaterThan(60);
     expect(new Set(externalResults.map(r => r.status))).toEqual(
       new Set(['pass', 'fail']),
     );
