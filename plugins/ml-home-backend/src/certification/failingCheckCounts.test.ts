@@ -163,6 +163,43 @@ describe('the overview’s failing-check counts, kept at write time', () => {
       expect(await kept(knex)).toEqual(before);
     });
 
+    it('stay right when one model is re-evaluated by several writers at once', async () => {
+      // A write's debounced re-evaluation, another replica's scheduled task and an attestation's
+      // own re-evaluation can meet on one model; each sees different results here.
+      const variants = [
+        passing(),
+        passing(['model.baseline']),
+        passing(['model.baseline', 'infra.rollback']),
+        { version: null, versionSource: 'none' as const, checks: [] },
+      ];
+      let next = 0;
+      const settled = automated.pacer;
+      Object.defineProperty(automated, 'pacer', {
+        configurable: true,
+        enumerable: true,
+        get: () => variants[next++ % variants.length],
+      });
+      const writers = (s: DefaultCertificationService) =>
+        Promise.all(
+          Array.from({ length: 8 }, () => s.reevaluateModel('pacer')),
+        );
+      try {
+        for (let round = 0; round < 3; round += 1) {
+          await writers(service);
+          expect(await kept(knex)).toEqual(await recounted(knex));
+        }
+      } finally {
+        Object.defineProperty(automated, 'pacer', {
+          configurable: true,
+          enumerable: true,
+          writable: true,
+          value: settled,
+        });
+      }
+      await service.reevaluateModel('pacer');
+      expect(await kept(knex)).toEqual(await recounted(knex));
+    });
+
     it('stay right through attestations, their rejection and their expiry', async () => {
       const pacer = await scope('pacer');
       const failing = (await kept(knex)).length;
