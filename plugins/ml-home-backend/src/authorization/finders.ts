@@ -46,8 +46,13 @@ export interface EntityAddress {
 
 /** Every way a route's resource is found. */
 export interface Finders {
-  /** A live project by name. */
+  /**
+   * A live project by name, without its activity counts and certification level: what deciding
+   * on it and writing into it need.
+   */
   project: Finder<string, ProjectScope>;
+  /** A live project by name with its counts and level, as the project's own page shows it. */
+  projectWithCounts: Finder<string, ProjectScope>;
   /** A project by name, deleted ones included (restoring one). */
   anyProject: Finder<string, ProjectScope>;
   run: Finder<string, RunScope>;
@@ -68,7 +73,7 @@ const own = ({ project }: { project: Project }) => [project];
 export function createFinders(stores: Stores): Finders {
   const projectNamed = async (
     name: string,
-    options?: { includeDeleted?: boolean },
+    options?: { includeDeleted?: boolean; counts?: boolean },
   ): Promise<Project> => {
     const project = await stores.projects.getProject(name, options);
     if (!project) {
@@ -77,9 +82,10 @@ export function createFinders(stores: Stores): Finders {
     return project;
   };
   // Things inside a project are found whether or not their project is deleted; whether a deleted
-  // project's things may be read is the permission's to say.
+  // project's things may be read is the permission's to say. Their routes never show the
+  // project's counts, so they are not read.
   const projectOf = (name: string) =>
-    projectNamed(name, { includeDeleted: true });
+    projectNamed(name, { includeDeleted: true, counts: false });
   const projectsNamed = async (names: string[]) => {
     const byName = new Map<string, Project>();
     for (const name of names) {
@@ -90,11 +96,19 @@ export function createFinders(stores: Stores): Finders {
 
   return {
     project: {
+      find: async name => ({
+        project: await projectNamed(name, { counts: false }),
+      }),
+      projectsOf: own,
+    },
+    projectWithCounts: {
       find: async name => ({ project: await projectNamed(name) }),
       projectsOf: own,
     },
     anyProject: {
-      find: async name => ({ project: await projectOf(name) }),
+      find: async name => ({
+        project: await projectNamed(name, { includeDeleted: true }),
+      }),
       projectsOf: own,
     },
     run: {

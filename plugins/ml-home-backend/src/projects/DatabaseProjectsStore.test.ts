@@ -154,5 +154,39 @@ describe('DatabaseProjectsStore.listProjects', () => {
         }
       },
     );
+
+    it('reads a project without its counts in one query, with the same row and tags', async () => {
+      for (const name of ['p-00', 'p-07', 'p-15']) {
+        const full = (await store.getProject(name))!;
+        const bare = await store.getProject(name, { counts: false });
+        expect(full.counts).toEqual({ experiments: 0, runs: 0 });
+        const { counts: _counts, ...own } = full;
+        expect(bare).toEqual(own);
+        expect(bare!.tags).toEqual(
+          [...PROJECTS.find(p => p.name === name)!.tags].sort(),
+        );
+      }
+      // Deleted projects are found only when asked for.
+      await store.setProjectDeleted(
+        (await store.getProject('p-29'))!,
+        true,
+        'user:default/alice',
+      );
+      expect(await store.getProject('p-29', { counts: false })).toBeUndefined();
+      expect(
+        (
+          await store.getProject('p-29', {
+            counts: false,
+            includeDeleted: true,
+          })
+        )?.deletedAt,
+      ).toBeInstanceOf(Date);
+      expect(await store.getProject('nope', { counts: false })).toBeUndefined();
+      await store.setProjectDeleted(
+        (await store.getProject('p-29', { includeDeleted: true }))!,
+        false,
+        'user:default/alice',
+      );
+    });
   });
 });

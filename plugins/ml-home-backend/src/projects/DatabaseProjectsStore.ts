@@ -40,9 +40,13 @@ export interface ProjectsStore {
     query: ProjectListQuery,
     conditions: ProjectConditions,
   ): Promise<ProjectListResult>;
+  /**
+   * A project by name. `counts: false` leaves out its activity counts and certification level
+   * (three more queries): what deciding on it and writing into it need is its own row and tags.
+   */
   getProject(
     name: string,
-    options?: { includeDeleted?: boolean },
+    options?: { includeDeleted?: boolean; counts?: boolean },
   ): Promise<Project | undefined>;
   createProject(input: ProjectInput, actor: string): Promise<Project>;
   updateProject(
@@ -151,6 +155,12 @@ function cursorValue(value: unknown): string {
  * version (null when none has one), for `projects` in the outer query.
  */
 const PROJECT_LEVEL_SQL = `(select s.level from certification_scorecards s where s.project_id = projects.id and s.version is not null order by s.level_rank asc, s.level asc limit 1)`;
+
+/** A JSON array of tags as SQLite (text) or PostgreSQL (parsed) hands it over. */
+function parseTagList(value: unknown): string[] {
+  const list = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list) ? list.map(String) : [];
+}
 
 /** The Knex implementation of {@link ProjectsStore}, for SQLite and PostgreSQL. */
 export class DatabaseProjectsStore implements ProjectsStore {
@@ -364,11 +374,25 @@ export class DatabaseProjectsStore implements ProjectsStore {
 
   async getProject(
     name: string,
-    options?: { includeDeleted?: boolean },
+    options?: { includeDeleted?: boolean; counts?: boolean },
   ): Promise<Project | undefined> {
     const qb = this.db<ProjectRow>('projects').where('name', name);
     if (!options?.includeDeleted) {
       qb.whereNull('deleted_at');
+    }
+    if (options?.counts === false) {
+      // One round trip: the tags come along as a JSON array.
+      const row: (ProjectRow & { tag_list: unknown }) | undefined = await qb
+        .select(
+          'projects.*',
+          this.db.raw(
+            this.db.client.config.client === 'pg'
+              ? `(select coalesce(json_agg(t.tag), '[]'::json) from project_tags t where t.project_id = projects.id) as tag_list`
+              : `(select json_group_array(t.tag) from project_tags t where t.project_id = projects.id) as tag_list`,
+          ),
+        )
+        .first();
+      return row && projectFromRow(row, parseTagList(row.tag_list));
     }
     const row = await qb.first();
     if (!row) {

@@ -19,7 +19,10 @@ export function projectsAccess(find: Finders, references: ReferenceAuthorizer) {
         facets: { owner: [], tag: [], lifecycle: [] },
       },
     },
-    getProject: { permission: mlHomeProjectReadPermission, on: find.project },
+    getProject: {
+      permission: mlHomeProjectReadPermission,
+      on: find.projectWithCounts,
+    },
     createProject: {
       basic: mlHomeProjectCreatePermission,
       also: (caller, request) =>
