@@ -11,7 +11,11 @@ import {
 } from '@ml-home/plugin-ml-home-common';
 import { Knex } from 'knex';
 import { DbBigInt, DbBoolean } from '../database/rows';
-import { CHUNKED_FROM, readChunkedHistory } from './metricSeriesChunks';
+import {
+  CHUNKED_FROM,
+  readChunkedHistory,
+  readShortChunkedHistory,
+} from './metricSeriesChunks';
 
 /**
  * Options of {@link queryMetricHistory}.
@@ -225,32 +229,45 @@ export async function queryMetricHistory(
   }
   const series = () => knex('metric_points').where({ run_id: runId, key });
 
+  // The usual long series (about as many chunks as buckets) comes with its count in one
+  // statement; the others learn there whether they are chunked at all.
+  const short = await readShortChunkedHistory(knex, runId, key, maxPoints);
+  if (short?.points) {
+    return {
+      points: short.points,
+      totalPoints: short.total,
+      downsampled: true,
+    };
+  }
   // A long series is read from its chunks when they hold every point it has: summaries and
   // points from one snapshot, so that a batch committed meanwhile cannot mix two versions.
-  const chunked = await knex.transaction(
-    async tx => {
-      const latest: { point_count: DbBigInt } | undefined = await tx(
-        'latest_metrics',
-      )
-        .where({ run_id: runId, key })
-        .first('point_count');
-      const stored = latest ? Number(latest.point_count) : 0;
-      if (stored <= maxPoints || stored < CHUNKED_FROM) {
-        return undefined;
-      }
-      const points = await readChunkedHistory(
-        tx,
-        runId,
-        key,
-        stored,
-        maxPoints,
-      );
-      return points && { points, totalPoints: stored, downsampled: true };
-    },
-    knex.client.config.client === 'pg'
-      ? { isolationLevel: 'repeatable read', readOnly: true }
-      : undefined,
-  );
+  const chunked =
+    short && short.total > maxPoints && short.total >= CHUNKED_FROM
+      ? await knex.transaction(
+          async tx => {
+            const latest: { point_count: DbBigInt } | undefined = await tx(
+              'latest_metrics',
+            )
+              .where({ run_id: runId, key })
+              .first('point_count');
+            const stored = latest ? Number(latest.point_count) : 0;
+            if (stored <= maxPoints || stored < CHUNKED_FROM) {
+              return undefined;
+            }
+            const points = await readChunkedHistory(
+              tx,
+              runId,
+              key,
+              stored,
+              maxPoints,
+            );
+            return points && { points, totalPoints: stored, downsampled: true };
+          },
+          knex.client.config.client === 'pg'
+            ? { isolationLevel: 'repeatable read', readOnly: true }
+            : undefined,
+        )
+      : undefined;
   if (chunked) {
     return chunked;
   }

@@ -13,6 +13,7 @@ import {
   CHUNKED_FROM,
   CHUNK_SIZE,
   readChunkedHistory,
+  readShortChunkedHistory,
 } from './metricSeriesChunks';
 
 jest.setTimeout(180_000);
@@ -213,6 +214,69 @@ describe('metric series chunks', () => {
         .count({ n: '*' });
       expect(Number(n)).toBe(6);
       await expectChunkedAnswer(knex, runId, inSeriesOrder([...all, moved]));
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'answer a series with about as many chunks as buckets in one statement, and tell the others apart, on %p',
+    async databaseId => {
+      const { knex, ingest } = await setUp(databaseId);
+      const all = SHAPES.noisy(10_000);
+      await ingest(RUN, all);
+      // 10,000 points to 1,000 (333 buckets, 157 chunks): every chunk, in one statement.
+      for (const maxPoints of [1000, 700, 5000, 9999]) {
+        expect({
+          maxPoints,
+          ...(await readShortChunkedHistory(knex, RUN, KEY, maxPoints)),
+        }).toEqual({
+          maxPoints,
+          total: 10_000,
+          points: downsampleSeries(all, maxPoints),
+        });
+      }
+      // Few buckets for many chunks: the summaries' path answers, the count is handed on.
+      expect(await readShortChunkedHistory(knex, RUN, KEY, 100)).toEqual({
+        total: 10_000,
+      });
+      // As many points as asked for or more: nothing to downsample.
+      expect(await readShortChunkedHistory(knex, RUN, KEY, 10_000)).toEqual({
+        total: 10_000,
+      });
+      expect(
+        await readShortChunkedHistory(knex, RUN, 'no-such-key', 1000),
+      ).toBeUndefined();
+      // The route's answer is the same as every point's.
+      expect(
+        await queryMetricHistory(knex, {
+          runId: RUN,
+          key: KEY,
+          maxPoints: 1000,
+        }),
+      ).toEqual({
+        points: downsampleSeries(all, 1000),
+        totalPoints: 10_000,
+        downsampled: true,
+      });
+      // A chunk missing (chunked before its last write, say): no answer from the chunks, and the
+      // route falls back to the points.
+      await knex('metric_series_chunks')
+        .where({ run_id: RUN, key: KEY, chunk: 7 })
+        .delete();
+      expect(await readShortChunkedHistory(knex, RUN, KEY, 1000)).toEqual({
+        total: 10_000,
+        points: undefined,
+      });
+      expect(
+        await queryMetricHistory(knex, {
+          runId: RUN,
+          key: KEY,
+          maxPoints: 1000,
+        }),
+      ).toEqual({
+        points: downsampleSeries(all, 1000),
+        totalPoints: 10_000,
+        downsampled: true,
+      });
     },
   );
 
