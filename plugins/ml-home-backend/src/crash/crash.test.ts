@@ -156,6 +156,11 @@ async function expectIntact(knex: Knex) {
     const keys = await knex.raw('PRAGMA foreign_key_check');
     expect(keys).toEqual([]);
   }
+  // Every metric point belongs to a run (PostgreSQL has no foreign key to check it).
+  const [{ n: orphans }] = await knex('metric_points as p')
+    .whereNotExists(knex('runs as r').select(1).whereRaw('r.id = p.run_id'))
+    .count({ n: '*' });
+  expect(Number(orphans)).toBe(0);
   // No transaction of the killed writer is left holding locks or half-written rows.
   const project = await knex('projects').where({ name: CRASH_PROJECT }).first();
   expect(project).toBeDefined();

@@ -271,4 +271,80 @@ describe('ingestBatch', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps every metric point with its run on %p, whether or not the database checks the key',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolvePackagePath(
+        '@ml-home/plugin-ml-home-backend',
+        'migrations',
+      );
+      await knex.migrate.latest({ directory });
+      const runKeys = async () =>
+        knex.client.config.client === 'pg'
+          ? Number(
+              (
+                await knex.raw(
+                  `select count(*) as n from pg_constraint where conrelid = 'metric_points'::regclass and contype = 'f'`,
+                )
+              ).rows[0].n,
+            )
+          : (await knex.raw('pragma foreign_key_list(metric_points)')).length;
+      // PostgreSQL checked each point's run row by row, the largest cost of its ingestion.
+      expect(await runKeys()).toBe(knex.client.config.client === 'pg' ? 0 : 1);
+      const storage = new DatabaseStores(knex);
+      const project = await storage.stores.projects.createProject(
+        {
+          name: 'run-key',
+          title: 'Run key',
+          description: '',
+          owner: 'group:default/a',
+          lifecycle: 'experimental',
+          tags: [],
+          links: [],
+          relatedEntities: [],
+        },
+        'user:default/a',
+      );
+      for (const runId of ['a'.repeat(32), 'b'.repeat(32), 'a'.repeat(32)]) {
+        await ingestBatch(
+          storage,
+          project,
+          {
+            runs: [
+              {
+                runId,
+                runIdSupplied: true,
+                experiment: 'e',
+                params: [],
+                tags: [],
+                metrics: Array.from({ length: 50 }, (_, step) => ({
+                  key: 'm',
+                  value: step,
+                  step: step + (runId === 'a'.repeat(32) ? 50 : 0),
+                  timestamp: step,
+                })),
+              },
+            ],
+          },
+          'user:default/a',
+        );
+      }
+      const [{ n: orphans }] = await knex('metric_points as p')
+        .whereNotExists(knex('runs as r').select(1).whereRaw('r.id = p.run_id'))
+        .count({ n: '*' });
+      expect(Number(orphans)).toBe(0);
+      // Run a's second batch repeats its first: stored once.
+      expect(Number((await knex('metric_points').count({ n: '*' }))[0].n)).toBe(
+        100,
+      );
+      // The migration is reversible where it changed something.
+      const name = '20261206180000_metric_points_without_run_check.js';
+      await knex.migrate.down({ directory, name });
+      expect(await runKeys()).toBe(1);
+      await knex.migrate.up({ directory, name });
+      expect(await runKeys()).toBe(knex.client.config.client === 'pg' ? 0 : 1);
+    },
+  );
 });

@@ -380,6 +380,32 @@ describe('MLflow door', () => {
         ).toBe(200);
       });
 
+      it('refuses metrics for a run that does not exist, and stores none', async () => {
+        const ghost = 'd'.repeat(32);
+        expectError(
+          await post('runs/log-metric', {
+            run_id: ghost,
+            key: 'acc',
+            value: 1,
+            timestamp: 1,
+            step: 0,
+          }),
+          404,
+          'RESOURCE_DOES_NOT_EXIST',
+        );
+        expectError(
+          await post('runs/log-batch', {
+            run_id: ghost,
+            metrics: [{ key: 'acc', value: 1, timestamp: 1, step: 0 }],
+          }),
+          404,
+          'RESOURCE_DOES_NOT_EXIST',
+        );
+        expect(await knex('metric_points').where({ run_id: ghost })).toEqual(
+          [],
+        );
+      });
+
       it('sets and deletes tags, updates, deletes and restores runs', async () => {
         const runId = await newRun(experimentId);
         await post('runs/set-tag', { run_id: runId, key: 'stage', value: 'a' });
