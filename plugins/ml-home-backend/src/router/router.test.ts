@@ -1479,6 +1479,14 @@ describe('ML Home API', () => {
           { step: 1, value: 'NaN', timestamp: 2000 },
           { step: 2, value: 0.5, timestamp: 3000 },
         ]);
+        // A metric the run never logged is a 404 naming it, not an empty history.
+        const none = await api()
+          .get(`/api/ml-home/runs/${RUN_A}/metric-history?key=lossy`)
+          .set('Authorization', user(BOB));
+        expect(none.status).toBe(404);
+        expect(none.body.error.message).toBe(
+          `Run '${RUN_A}' has no metric 'lossy'`,
+        );
       });
 
       it('keeps params write-once and writes nothing of a rejected batch', async () => {

@@ -62,6 +62,8 @@ export interface RunsStore {
   getRun(runId: string): Promise<Run | undefined>;
   /** The project name of each run that exists, by run id (a light lookup, no hydration). */
   getRunProjects(runIds: string[]): Promise<Map<string, string>>;
+  /** Whether the run has logged the metric (it has a latest value), one key look-up. */
+  hasMetric(runId: string, key: string): Promise<boolean>;
   getMetricHistory(
     runId: string,
     key: string,
@@ -299,6 +301,13 @@ export class DatabaseRunsStore implements RunsStore {
         updatedAt: fromDbTime(row.updated_at),
       };
     });
+  }
+
+  async hasMetric(runId: string, key: string): Promise<boolean> {
+    const row = await this.db<LatestMetricRow>('latest_metrics')
+      .where({ run_id: runId, key })
+      .first('run_id');
+    return row !== undefined;
   }
 
   async getMetricHistory(runId: string, key: string, maxPoints: number) {

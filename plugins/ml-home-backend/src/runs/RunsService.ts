@@ -185,8 +185,9 @@ export class DefaultRunsService implements RunsService {
     key: string,
     maxPoints: number,
   ) {
-    const run = await this.run(runId);
-    if (!run.metrics.some(m => m.key === key)) {
+    // The run exists (its scope was found); whether it has the metric is one key look-up, not
+    // the whole run read.
+    if (!(await this.store.hasMetric(runId, key))) {
       throw new NotFoundError(`Run '${runId}' has no metric '${key}'`);
     }
     return {
