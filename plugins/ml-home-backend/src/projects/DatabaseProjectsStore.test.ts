@@ -188,5 +188,60 @@ describe('DatabaseProjectsStore.listProjects', () => {
         'user:default/alice',
       );
     });
+
+    it('finds search words through the trigram index on PostgreSQL', async () => {
+      if (knex.client.config.client !== 'pg') {
+        return;
+      }
+      const { rows } = await knex.raw(
+        `select indexname from pg_indexes where tablename = 'projects' and indexname = 'projects_search_text_trgm_idx'`,
+      );
+      expect(rows).toHaveLength(1);
+      // The store's search condition, as it sends it, must be one the index serves: with scans
+      // ruled out, the plan reads the index.
+      const queries: string[] = [];
+      const listen = (q: { sql: string; bindings: unknown[] }) => {
+        if (/search_text like/.test(q.sql)) {
+          queries.push(
+            knex
+              .raw(
+                q.sql.replace(/\$\d+/g, '?'),
+                q.bindings as Knex.RawBinding[],
+              )
+              .toString(),
+          );
+        }
+      };
+      knex.on('query', listen);
+      const result = await store.listProjects(
+        {
+          q: 'forecast',
+          orderBy: 'name',
+          order: 'asc',
+          deleted: false,
+          limit: 5,
+        },
+        undefined,
+      );
+      knex.off('query', listen);
+      expect(result.totalCount).toBe(
+        expected({ q: 'forecast' }, () => true).totalCount,
+      );
+      expect(queries.length).toBeGreaterThan(0);
+      const plans = await knex.transaction(async tx => {
+        await tx.raw('set local enable_seqscan = off');
+        return Promise.all(
+          queries.map(
+            async sql =>
+              (await tx.raw(`explain ${sql}`)).rows
+                .map((r: Record<string, string>) => r['QUERY PLAN'])
+                .join('\n') as string,
+          ),
+        );
+      });
+      for (const plan of plans) {
+        expect(plan).toContain('projects_search_text_trgm_idx');
+      }
+    });
   });
 });
