@@ -199,10 +199,10 @@ describe('DatabaseProjectsStore.listProjects', () => {
       expect(rows).toHaveLength(1);
       // The store's search condition, as it sends it, must be one the index serves: with scans
       // ruled out, the plan reads the index.
-      const queries: string[] = [];
+      const sent: string[] = [];
       const listen = (q: { sql: string; bindings: unknown[] }) => {
         if (/search_text like/.test(q.sql)) {
-          queries.push(
+          sent.push(
             knex
               .raw(
                 q.sql.replace(/\$\d+/g, '?'),
@@ -227,11 +227,11 @@ describe('DatabaseProjectsStore.listProjects', () => {
       expect(result.totalCount).toBe(
         expected({ q: 'forecast' }, () => true).totalCount,
       );
-      expect(queries.length).toBeGreaterThan(0);
+      expect(sent.length).toBeGreaterThan(0);
       const plans = await knex.transaction(async tx => {
         await tx.raw('set local enable_seqscan = off');
         return Promise.all(
-          queries.map(
+          sent.map(
             async sql =>
               (await tx.raw(`explain ${sql}`)).rows
                 .map((r: Record<string, string>) => r['QUERY PLAN'])
