@@ -1,5 +1,5 @@
+import { MIGRATIONS } from '../__testUtils__/testStores';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DatabaseStores } from '../database/DatabaseStores';
 import { Caller } from '../domain/Caller';
@@ -85,12 +85,7 @@ describe('the overview’s failing-check counts, kept at write time', () => {
     };
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       now = new Date('2026-12-01T12:00:00Z');
       storage = new DatabaseStores(knex, () => new Date(now));
       projects = {};

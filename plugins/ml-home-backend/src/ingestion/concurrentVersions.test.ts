@@ -1,5 +1,5 @@
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { IngestBatch } from '@ml-home/plugin-ml-home-common';
 import { CatalogChecks } from '../catalog/CatalogChecks';
 import { DatabaseStores } from '../database/DatabaseStores';
@@ -18,27 +18,10 @@ describe('concurrent batches registering versions of one model', () => {
     'number the versions one after the other on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       const storage = new DatabaseStores(knex);
       const actor = 'user:default/a';
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'parallel',
-          title: 'Parallel',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        actor,
-      );
+      const project = await createTestProject(storage, 'parallel', actor);
       await storage.stores.models.createModel(
         project,
         { name: 'shared', description: '' },

@@ -1,5 +1,5 @@
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { IngestBatchInput, Project } from '../domain/types';
 import { DatabaseStores } from '../database/DatabaseStores';
@@ -7,27 +7,12 @@ import { ingestBatch } from './writeBatch';
 
 jest.setTimeout(60_000);
 
-const migrations = resolvePackagePath(
-  '@ml-home/plugin-ml-home-backend',
-  'migrations',
-);
+const migrations = MIGRATIONS;
 const HASH_MIGRATION = '20261205100000_ingestion_request_hash.js';
 const ACTOR = 'user:default/a';
 
 const createProject = (storage: DatabaseStores, name: string) =>
-  storage.stores.projects.createProject(
-    {
-      name,
-      title: name,
-      description: '',
-      owner: 'group:default/a',
-      lifecycle: 'experimental',
-      tags: [],
-      links: [],
-      relatedEntities: [],
-    },
-    ACTOR,
-  );
+  createTestProject(storage, name, ACTOR);
 
 const batch = (
   requestId: string,

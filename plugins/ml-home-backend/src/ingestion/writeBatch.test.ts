@@ -1,5 +1,5 @@
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseStores } from '../database/DatabaseStores';
 import { UnitOfWork } from '../database/UnitOfWork';
 import { ingestBatch } from './writeBatch';
@@ -13,26 +13,9 @@ describe('ingestBatch', () => {
     'writes a whole ingestion batch inside one transaction on %p, so a crash mid-write leaves nothing',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       const storage = new DatabaseStores(knex);
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'tx-check',
-          title: 'Tx',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        'user:default/a',
-      );
+      const project = await createTestProject(storage, 'tx-check');
 
       const writes: { sql: string; tx?: string }[] = [];
       const listener = (q: { sql: string; __knexTxId?: string }) => {
@@ -80,26 +63,9 @@ describe('ingestBatch', () => {
     'leaves nothing of a batch that fails at its last step on %p, the bulk writes included',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       const storage = new DatabaseStores(knex);
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'tx-fail',
-          title: 'Tx',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        'user:default/a',
-      );
+      const project = await createTestProject(storage, 'tx-fail');
       // The same unit of work, whose answer cannot be recorded: everything before must go.
       const failing: UnitOfWork = {
         run: work =>
@@ -157,26 +123,9 @@ describe('ingestBatch', () => {
     'stores each point once and counts what was new, for new and known runs, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       const storage = new DatabaseStores(knex);
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'points',
-          title: 'Points',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        'user:default/a',
-      );
+      const project = await createTestProject(storage, 'points');
       const run = 'a'.repeat(32);
       // Keys PostgreSQL's COPY text format must escape; a stretch longer than one SQLite
       // statement takes; a key that comes back later in the run; repeats; values of every kind.
@@ -276,10 +225,7 @@ describe('ingestBatch', () => {
     'keeps every metric point with its run on %p, whether or not the database checks the key',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const directory = resolvePackagePath(
-        '@ml-home/plugin-ml-home-backend',
-        'migrations',
-      );
+      const directory = MIGRATIONS;
       await knex.migrate.latest({ directory });
       const runKeys = async () =>
         knex.client.config.client === 'pg'
@@ -294,19 +240,7 @@ describe('ingestBatch', () => {
       // PostgreSQL checked each point's run row by row, the largest cost of its ingestion.
       expect(await runKeys()).toBe(knex.client.config.client === 'pg' ? 0 : 1);
       const storage = new DatabaseStores(knex);
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'run-key',
-          title: 'Run key',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        'user:default/a',
-      );
+      const project = await createTestProject(storage, 'run-key');
       for (const runId of ['a'.repeat(32), 'b'.repeat(32), 'a'.repeat(32)]) {
         await ingestBatch(
           storage,

@@ -1,4 +1,4 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   MetricSeriesPoint,
@@ -58,10 +58,7 @@ function wave(
   });
 }
 
-const migrations = resolvePackagePath(
-  '@ml-home/plugin-ml-home-backend',
-  'migrations',
-);
+const migrations = MIGRATIONS;
 
 /* A small pseudo-random generator, so that every run sees the same series. */
 function random(seed: number): () => number {
@@ -114,19 +111,7 @@ describe('metric series chunks', () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrations });
     const storage = new DatabaseStores(knex);
-    const project = await storage.stores.projects.createProject(
-      {
-        name: 'shapes',
-        title: 'Shapes',
-        description: '',
-        owner: 'group:default/a',
-        lifecycle: 'experimental',
-        tags: [],
-        links: [],
-        relatedEntities: [],
-      },
-      'user:default/a',
-    );
+    const project = await createTestProject(storage, 'shapes');
     const ingest = async (runId: string, points: MetricSeriesPoint[]) => {
       for (let i = 0; i < points.length; i += 10_000) {
         await ingestBatch(
@@ -314,26 +299,9 @@ describe('metric series chunks', () => {
     'give the same downsampled history as every point does, through appends, out-of-order points and repeats, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@ml-home/plugin-ml-home-backend',
-          'migrations',
-        ),
-      });
+      await knex.migrate.latest({ directory: MIGRATIONS });
       const storage = new DatabaseStores(knex);
-      const project = await storage.stores.projects.createProject(
-        {
-          name: 'chunks',
-          title: 'Chunks',
-          description: '',
-          owner: 'group:default/a',
-          lifecycle: 'experimental',
-          tags: [],
-          links: [],
-          relatedEntities: [],
-        },
-        'user:default/a',
-      );
+      const project = await createTestProject(storage, 'chunks');
       const sent: MetricSeriesPoint[] = [];
       const ingest = async (points: MetricSeriesPoint[]) => {
         sent.push(...points);
