@@ -67,12 +67,24 @@ function api(overrides: Partial<MlHomeApi> = {}) {
 }
 
 const render = (mlHomeApi: MlHomeApi, options: { allow?: boolean } = {}) =>
-  renderPage(<TokensTab project={PROJECT} />, {
-    path: '/*',
-    url: '/ml-home',
-    api: mlHomeApi,
-    allow: options.allow,
-  });
+  renderPage(
+    <TokensTab
+      project={
+        // usePermission keeps its answers in a cache shared by every test of this file, keyed by
+        // permission and project, and does not ask again for two seconds: a caller denied sees
+        // another project than the callers allowed, so no earlier test's "allow" answers for them.
+        options.allow === false
+          ? { ...PROJECT, name: 'churn-read-only' }
+          : PROJECT
+      }
+    />,
+    {
+      path: '/*',
+      url: '/ml-home',
+      api: mlHomeApi,
+      allow: options.allow,
+    },
+  );
 
 const row = (name: string) => screen.getByRole('cell', { name }).closest('tr')!;
 
@@ -288,18 +300,24 @@ describe('TokensTab', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Ask someone in growth/)).toBeInTheDocument();
     expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Create token' }),
-    ).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Create token' }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('hides create and revoke from callers without permission', async () => {
     await render(api(), { allow: false });
     expect(await screen.findByText('Tokens (3)')).toBeInTheDocument();
     expect(within(row('nightly')).getByText('active')).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Create token' }),
-    ).not.toBeInTheDocument();
+    // usePermission answers from its cache first (an earlier test's "allow" for the same
+    // project) and then asks again: the buttons must be gone once the decision is in.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Create token' }),
+      ).not.toBeInTheDocument(),
+    );
     expect(
       screen.queryByRole('button', { name: /Revoke/ }),
     ).not.toBeInTheDocument();
