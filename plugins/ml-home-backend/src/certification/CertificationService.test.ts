@@ -1,10 +1,8 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DatabaseStores } from '../database/DatabaseStores';
-import { Caller } from '../domain/Caller';
 import { Project } from '../domain/types';
-import { AUTOMATED_CHECK_IDS } from './checks';
 import { DEFAULT_CERTIFICATION_CONFIG } from './config';
 import {
   AutomatedCheckResults,
@@ -15,25 +13,16 @@ import {
   runCertificationTask,
 } from './certificationTriggers';
 
+import {
+  ALICE,
+  DAY,
+  alice,
+  automatedResults,
+} from './__testUtils__/certificationFixtures';
+
 jest.setTimeout(120_000);
 
-const ALICE = 'user:default/alice';
-const alice: Caller = {
-  credentials: mockCredentials.user(ALICE),
-  actor: ALICE,
-};
-const DAY = 24 * 60 * 60 * 1000;
 const logger = { warn: jest.fn(), info: jest.fn() } as any;
-
-/** Every check ML Home automates passes: sections 1, 2, 3, 3 → score 1, silver. */
-const allAutomatedPass = (): AutomatedCheckResults => ({
-  version: 1,
-  versionSource: 'alias',
-  checks: AUTOMATED_CHECK_IDS.map(checkId => ({
-    checkId,
-    status: 'pass' as const,
-  })),
-});
 
 describe('DefaultCertificationService', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -87,8 +76,8 @@ describe('DefaultCertificationService', () => {
         );
       }
       automated = {
-        ranker: allAutomatedPass(),
-        scorer: allAutomatedPass(),
+        ranker: automatedResults(),
+        scorer: automatedResults(),
         filter: { version: null, versionSource: 'none', checks: [] },
       };
       checksRun = [];
@@ -267,7 +256,7 @@ describe('DefaultCertificationService', () => {
     });
 
     it('re-evaluates every model in the scheduled task, and soon after a watched write', async () => {
-      automated.filter = allAutomatedPass();
+      automated.filter = automatedResults();
       const count = await runCertificationTask({
         certification: service,
         logger,

@@ -1,34 +1,23 @@
-import { MIGRATIONS } from '../__testUtils__/testStores';
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseStores } from '../database/DatabaseStores';
-import { Caller } from '../domain/Caller';
 import { Project } from '../domain/types';
 import { DatabaseMlflowStore } from '../mlflow/DatabaseMlflowStore';
-import { AUTOMATED_CHECK_IDS } from './checks';
 import { DEFAULT_CERTIFICATION_CONFIG } from './config';
 import {
   AutomatedCheckResults,
   DefaultCertificationService,
 } from './CertificationService';
 
+import {
+  ALICE,
+  DAY,
+  alice,
+  automatedResults,
+} from './__testUtils__/certificationFixtures';
+import { MIGRATIONS } from '../__testUtils__/testStores';
+
 jest.setTimeout(120_000);
-
-const ALICE = 'user:default/alice';
-const alice: Caller = {
-  credentials: mockCredentials.user(ALICE),
-  actor: ALICE,
-};
-const DAY = 24 * 60 * 60 * 1000;
-
-const passing = (failing: string[] = []): AutomatedCheckResults => ({
-  version: 1,
-  versionSource: 'alias',
-  checks: AUTOMATED_CHECK_IDS.map(checkId => ({
-    checkId,
-    status: failing.includes(checkId) ? ('fail' as const) : ('pass' as const),
-  })),
-});
 
 interface CountRow {
   project_id: string;
@@ -120,10 +109,10 @@ describe('the overview’s failing-check counts, kept at write time', () => {
         );
       }
       automated = {
-        ranker: passing(),
-        scorer: passing(['model.baseline']),
+        ranker: automatedResults(),
+        scorer: automatedResults(['model.baseline']),
         bidder: { version: null, versionSource: 'none', checks: [] },
-        pacer: passing(),
+        pacer: automatedResults(),
       };
       service = new DefaultCertificationService({
         store: storage.stores.certification,
@@ -146,8 +135,8 @@ describe('the overview’s failing-check counts, kept at write time', () => {
     });
 
     it('stay right through re-evaluations that change results and levels', async () => {
-      automated.ranker = passing(['model.baseline', 'infra.rollback']);
-      automated.bidder = passing();
+      automated.ranker = automatedResults(['model.baseline', 'infra.rollback']);
+      automated.bidder = automatedResults();
       for (const name of ['ranker', 'bidder']) {
         await service.reevaluateModel(name);
       }
@@ -162,9 +151,9 @@ describe('the overview’s failing-check counts, kept at write time', () => {
       // A write's debounced re-evaluation, another replica's scheduled task and an attestation's
       // own re-evaluation can meet on one model; each sees different results here.
       const variants = [
-        passing(),
-        passing(['model.baseline']),
-        passing(['model.baseline', 'infra.rollback']),
+        automatedResults(),
+        automatedResults(['model.baseline']),
+        automatedResults(['model.baseline', 'infra.rollback']),
         { version: null, versionSource: 'none' as const, checks: [] },
       ];
       let next = 0;

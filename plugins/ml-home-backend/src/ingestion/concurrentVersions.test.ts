@@ -1,9 +1,9 @@
-import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { IngestBatch } from '@ml-home/plugin-ml-home-common';
 import { CatalogChecks } from '../catalog/CatalogChecks';
 import { DatabaseStores } from '../database/DatabaseStores';
 import { DefaultIngestionService } from './IngestionService';
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,9 @@
-import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { IngestBatchInput, Project } from '../domain/types';
 import { DatabaseStores } from '../database/DatabaseStores';
 import { ingestBatch } from './writeBatch';
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,8 @@
-import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseStores } from '../database/DatabaseStores';
 import { UnitOfWork } from '../database/UnitOfWork';
 import { ingestBatch } from './writeBatch';
+import { MIGRATIONS, createTestProject } from '../__testUtils__/testStores';
 
 jest.setTimeout(60_000);
 
